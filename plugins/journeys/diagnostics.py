@@ -1,0 +1,110 @@
+"""Problems found in research content, reported like a compiler: ``path:line: severity: message``.
+
+Every rule in the core produces :class:`Diagnostic` values instead of raising, so one
+run reports all problems at once. Messages never echo free text from the content:
+a value could be a participant's identity or words from a non-consenting interview.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+Location = tuple[str | int, ...]
+"""Where a value sits in the front matter: mapping keys and 0-based list indexes."""
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem in one file."""
+
+    path: str
+    """The file, as shown to the researcher (relative to where they work)."""
+    line: int
+    """1-based line in the file; 1 when the problem concerns the whole file."""
+    severity: Severity
+    message: str
+    field: str = ""
+    """The field in dotted form (``steps[3].score``, lists counted from 1)."""
+
+    def format(self) -> str:
+        where = f"{self.path}:{self.line}"
+        what = f"`{self.field}`: {self.message}" if self.field else self.message
+        return f"{where}: {self.severity.value}: {what}"
+
+    @property
+    def sort_key(self) -> tuple[str, int, str, str]:
+        return (self.path, self.line, self.field, self.message)
+
+
+def format_field(location: Location) -> str:
+    """``("steps", 2, "score")`` -> ``steps[3].score``: lists are counted from 1 for people."""
+    text = ""
+    for part in location:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate most like ``word``, if any is reasonably close."""
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """A suggestion sentence (with a leading space), or nothing."""
+    match = closest(word, candidates)
+    return f" (did you mean `{match}`?)" if match else ""
+
+
+def one_of(values: Sequence[str]) -> str:
+    return ", ".join(f"`{value}`" for value in values)
+
+
+def describe_value(value: object) -> str:
+    """A short, non-revealing description of a value for messages.
+
+    Numbers and booleans are shown; text is not (it may be private).
+    """
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    return any(d.severity is Severity.ERROR for d in diagnostics)
+
+
+def sorted_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    return sorted(diagnostics, key=lambda d: d.sort_key)
+
+
+def summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
+    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    noun = "file" if files == 1 else "files"
+    return f"{files} {noun} checked: {_count(errors, 'error')}, {_count(warnings, 'warning')}"
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"

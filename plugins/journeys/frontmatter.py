@@ -1,0 +1,206 @@
+"""Read one Markdown file: its YAML front matter (safely, with the line of every key) and its body.
+
+Only YAML's safe subset is constructed (no Python objects), alias expansion is bounded
+(a "billion laughs" document is refused before anything is built from it), and nesting
+depth is limited. libyaml's C parser is used where installed; the line numbers are the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from journeys.diagnostics import Location
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """Safe loader that leaves dates as text: the model parses them with a clear message
+    (YAML's own timestamp constructor raises on dates like 2026-02-30)."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+MAX_NODES = 20_000
+"""Most YAML nodes a front matter may expand to (aliases counted each time they are used)."""
+MAX_DEPTH = 40
+DELIMITERS = ("---", "...")
+
+
+class FrontMatterError(Exception):
+    """The file cannot be read as front matter + Markdown. ``line`` is 1-based in the file."""
+
+    def __init__(self, message: str, line: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass
+class LineMap:
+    """The file line of each key or list item of the front matter."""
+
+    lines: dict[Location, int] = field(default_factory=dict)
+
+    def line_of(self, location: Location) -> int:
+        """The line of ``location``, or of its nearest ancestor that has one."""
+        for end in range(len(location), -1, -1):
+            line = self.lines.get(location[:end])
+            if line is not None:
+                return line
+        return 1
+
+
+@dataclass
+class Document:
+    data: dict[str, Any]
+    lines: LineMap
+    duplicate_keys: list[tuple[Location, int]]
+    """Keys given twice in one mapping (the last one wins), with the line of the repeat."""
+    body: str
+    body_line: int
+    """The file line on which the body starts."""
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 text with a leading BOM dropped and line ends normalised to ``\\n``."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise FrontMatterError(
+            "the file is not UTF-8 text: save it with UTF-8 encoding", line
+        ) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_document(raw: bytes) -> Document:
+    text = decode(raw)
+    if not text.strip():
+        raise FrontMatterError("the file is empty: it needs front matter between two `---` lines")
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        raise FrontMatterError(
+            "the file has no front matter: start it with a line `---`, then the fields, "
+            "then another `---`"
+        )
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in DELIMITERS), None)
+    if end is None:
+        raise FrontMatterError(
+            "the front matter is not closed: add a line `---` after the last field"
+        )
+    yaml_text = "\n".join(lines[1:end])
+    data, line_map, duplicates = _parse_yaml(yaml_text, first_line=2)
+    body = "\n".join(lines[end + 1 :])
+    return Document(data, line_map, duplicates, body, body_line=end + 2)
+
+
+def _parse_yaml(
+    text: str, first_line: int
+) -> tuple[dict[str, Any], LineMap, list[tuple[Location, int]]]:
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise FrontMatterError("the front matter is empty: it needs fields", first_line - 1)
+        _check_size(node, first_line)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = first_line + mark.line if mark else first_line
+        raise FrontMatterError(f"invalid YAML: {_yaml_problem(error, first_line)}", line) from None
+    except (yaml.YAMLError, ValueError, OverflowError) as error:
+        raise FrontMatterError(f"invalid YAML: {error}", first_line) from None
+    except RecursionError:
+        raise FrontMatterError(
+            f"the front matter is nested too deeply (more than {MAX_DEPTH} levels)", first_line
+        ) from None
+    finally:
+        loader.dispose()
+    if not isinstance(node, yaml.MappingNode) or not isinstance(data, dict):
+        raise FrontMatterError(
+            "the front matter must be fields (`name: value` lines), not a single value or list",
+            first_line + node.start_mark.line,
+        )
+    line_map, duplicates = _map_lines(node, first_line)
+    return data, line_map, duplicates
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError, first_line: int) -> str:
+    problem = error.problem or error.context or "cannot be read"
+    if isinstance(error, yaml.constructor.ConstructorError) and "tag" in problem:
+        return f"{problem} (only plain YAML values are allowed)"
+    context, start = error.context, error.context_mark
+    if context and start and error.problem_mark and start.line != error.problem_mark.line:
+        return f"{problem} ({context} that starts on line {first_line + start.line})"
+    return problem
+
+
+def _check_size(root: yaml.Node, first_line: int) -> None:
+    """Refuse documents whose aliases expand past MAX_NODES or that nest past MAX_DEPTH.
+
+    Sizes are computed once per node (aliases share nodes), so this is linear in the
+    text even for an alias bomb.
+    """
+    expanded: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, children_done = stack.pop()
+        if depth > MAX_DEPTH:
+            raise FrontMatterError(
+                f"the front matter is nested too deeply (more than {MAX_DEPTH} levels)",
+                first_line + node.start_mark.line,
+            )
+        if id(node) in expanded:
+            continue
+        children = list(_children(node))
+        if children_done or not children:
+            expanded[id(node)] = 1 + sum(expanded.get(id(child), 1) for child in children)
+            if expanded[id(node)] > MAX_NODES:
+                raise FrontMatterError(
+                    f"the front matter expands to more than {MAX_NODES} values "
+                    "(are YAML aliases `*name` repeating each other?)",
+                    first_line + node.start_mark.line,
+                )
+            continue
+        stack.append((node, depth, True))
+        stack.extend((child, depth + 1, False) for child in children if id(child) not in expanded)
+
+
+def _children(node: yaml.Node) -> Iterator[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield key
+            yield value
+    elif isinstance(node, yaml.SequenceNode):
+        yield from node.value
+
+
+def _map_lines(root: yaml.MappingNode, first_line: int) -> tuple[LineMap, list[tuple[Location, int]]]:
+    lines: dict[Location, int] = {(): first_line + root.start_mark.line}
+    duplicates: list[tuple[Location, int]] = []
+    stack: list[tuple[yaml.Node, Location]] = [(root, ())]
+    while stack:
+        node, location = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    continue
+                child = (*location, key_node.value)
+                line = first_line + key_node.start_mark.line
+                if child in lines:
+                    duplicates.append((child, line))
+                lines[child] = line
+                stack.append((value_node, child))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                child = (*location, index)
+                lines[child] = first_line + item.start_mark.line
+                stack.append((item, child))
+    return LineMap(lines), duplicates

@@ -1,0 +1,297 @@
+"""Load a content folder into a :class:`Study`: every file read, validated, and every problem reported.
+
+This is the core's entry point; the MkDocs plugin and the ``journeys`` command both call
+:func:`load_study`. It never writes anything and never raises for bad content.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from collections.abc import Iterator
+from types import UnionType
+from typing import Any, TypeVar, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from journeys import rules
+from journeys.diagnostics import (
+    Diagnostic,
+    Location,
+    Severity,
+    closest,
+    describe_value,
+    did_you_mean,
+    format_field,
+    has_errors,
+    one_of,
+    sorted_diagnostics,
+)
+from journeys.frontmatter import Document, FrontMatterError, read_document
+from journeys.model import Interview, Journey, Participant, Persona, Record, Source
+
+RecordT = TypeVar("RecordT", bound=Record)
+
+
+@dataclass
+class Study:
+    """Everything under one content folder, valid records only."""
+
+    personas: dict[str, Persona] = field(default_factory=dict)
+    journeys: dict[str, Journey] = field(default_factory=dict)
+    interviews: list[Interview] = field(default_factory=list)
+    """Sorted by date, then id."""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+    """How many files were read."""
+
+    @property
+    def has_errors(self) -> bool:
+        return has_errors(self.diagnostics)
+
+    def interviews_of(self, journey: str | None = None, persona: str | None = None) -> list[Interview]:
+        return [
+            interview
+            for interview in self.interviews
+            if (journey is None or interview.journey == journey)
+            and (persona is None or interview.persona == persona)
+        ]
+
+
+def content_files(content_dir: Path, kind: str) -> list[Path]:
+    """The Markdown files of one kind, in a stable order. Personas and journeys are flat."""
+    folder = content_dir / kind
+    if not folder.is_dir():
+        return []
+    pattern = "**/*.md" if kind == "interviews" else "*.md"
+    return sorted(path for path in folder.glob(pattern) if path.is_file())
+
+
+def load_study(content_dir: Path, display_root: Path | None = None) -> Study:
+    """Read and check every file under ``content_dir``.
+
+    ``display_root`` is where paths in messages are relative to (default: the current
+    directory), so they can be clicked in a terminal or editor.
+    """
+    root = display_root or Path.cwd()
+    study = Study()
+    if not content_dir.is_dir():
+        study.diagnostics.append(
+            Diagnostic(_display(content_dir, root), 1, Severity.ERROR, "the content folder does not exist")
+        )
+        return study
+    personas = _load_kind(content_dir, "personas", Persona, root, study)
+    journeys = _load_kind(content_dir, "journeys", Journey, root, study)
+    interviews = _load_kind(content_dir, "interviews", Interview, root, study)
+    valid_journeys = [j for j in journeys if isinstance(j, Journey)]
+    study.personas = {p.slug: p for p in personas if isinstance(p, Persona)}
+    study.journeys = {j.slug: j for j in valid_journeys}
+    # Files that failed validation still count as existing for references, so one typo
+    # does not cascade into "names no file" errors elsewhere.
+    persona_slugs = {record.source.stem for record in personas}
+    references = [rules.InterviewReferences.of(record) for record in interviews]
+    study.diagnostics.extend(rules.check_journeys(valid_journeys))
+    journey_slugs = {record.source.stem for record in journeys}
+    study.diagnostics.extend(
+        rules.check_interviews(references, persona_slugs, study.journeys, journey_slugs)
+    )
+    # Only interviews without errors, of valid personas and journeys, are published:
+    # `mkdocs serve` keeps serving while content has errors, and must not show wrong figures.
+    failing = {d.path for d in study.diagnostics if d.severity is Severity.ERROR}
+    study.interviews = sorted(
+        (
+            i
+            for i in interviews
+            if isinstance(i, Interview)
+            and i.source.path not in failing
+            and i.persona in study.personas
+            and i.journey in study.journeys
+        ),
+        key=lambda i: (i.date, i.key),
+    )
+    study.diagnostics.extend(rules.check_opportunities(valid_journeys, references))
+    study.diagnostics = sorted_diagnostics(study.diagnostics)
+    return study
+
+
+def _load_kind(
+    content_dir: Path, kind: str, model: type[RecordT], root: Path, study: Study
+) -> list[RecordT | Invalid]:
+    records: list[RecordT | Invalid] = []
+    for path in content_files(content_dir, kind):
+        study.files += 1
+        display = _display(path, root)
+        record, problems = load_record(path.read_bytes(), model, display, path.stem)
+        study.diagnostics.extend(problems)
+        if record is not None:
+            records.append(record)
+    if kind != "interviews":
+        study.diagnostics.extend(rules.check_slugs([record.source for record in records]))
+    return records
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """A file whose front matter did not validate: its raw data, for the cross-file checks."""
+
+    data: dict[str, Any]
+    source: Source
+
+
+def load_record(
+    raw: bytes, model: type[RecordT], display: str, stem: str
+) -> tuple[RecordT | Invalid | None, list[Diagnostic]]:
+    """One file's record (``Invalid`` when its fields have errors, None when unreadable) and its problems."""
+    try:
+        document = read_document(raw)
+    except FrontMatterError as error:
+        return None, [Diagnostic(display, error.line, Severity.ERROR, error.message)]
+    problems = [
+        Diagnostic(
+            display,
+            line,
+            Severity.WARNING,
+            "is given twice; the last value is used",
+            format_field(location),
+        )
+        for location, line in document.duplicate_keys
+    ]
+    problems.extend(unknown_fields(document.data, model, (), document, display))
+    source = Source(display, stem, document.body, document.body_line, document.lines)
+    try:
+        record = model.model_validate(document.data)
+    except ValidationError as error:
+        problems.extend(_validation_problems(error, document, display))
+        return Invalid(document.data, source), problems
+    record.attach(source)
+    return record, problems
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return Path(os.path.relpath(path, root)).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+
+
+# --- turning pydantic's errors into messages for researchers --------------------------------
+
+_EXPECTED = {
+    "string_type": "text",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list (lines starting with `- `)",
+    "dict_type": "fields (`name: value` lines)",
+    "model_type": "fields (`name: value` lines)",
+    "model_attributes_type": "fields (`name: value` lines)",
+    "int_type": "a whole number",
+    "float_type": "a number",
+}
+
+
+def _validation_problems(error: ValidationError, document: Document, display: str) -> list[Diagnostic]:
+    problems: dict[tuple[Location, str], Diagnostic] = {}
+    for detail in error.errors(include_url=False):
+        location = _data_location(detail["loc"], document.data)
+        message = _message(detail)
+        problems.setdefault(
+            (location, message),
+            Diagnostic(display, document.lines.line_of(location), Severity.ERROR, message, format_field(location)),
+        )
+    return list(problems.values())
+
+
+def _data_location(loc: tuple[Any, ...], data: Any) -> Location:
+    """Pydantic's location, cut to the part that exists in the data (unions add type names)."""
+    location: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str):
+            location.append(part)  # a missing required field: keep it so the message names it
+            break
+        else:
+            break
+        location.append(part)
+    return tuple(location)
+
+
+def _message(detail: ErrorDetails) -> str:
+    kind = detail["type"]
+    got = describe_value(detail.get("input"))
+    if kind == "missing":
+        return "required field is missing"
+    if kind in _EXPECTED:
+        return f"expected {_EXPECTED[kind]}, got {got}"
+    if kind == "too_short":
+        return "needs at least one item"
+    return str(detail["msg"])
+
+
+# --- unknown fields ---------------------------------------------------------------------------
+
+
+def unknown_fields(
+    data: object, model: type[BaseModel], location: Location, document: Document, display: str
+) -> Iterator[Diagnostic]:
+    """A warning for each field ``model`` does not know, with the closest known one.
+
+    Works on the raw front matter, so a file with errors still gets these warnings.
+    """
+    if not isinstance(data, dict) or model is Participant:
+        return  # the private block may hold any field; all of it stays private
+    known = list(model.model_fields)
+    for name, value in data.items():
+        field_location = (*location, name)
+        if name not in model.model_fields:
+            suggestion = did_you_mean(str(name), known) or _deeper_suggestion(str(name), model) or (
+                f" (known fields: {one_of(known)})"
+            )
+            yield Diagnostic(
+                display,
+                document.lines.line_of(field_location),
+                Severity.WARNING,
+                f"unknown field, it is ignored{suggestion}",
+                format_field(field_location),
+            )
+            continue
+        submodel, is_list = _nested_model(model.model_fields[name].annotation)
+        if submodel is None:
+            continue
+        if is_list and isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from unknown_fields(item, submodel, (*field_location, index), document, display)
+        elif not is_list:
+            yield from unknown_fields(value, submodel, field_location, document, display)
+
+
+def _deeper_suggestion(name: str, model: type[BaseModel]) -> str:
+    """``touchpont`` at the top of an interview: "did you mean `touchpoint`? it belongs in each step"."""
+    for field_name, field in model.model_fields.items():
+        submodel, is_list = _nested_model(field.annotation)
+        if submodel is None or submodel is Participant:
+            continue
+        match = closest(name, submodel.model_fields)
+        if match:
+            where = f"each item of `{field_name}`" if is_list else f"`{field_name}`"
+            return f" (did you mean `{match}`? it belongs in {where})"
+    return ""
+
+
+def _nested_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    """``Step`` for ``list[Step]``, ``FollowUp`` for ``FollowUp | None``; else None."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    origin = get_origin(annotation)
+    arguments = [a for a in get_args(annotation) if a is not type(None)]
+    if origin is list and arguments:
+        found, _ = _nested_model(arguments[0])
+        return found, True
+    if origin in (Union, UnionType) and len(arguments) == 1:
+        return _nested_model(arguments[0])
+    return None, False

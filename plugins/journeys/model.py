@@ -1,0 +1,379 @@
+"""The content model: personas, journeys and interviews as the contract defines them.
+
+These pydantic models are the one definition of every field: the loader validates front
+matter with them, ``journeys schema`` derives the JSON Schema from them, and the docs'
+field reference is generated from their descriptions. Cross-file rules (does the persona
+exist? is the stage in the journey?) live in :mod:`journeys.rules`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    PrivateAttr,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from journeys.diagnostics import describe_value, did_you_mean, one_of
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+"""Interview ids become URLs (``/interviews/<id>/``): no spaces, slashes or other specials."""
+
+
+def _grade(value: object) -> float:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not 1 <= value <= 10
+        or (value * 2) % 1 != 0
+    ):
+        raise PydanticCustomError(
+            "grade",
+            "expected a grade from 1 to 10 in steps of 0.5 (like 7 or 6.5), got {got}",
+            {"got": describe_value(value)},
+        )
+    return float(value)
+
+
+def _nps(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
+        raise PydanticCustomError(
+            "nps",
+            "expected a whole number from 0 to 10, got {got}",
+            {"got": describe_value(value)},
+        )
+    return value
+
+
+_DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _date(value: object) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            if _DATE_SHAPE.match(value.strip()):
+                raise PydanticCustomError(
+                    "date", "`{value}` is not a day in the calendar", {"value": value.strip()}
+                ) from None
+    raise PydanticCustomError(
+        "date",
+        "expected a date as year-month-day, like 2026-02-22, got {got}",
+        {"got": describe_value(value) if not isinstance(value, dt.datetime) else "a date and time"},
+    )
+
+
+def _text(value: object) -> object:
+    """Numbers written as text (``age: 35``) are text; lists and mappings are not."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _slug(value: object) -> object:
+    if isinstance(value, str) and not SLUG_PATTERN.match(value):
+        raise PydanticCustomError(
+            "slug",
+            "expected a slug: lower-case letters, digits and `-` (the file name without .md)",
+        )
+    return value
+
+
+def _interview_id(value: object) -> object:
+    value = _text(value)
+    if isinstance(value, str) and not ID_PATTERN.match(value):
+        raise PydanticCustomError(
+            "interview_id",
+            "expected an id of letters, digits, `-`, `_` and `.` (it becomes the page's URL)",
+        )
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+Slug = Annotated[str, BeforeValidator(_slug)]
+Grade = Annotated[
+    float,
+    PlainValidator(_grade),
+    WithJsonSchema({"type": "number", "minimum": 1, "maximum": 10, "multipleOf": 0.5}),
+]
+Nps = Annotated[
+    int, PlainValidator(_nps), WithJsonSchema({"type": "integer", "minimum": 0, "maximum": 10})
+]
+IsoDate = Annotated[
+    dt.date, PlainValidator(_date), WithJsonSchema({"type": "string", "format": "date"})
+]
+def _choice(*choices: str) -> Any:
+    """A text field with a fixed set of values; a typo gets the closest value suggested."""
+
+    def validate(value: object) -> str:
+        if isinstance(value, str) and value in choices:
+            return value
+        got = f"`{value}`" if isinstance(value, str) and SLUG_PATTERN.match(value) else describe_value(value)
+        hint = did_you_mean(value, choices) if isinstance(value, str) else ""
+        raise PydanticCustomError(
+            "choice",
+            "expected one of {choices}, got {got}{hint}",
+            {"choices": one_of(choices), "got": got, "hint": hint},
+        )
+
+    return Annotated[str, PlainValidator(validate), WithJsonSchema({"type": "string", "enum": list(choices)})]
+
+
+ADVOCACY = ("service", "company", "both", "none")
+TOUCHPOINT_KINDS = ("human", "digital", "physical", "self")
+Advocacy = _choice(*ADVOCACY)
+TouchpointKind = _choice(*TOUCHPOINT_KINDS)
+AttributeValue = Annotated[str | float | int, BeforeValidator(_text)]
+
+
+class FrontMatter(BaseModel):
+    """Base of every front-matter model.
+
+    Unknown fields are kept (``extra="allow"``) so the loader can warn about them with
+    the closest known field, instead of failing the whole file.
+    """
+
+    model_config = ConfigDict(extra="allow", strict=False, validate_default=False)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record came from: its file, the Markdown body and the line of each field."""
+
+    path: str
+    """As shown to researchers, e.g. ``content/interviews/2026-02/eva-03.md``."""
+    stem: str
+    """The file name without ``.md``."""
+    body: str
+    body_line: int
+    lines: Any
+    """A :class:`journeys.frontmatter.LineMap`."""
+
+    def line_of(self, *location: str | int) -> int:
+        return int(self.lines.line_of(location))
+
+
+class Record(FrontMatter):
+    _source: Source = PrivateAttr()
+
+    @property
+    def source(self) -> Source:
+        return self._source
+
+    def attach(self, source: Source) -> None:
+        self._source = source
+
+
+# --- personas -------------------------------------------------------------------------
+
+
+class Persona(Record):
+    """A persona: ``content/personas/<slug>.md``."""
+
+    name: Text = Field(description="Display name, e.g. `Eva, the early adopter`.")
+    summary: Text = Field(description="One line that says who this is.")
+    image: Text | None = Field(None, description="Picture, relative to `docs_dir`.")
+    attributes: dict[str, Text] = Field(
+        default_factory=dict, description="Free facts (key: text), shown as a fact box."
+    )
+
+    @property
+    def slug(self) -> str:
+        return self.source.stem
+
+
+# --- journeys -------------------------------------------------------------------------
+
+
+class Stage(FrontMatter):
+    id: Slug = Field(description="Unique within the journey; steps refer to it.")
+    name: Text = Field(description="Shown on the timeline and the graph.")
+    description: Text | None = Field(None, description="What happens in this stage.")
+    questions: list[Text] = Field(
+        default_factory=list,
+        description="Interview guide for this stage; `journeys new` writes them as comments.",
+    )
+
+
+class Touchpoint(FrontMatter):
+    id: Slug = Field(description="Unique within the journey; steps refer to it.")
+    name: Text = Field(description="What people call it, e.g. `Service desk phone line`.")
+    kind: TouchpointKind | None = Field(None, description="`human`, `digital`, `physical` or `self`.")
+
+
+class Opportunity(FrontMatter):
+    title: Text = Field(description="The improvement, e.g. `Offer a loan laptop on day one`.")
+    stage: Text = Field(description="The stage id it improves.")
+    owner: Text | None = Field(None, description="Who takes it on.")
+    metric: Text | None = Field(None, description="How success will be measured.")
+    evidence: list[Text] = Field(
+        min_length=1, description="Ids of interviews of this journey that support it."
+    )
+
+
+class Journey(Record):
+    """A journey definition: ``content/journeys/<slug>.md``."""
+
+    title: Text = Field(description="The journey's name, e.g. `Laptop repair`.")
+    goal: Text | None = Field(None, description="The typical goal people have.")
+    stages: list[Stage] = Field(min_length=1, description="The stages, in order.")
+    touchpoints: list[Touchpoint] = Field(
+        default_factory=list, description="The inventory of touchpoints, made before interviewing."
+    )
+    opportunities: list[Opportunity] = Field(
+        default_factory=list, description="The team's synthesis, each backed by interviews."
+    )
+
+    @property
+    def slug(self) -> str:
+        return self.source.stem
+
+    @property
+    def stage_ids(self) -> list[str]:
+        return [stage.id for stage in self.stages]
+
+    def stage(self, stage_id: str) -> Stage | None:
+        return next((stage for stage in self.stages if stage.id == stage_id), None)
+
+    def touchpoint(self, touchpoint_id: str) -> Touchpoint | None:
+        return next((tp for tp in self.touchpoints if tp.id == touchpoint_id), None)
+
+
+# --- interviews -----------------------------------------------------------------------
+
+
+class Participant(FrontMatter):
+    """PRIVATE: never published. Any further fields here are private too."""
+
+    name: Text | None = None
+    email: Text | None = None
+    phone: Text | None = None
+
+    def values(self) -> list[str]:
+        """Every value in the block, extra fields included."""
+        found: list[str] = []
+        _collect_text(self.model_dump(), found)
+        return found
+
+
+class Step(FrontMatter):
+    stage: Text = Field(description="A stage id of the journey.")
+    action: Text = Field(description="What the participant did.")
+    why: Text | None = Field(None, description="Why they did it.")
+    touchpoint: Text | None = Field(
+        None,
+        description="A touchpoint id; one not in the journey's inventory is a discovered touchpoint.",
+    )
+    score: Grade = Field(description="The grade for this moment, 1-10 in steps of 0.5.")
+    feeling: Text | None = Field(None, description="The emotion in one or two words.")
+    quote: Text | None = Field(None, description="Verbatim words of the participant.")
+    peak: bool = Field(False, description="The peak moment (positive or negative) of the journey.")
+    expected: Text | None = Field(None, description="What they expected (a duration or text).")
+    actual: Text | None = Field(None, description="What really happened.")
+    realistic: Text | None = Field(None, description="What they would have found realistic.")
+    accepted: bool = Field(
+        False, description="Waved away as normal: latent dissatisfaction."
+    )
+
+    @property
+    def has_expectation(self) -> bool:
+        return any(value is not None for value in (self.expected, self.actual, self.realistic))
+
+
+class FollowUp(FrontMatter):
+    will: list[Text] = Field(default_factory=list, description="What was promised.")
+    wont: list[Text] = Field(default_factory=list, description="What was said will not happen.")
+
+
+class Interview(Record):
+    """An interview summary: ``content/interviews/**/<name>.md``."""
+
+    id: Annotated[str, BeforeValidator(_interview_id)] | None = Field(
+        None, description="Unique across interviews; default: the file name without .md."
+    )
+    date: IsoDate = Field(description="When the interview took place, e.g. 2026-02-22.")
+    interviewer: Text | None = Field(None, description="Staff member; may be published.")
+    persona: Text = Field(description="Slug of an existing persona.")
+    journey: Text = Field(description="Slug of an existing journey.")
+    consent: bool = Field(
+        description="false: counts in figures, but none of its text is published."
+    )
+    participant: Participant | None = Field(
+        None, description="PRIVATE: never published anywhere."
+    )
+    attributes: dict[str, AttributeValue] = Field(
+        default_factory=dict, description="Non-identifying segment facts (text or number)."
+    )
+    goal: Text = Field(description="The participant's goal in this journey.")
+    trigger: Text | None = Field(None, description="Where the journey began.")
+    outcome: Text | None = Field(None, description="How it ended.")
+    goal_reached: bool | None = Field(None, description="Was the goal reached?")
+    overall_score: Grade = Field(description="The overall grade, 1-10 in steps of 0.5.")
+    nps: Nps | None = Field(None, description="Likelihood to recommend, 0-10.")
+    advocacy: Advocacy | None = Field(
+        None, description="Ambassador of: `service`, `company`, `both` or `none`."
+    )
+    drivers: list[Text] = Field(default_factory=list, description="Motivations, in their words.")
+    steps: list[Step] = Field(min_length=1, description="The steps, in the order they happened.")
+    follow_up: FollowUp | None = Field(None, description="What was promised at the end.")
+
+    @property
+    def key(self) -> str:
+        """The interview's id: explicit, or the file name."""
+        return self.id or self.source.stem
+
+    @property
+    def peak_steps(self) -> list[Step]:
+        return [step for step in self.steps if step.peak]
+
+
+def _collect_text(value: object, found: list[str]) -> None:
+    if isinstance(value, dict):
+        for item in value.values():
+            _collect_text(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _collect_text(item, found)
+    elif value is not None and not isinstance(value, bool):
+        text = str(value).strip()
+        if text:
+            found.append(text)
+
+
+KINDS: dict[str, type[Record]] = {
+    "personas": Persona,
+    "journeys": Journey,
+    "interviews": Interview,
+}
+"""Content sub-folder -> the model of its files."""
+
+
+def json_schema(model: type[Record]) -> dict[str, Any]:
+    """JSON Schema of one kind's front matter, for editors (yaml-language-server)."""
+    schema = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"{model.__name__} front matter"
+    return schema
+
+
+SCHEMAS = {
+    "interview": lambda: json_schema(Interview),
+    "persona": lambda: json_schema(Persona),
+    "journey": lambda: json_schema(Journey),
+}

@@ -1,0 +1,230 @@
+"""Rules that span records or files: references, unique ids, peaks, evidence.
+
+Each function takes validated records and returns diagnostics; none raises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from journeys.diagnostics import Diagnostic, Severity, did_you_mean, format_field, one_of
+from journeys.model import SLUG_PATTERN, Interview, Journey, Source
+
+
+def check_slugs(sources: Sequence[Source]) -> list[Diagnostic]:
+    """Persona and journey file names are their slugs, so they must be valid slugs."""
+    problems = []
+    for source in sources:
+        stem = source.stem
+        if not SLUG_PATTERN.match(stem):
+            suggestion = _slugify(stem)
+            problems.append(
+                Diagnostic(
+                    source.path,
+                    1,
+                    Severity.ERROR,
+                    "the file name must be a slug: lower-case letters, digits and `-`"
+                    + (f" (rename it to `{suggestion}.md`)" if suggestion else ""),
+                )
+            )
+    return problems
+
+
+def _slugify(text: str) -> str:
+    cleaned = "".join(c if c.isalnum() and c.isascii() else "-" for c in text.lower())
+    return "-".join(part for part in cleaned.split("-") if part)
+
+
+def check_journeys(journeys: Iterable[Journey]) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    for journey in journeys:
+        problems.extend(_duplicates(journey, "stages", [s.id for s in journey.stages]))
+        problems.extend(_duplicates(journey, "touchpoints", [t.id for t in journey.touchpoints]))
+        for index, opportunity in enumerate(journey.opportunities):
+            if journey.stage(opportunity.stage) is None:
+                problems.append(
+                    _unknown_stage(journey, opportunity.stage, journey.source.path,
+                                   journey.source.line_of("opportunities", index, "stage"),
+                                   ("opportunities", index, "stage"))
+                )
+    return problems
+
+
+def _duplicates(journey: Journey, field: str, ids: list[str]) -> list[Diagnostic]:
+    first_index: dict[str, int] = {}
+    problems = []
+    for index, item_id in enumerate(ids):
+        if item_id in first_index:
+            first_line = journey.source.line_of(field, first_index[item_id], "id")
+            problems.append(
+                Diagnostic(
+                    journey.source.path,
+                    journey.source.line_of(field, index, "id"),
+                    Severity.ERROR,
+                    f"duplicate id `{item_id}`: also used on line {first_line} of "
+                    f"{journey.source.path}; ids must be unique within a journey",
+                    format_field((field, index, "id")),
+                )
+            )
+        else:
+            first_index[item_id] = index
+    return problems
+
+
+def _unknown_stage(
+    journey: Journey, stage: str, path: str, line: int, location: tuple[str | int, ...]
+) -> Diagnostic:
+    suggestion = did_you_mean(stage, journey.stage_ids)
+    return Diagnostic(
+        path,
+        line,
+        Severity.ERROR,
+        f"stage `{stage}` is not a stage of journey `{journey.slug}`{suggestion}; "
+        f"its stages are {one_of(list(dict.fromkeys(journey.stage_ids)))}",
+        format_field(location),
+    )
+
+
+@dataclass(frozen=True)
+class InterviewReferences:
+    """What an interview refers to, read from a valid record or from raw front matter."""
+
+    source: Source
+    key: str
+    explicit_id: bool
+    persona: str | None
+    journey: str | None
+    stages: tuple[tuple[int, str], ...]
+    peaks: tuple[int, ...]
+
+    @classmethod
+    def of(cls, record: Interview | Any) -> InterviewReferences:
+        data = record.model_dump() if isinstance(record, Interview) else record.data
+        steps = data.get("steps") if isinstance(data.get("steps"), list) else []
+        steps = [step if isinstance(step, dict) else {} for step in steps]
+        explicit = data.get("id")
+        return cls(
+            source=record.source,
+            key=str(explicit) if explicit is not None else record.source.stem,
+            explicit_id=explicit is not None,
+            persona=_text_or_none(data.get("persona")),
+            journey=_text_or_none(data.get("journey")),
+            stages=tuple(
+                (index, step["stage"]) for index, step in enumerate(steps) if isinstance(step.get("stage"), str)
+            ),
+            peaks=tuple(index for index, step in enumerate(steps) if step.get("peak") is True),
+        )
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def check_interviews(
+    interviews: Sequence[InterviewReferences],
+    persona_slugs: set[str],
+    journeys: dict[str, Journey],
+    journey_slugs: set[str],
+) -> list[Diagnostic]:
+    """References, unique ids and peaks of every interview, valid or not.
+
+    ``journeys`` are the valid journeys (their stages can be checked); ``journey_slugs``
+    all journey files, so an invalid journey file is not also reported as missing.
+    """
+    problems: list[Diagnostic] = []
+    first_by_id: dict[str, InterviewReferences] = {}
+    for interview in interviews:
+        problems.extend(_check_references(interview, persona_slugs, journeys, journey_slugs))
+        earlier = first_by_id.setdefault(interview.key, interview)
+        if earlier is not interview:
+            problems.append(
+                Diagnostic(
+                    interview.source.path,
+                    interview.source.line_of("id") if interview.explicit_id else 1,
+                    Severity.ERROR,
+                    f"duplicate interview id `{interview.key}`: also the id of "
+                    f"{earlier.source.path}; give one of them an explicit, unique `id`",
+                    "id",
+                )
+            )
+    return problems
+
+
+def _check_references(
+    interview: InterviewReferences,
+    persona_slugs: set[str],
+    journeys: dict[str, Journey],
+    journey_slugs: set[str],
+) -> list[Diagnostic]:
+    source = interview.source
+    problems = []
+    for field, slug, known, kind in (
+        ("persona", interview.persona, persona_slugs, "personas"),
+        ("journey", interview.journey, journey_slugs, "journeys"),
+    ):
+        if slug is not None and slug not in known:
+            hint = did_you_mean(slug, known) or (
+                f" (existing: {one_of(sorted(known))})" if known else f" (there are no {kind} yet)"
+            )
+            problems.append(
+                Diagnostic(
+                    source.path,
+                    source.line_of(field),
+                    Severity.ERROR,
+                    f"`{slug}` names no file in content/{kind}/{hint}",
+                    field,
+                )
+            )
+    journey = journeys.get(interview.journey or "")
+    if journey is not None:
+        for index, stage in interview.stages:
+            if journey.stage(stage) is None:
+                location = ("steps", index, "stage")
+                problems.append(
+                    _unknown_stage(journey, stage, source.path, source.line_of(*location), location)
+                )
+    if len(interview.peaks) > 1:
+        lines = ", ".join(str(source.line_of("steps", index, "peak")) for index in interview.peaks)
+        location = ("steps", interview.peaks[1], "peak")
+        problems.append(
+            Diagnostic(
+                source.path,
+                source.line_of(*location),
+                Severity.WARNING,
+                f"more than one peak moment (lines {lines}); mark only the one that stood out",
+                format_field(location),
+            )
+        )
+    return problems
+
+
+def check_opportunities(
+    journeys: Iterable[Journey], interviews: Sequence[InterviewReferences]
+) -> list[Diagnostic]:
+    """Every claim traces back to interviews: evidence must name interviews of the journey."""
+    journey_of = {interview.key: interview.journey for interview in interviews}
+    problems = []
+    for journey in journeys:
+        for index, opportunity in enumerate(journey.opportunities):
+            for item, interview_id in enumerate(opportunity.evidence):
+                location = ("opportunities", index, "evidence", item)
+                found = journey_of.get(interview_id)
+                if found == journey.slug:
+                    continue
+                if found is None:
+                    own = [key for key, slug in journey_of.items() if slug == journey.slug]
+                    reason = f"names no interview{did_you_mean(interview_id, own)}"
+                else:
+                    reason = f"is an interview of journey `{found}`, not of `{journey.slug}`"
+                problems.append(
+                    Diagnostic(
+                        journey.source.path,
+                        journey.source.line_of(*location),
+                        Severity.ERROR,
+                        f"evidence `{interview_id}` {reason}",
+                        format_field(location),
+                    )
+                )
+    return problems
