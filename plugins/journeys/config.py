@@ -1,0 +1,11 @@
+"""The plugin's options in ``mkdocs.yml``."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class JourneysConfig(Config):
+    content_dir = c.Type(str, default="content")
+    """The research content folder, relative to ``mkdocs.yml``."""
