@@ -8,6 +8,7 @@ a value could be a participant's identity or words from a non-consenting intervi
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -89,6 +90,14 @@ def describe_value(value: object) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
+
+
+_SHOWABLE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+def quoted(value: str) -> str:
+    """```value``` when it looks like an id or slug; else a neutral word (it may be private)."""
+    return f"`{value}`" if _SHOWABLE.match(value) else "the value given"
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:

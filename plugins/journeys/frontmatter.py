@@ -30,6 +30,8 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
 MAX_NODES = 20_000
 """Most YAML nodes a front matter may expand to (aliases counted each time they are used)."""
 MAX_DEPTH = 40
+MAX_FRONT_MATTER = 512 * 1024
+"""Bytes of front matter read at most: interview summaries are a few kilobytes."""
 DELIMITERS = ("---", "...")
 
 
@@ -101,9 +103,32 @@ def read_document(raw: bytes) -> Document:
     return Document(data, line_map, duplicates, body, body_line=end + 2)
 
 
+def _check_flow_depth(text: str, first_line: int) -> None:
+    """Refuse deeply nested ``[[[...]]]`` before libyaml's recursive parser sees it
+    (at tens of thousands of levels it overflows the C stack)."""
+    depth = 0
+    for index, char in enumerate(text):
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = first_line + text.count("\n", 0, index)
+                raise FrontMatterError(
+                    f"the front matter is nested too deeply (more than {MAX_DEPTH} levels)", line
+                )
+        elif char in "]}":
+            depth = max(0, depth - 1)
+
+
 def _parse_yaml(
     text: str, first_line: int
 ) -> tuple[dict[str, Any], LineMap, list[tuple[Location, int]]]:
+    if len(text) > MAX_FRONT_MATTER:
+        raise FrontMatterError(
+            f"the front matter is larger than {MAX_FRONT_MATTER // 1024} KB: "
+            "keep long notes in the body, below the closing `---`",
+            first_line,
+        )
+    _check_flow_depth(text, first_line)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

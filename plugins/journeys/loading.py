@@ -90,10 +90,10 @@ def load_study(content_dir: Path, display_root: Path | None = None) -> Study:
     study.journeys = {j.slug: j for j in valid_journeys}
     # Files that failed validation still count as existing for references, so one typo
     # does not cascade into "names no file" errors elsewhere.
-    persona_slugs = {record.source.stem for record in personas}
+    persona_slugs = {path.stem for path in content_files(content_dir, "personas")}
     references = [rules.InterviewReferences.of(record) for record in interviews]
     study.diagnostics.extend(rules.check_journeys(valid_journeys))
-    journey_slugs = {record.source.stem for record in journeys}
+    journey_slugs = {path.stem for path in content_files(content_dir, "journeys")}
     study.diagnostics.extend(
         rules.check_interviews(references, persona_slugs, study.journeys, journey_slugs)
     )

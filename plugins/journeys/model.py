@@ -16,6 +16,7 @@ from typing import Annotated, Any
 from pydantic import (
     BaseModel,
     BeforeValidator,
+    Strict,
     ConfigDict,
     Field,
     PlainValidator,
@@ -62,14 +63,13 @@ _DATE_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 def _date(value: object) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    if isinstance(value, str):
+    if isinstance(value, str) and _DATE_SHAPE.match(value.strip()):
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            if _DATE_SHAPE.match(value.strip()):
-                raise PydanticCustomError(
-                    "date", "`{value}` is not a day in the calendar", {"value": value.strip()}
-                ) from None
+            raise PydanticCustomError(
+                "date", "`{value}` is not a day in the calendar", {"value": value.strip()}
+            ) from None
     raise PydanticCustomError(
         "date",
         "expected a date as year-month-day, like 2026-02-22, got {got}",
@@ -96,7 +96,11 @@ def _slug(value: object) -> object:
 
 
 def _interview_id(value: object) -> object:
-    value = _text(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # YAML reads `id: 2026.10` as the number 2026.1: the id would silently change.
+        raise PydanticCustomError(
+            "interview_id", "expected text: YAML reads this id as a number; put it in quotes"
+        )
     if isinstance(value, str) and not ID_PATTERN.match(value):
         raise PydanticCustomError(
             "interview_id",
@@ -106,6 +110,8 @@ def _interview_id(value: object) -> object:
 
 
 Text = Annotated[str, BeforeValidator(_text)]
+Flag = Annotated[bool, Strict()]
+"""Only YAML's true/false: `consent: 1` or `"yes"` must not publish anyone's words by accident."""
 Slug = Annotated[str, BeforeValidator(_slug)]
 Grade = Annotated[
     float,
@@ -139,7 +145,19 @@ ADVOCACY = ("service", "company", "both", "none")
 TOUCHPOINT_KINDS = ("human", "digital", "physical", "self")
 Advocacy = _choice(*ADVOCACY)
 TouchpointKind = _choice(*TOUCHPOINT_KINDS)
-AttributeValue = Annotated[str | float | int, BeforeValidator(_text)]
+def _attribute(value: object) -> str | float | int:
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return value
+    raise PydanticCustomError(
+        "attribute", "expected text or a number, got {got}", {"got": describe_value(value)}
+    )
+
+
+AttributeValue = Annotated[
+    str | float | int,
+    PlainValidator(_attribute),
+    WithJsonSchema({"type": ["string", "number"]}),
+]
 
 
 class FrontMatter(BaseModel):
@@ -189,7 +207,7 @@ class Persona(Record):
     name: Text = Field(description="Display name, e.g. `Eva, the early adopter`.")
     summary: Text = Field(description="One line that says who this is.")
     image: Text | None = Field(None, description="Picture, relative to `docs_dir`.")
-    attributes: dict[str, Text] = Field(
+    attributes: dict[str, AttributeValue] = Field(
         default_factory=dict, description="Free facts (key: text), shown as a fact box."
     )
 
@@ -265,12 +283,6 @@ class Participant(FrontMatter):
     email: Text | None = None
     phone: Text | None = None
 
-    def values(self) -> list[str]:
-        """Every value in the block, extra fields included."""
-        found: list[str] = []
-        _collect_text(self.model_dump(), found)
-        return found
-
 
 class Step(FrontMatter):
     stage: Text = Field(description="A stage id of the journey.")
@@ -283,11 +295,11 @@ class Step(FrontMatter):
     score: Grade = Field(description="The grade for this moment, 1-10 in steps of 0.5.")
     feeling: Text | None = Field(None, description="The emotion in one or two words.")
     quote: Text | None = Field(None, description="Verbatim words of the participant.")
-    peak: bool = Field(False, description="The peak moment (positive or negative) of the journey.")
+    peak: Flag = Field(False, description="The peak moment (positive or negative) of the journey.")
     expected: Text | None = Field(None, description="What they expected (a duration or text).")
     actual: Text | None = Field(None, description="What really happened.")
     realistic: Text | None = Field(None, description="What they would have found realistic.")
-    accepted: bool = Field(
+    accepted: Flag = Field(
         False, description="Waved away as normal: latent dissatisfaction."
     )
 
@@ -311,7 +323,7 @@ class Interview(Record):
     interviewer: Text | None = Field(None, description="Staff member; may be published.")
     persona: Text = Field(description="Slug of an existing persona.")
     journey: Text = Field(description="Slug of an existing journey.")
-    consent: bool = Field(
+    consent: Flag = Field(
         description="false: counts in figures, but none of its text is published."
     )
     participant: Participant | None = Field(
@@ -323,7 +335,7 @@ class Interview(Record):
     goal: Text = Field(description="The participant's goal in this journey.")
     trigger: Text | None = Field(None, description="Where the journey began.")
     outcome: Text | None = Field(None, description="How it ended.")
-    goal_reached: bool | None = Field(None, description="Was the goal reached?")
+    goal_reached: Flag | None = Field(None, description="Was the goal reached?")
     overall_score: Grade = Field(description="The overall grade, 1-10 in steps of 0.5.")
     nps: Nps | None = Field(None, description="Likelihood to recommend, 0-10.")
     advocacy: Advocacy | None = Field(
@@ -341,19 +353,6 @@ class Interview(Record):
     @property
     def peak_steps(self) -> list[Step]:
         return [step for step in self.steps if step.peak]
-
-
-def _collect_text(value: object, found: list[str]) -> None:
-    if isinstance(value, dict):
-        for item in value.values():
-            _collect_text(item, found)
-    elif isinstance(value, list):
-        for item in value:
-            _collect_text(item, found)
-    elif value is not None and not isinstance(value, bool):
-        text = str(value).strip()
-        if text:
-            found.append(text)
 
 
 KINDS: dict[str, type[Record]] = {

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from journeys.diagnostics import Diagnostic, Severity, did_you_mean, format_field, one_of
+from journeys.diagnostics import Diagnostic, Severity, did_you_mean, format_field, one_of, quoted
 from journeys.model import SLUG_PATTERN, Interview, Journey, Source
 
 
@@ -81,7 +81,7 @@ def _unknown_stage(
         path,
         line,
         Severity.ERROR,
-        f"stage `{stage}` is not a stage of journey `{journey.slug}`{suggestion}; "
+        f"stage {quoted(stage)} is not a stage of journey `{journey.slug}`{suggestion}; "
         f"its stages are {one_of(list(dict.fromkeys(journey.stage_ids)))}",
         format_field(location),
     )
@@ -144,7 +144,7 @@ def check_interviews(
                     interview.source.path,
                     interview.source.line_of("id") if interview.explicit_id else 1,
                     Severity.ERROR,
-                    f"duplicate interview id `{interview.key}`: also the id of "
+                    f"duplicate interview id {quoted(interview.key)}: also the id of "
                     f"{earlier.source.path}; give one of them an explicit, unique `id`",
                     "id",
                 )
@@ -173,7 +173,7 @@ def _check_references(
                     source.path,
                     source.line_of(field),
                     Severity.ERROR,
-                    f"`{slug}` names no file in content/{kind}/{hint}",
+                    f"{quoted(slug)} names no file in content/{kind}/{hint}",
                     field,
                 )
             )
@@ -223,7 +223,7 @@ def check_opportunities(
                         journey.source.path,
                         journey.source.line_of(*location),
                         Severity.ERROR,
-                        f"evidence `{interview_id}` {reason}",
+                        f"evidence {quoted(interview_id)} {reason}",
                         format_field(location),
                     )
                 )

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
+
+import yaml
 
 from journeys.loading import load_record
 from journeys.model import ID_PATTERN, Journey, Persona
@@ -52,7 +55,7 @@ def _read(path: Path, model: type[Journey] | type[Persona], kind: str, slug: str
         listed = ", ".join(f"`{name}`" for name in existing) or "none yet"
         raise ScaffoldError(f"there is no {kind} `{slug}` in {folder.as_posix()}/ (existing: {listed})")
     record, problems = load_record(path.read_bytes(), model, path.as_posix(), path.stem)
-    if record is None:
+    if not isinstance(record, model):
         first = problems[0].format() if problems else ""
         raise ScaffoldError(f"{kind} `{slug}` has errors; run `journeys check` first. {first}")
     return record  # type: ignore[return-value]
@@ -65,11 +68,11 @@ def interview_text(journey: Journey, persona: str, key: str, date: dt.date) -> s
         "---",
         f"# Interview about the journey \"{_comment(journey.title)}\". Fill in the empty fields;",
         "# `journeys check` lists what is still missing. Delete optional lines you do not use.",
-        f"id: {key}",
+        f"id: {scalar(key)}",
         f"date: {date.isoformat()}",
         "interviewer:",
-        f"persona: {persona}",
-        f"journey: {journey.slug}",
+        f"persona: {scalar(persona)}",
+        f"journey: {scalar(journey.slug)}",
         "consent:            # true when the participant agreed that their words are published",
         "participant:        # PRIVATE: never published anywhere",
         "  name:",
@@ -92,7 +95,7 @@ def interview_text(journey: Journey, persona: str, key: str, date: dt.date) -> s
         lines.extend(f"  #   ? {_comment(question)}" for question in stage.questions)
         lines.extend(
             [
-                f"  - stage: {stage.id}",
+                f"  - stage: {scalar(stage.id)}",
                 "    action:           # what they did",
                 "    why:",
                 "    touchpoint:" + (f"       # {touchpoints}, or another one" if touchpoints else ""),
@@ -116,6 +119,11 @@ def interview_text(journey: Journey, persona: str, key: str, date: dt.date) -> s
         "",
     ]
     return "\n".join(lines)
+
+
+def scalar(text: str) -> str:
+    """``text`` as a YAML value that reads back as the same text (``no``, ``2026.10`` are quoted)."""
+    return text if yaml.safe_load(text) == text else json.dumps(text)
 
 
 def _comment(text: str) -> str:

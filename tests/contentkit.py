@@ -1,0 +1,139 @@
+"""Write small content trees and build real sites from them, for tests.
+
+Fixture files are written from dicts (``yaml.safe_dump``) or from exact text when a
+test asserts on line numbers.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def front_matter_file(fields: dict[str, Any] | str, body: str = "") -> str:
+    front = fields if isinstance(fields, str) else yaml.safe_dump(fields, sort_keys=False, allow_unicode=True)
+    return f"---\n{front.rstrip()}\n---\n{body}\n"
+
+
+class ContentTree:
+    """A content folder under construction: ``tree.interview("x-01", score=3)``."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+
+    def write(self, relative: str, fields: dict[str, Any] | str, body: str = "") -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(front_matter_file(fields, body), encoding="utf-8")
+        return path
+
+    def persona(self, slug: str = "eva", body: str = "Persona narrative.", **fields: Any) -> Path:
+        data = {"name": slug.title(), "summary": f"Summary of {slug}."} | fields
+        return self.write(f"personas/{slug}.md", data, body)
+
+    def journey(
+        self,
+        slug: str = "repair",
+        stages: tuple[str, ...] = ("notice", "report", "wait"),
+        body: str = "Journey scope.",
+        **fields: Any,
+    ) -> Path:
+        data = {
+            "title": slug.replace("-", " ").title(),
+            "stages": [{"id": stage, "name": stage.title()} for stage in stages],
+        } | fields
+        return self.write(f"journeys/{slug}.md", data, body)
+
+    def interview(
+        self,
+        name: str,
+        scores: tuple[float, ...] = (5, 6, 7),
+        stages: tuple[str, ...] = ("notice", "report", "wait"),
+        persona: str = "eva",
+        journey: str = "repair",
+        folder: str = "",
+        body: str = "Interview notes.",
+        steps: list[dict[str, Any]] | None = None,
+        **fields: Any,
+    ) -> Path:
+        data: dict[str, Any] = {
+            "date": "2026-02-01",
+            "persona": persona,
+            "journey": journey,
+            "consent": True,
+            "goal": f"Goal of {name}",
+            "overall_score": 6,
+            "steps": steps
+            if steps is not None
+            else [
+                {"stage": stage, "action": f"Action {index + 1} of {name}", "score": score}
+                for index, (stage, score) in enumerate(zip(stages, scores))
+            ],
+        } | fields
+        where = f"interviews/{folder}/{name}.md" if folder else f"interviews/{name}.md"
+        return self.write(where, data, body)
+
+    def minimal(self) -> ContentTree:
+        """One persona, one journey, one interview: a valid study."""
+        self.persona()
+        self.journey()
+        self.interview("int-01")
+        return self
+
+
+def write_site(
+    project: Path,
+    content: Path | None = None,
+    extra_config: dict[str, Any] | None = None,
+    plugin_options: dict[str, Any] | None = None,
+) -> Path:
+    """Write mkdocs.yml and docs/index.md for a site over ``content``; return mkdocs.yml."""
+    (project / "docs").mkdir(parents=True, exist_ok=True)
+    index = project / "docs" / "index.md"
+    if not index.exists():
+        index.write_text("# Test research\n\nHand-written home page.\n", encoding="utf-8")
+    options = {"content_dir": os.path.relpath(content or project / "content", project)} | (plugin_options or {})
+    config = {
+        "site_name": "Test research",
+        "site_url": "https://example.org/research/",
+        "docs_dir": "docs",
+        "theme": {"name": "material"},
+        "plugins": ["search", {"journeys": options}],
+    } | (extra_config or {})
+    path = project / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def mkdocs(project: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run the real ``mkdocs`` in ``project`` (a separate process, as users run it)."""
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+    )
+
+
+def build(project: Path, *args: str) -> Path:
+    """``mkdocs build --strict``; fails the test with MkDocs' output when the build fails."""
+    result = mkdocs(project, "build", "--strict", *args)
+    assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
+    return project / "site"
+
+
+def journeys_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "journeys.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
