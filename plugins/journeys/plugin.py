@@ -1,29 +1,39 @@
-"""The MkDocs adapter: loads the study with the core and hands its pages to MkDocs.
+"""The MkDocs adapter: loads the study with the core and hands its files to MkDocs.
 
 Every handler is thin; the work is done by plain functions of the core.
 """
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.utils import get_relative_url
 
+from journeys import navigation, pages
 from journeys.config import JourneysConfig
 from journeys.diagnostics import Diagnostic, Severity
+from journeys.labels import Labels
 from journeys.loading import Study, load_study
 
 log = get_plugin_logger(__name__)
+
+ASSETS = Path(__file__).parent / "assets"
+STYLESHEET = f"{pages.ASSET_DIR}/journeys.css"
+SCRIPT = f"{pages.ASSET_DIR}/journeys.js"
 
 
 class JourneysPlugin(BasePlugin[JourneysConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.study: Study | None = None
+        self.generated: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defined so MkDocs keeps this object across `mkdocs serve` rebuilds.
@@ -31,15 +41,18 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.study = None
+        self.generated = set()
+        for extra, path in ((config.extra_css, STYLESHEET), (config.extra_javascript, SCRIPT)):
+            if path not in extra:
+                extra.append(path)
         return config
-
-    @property
-    def root(self) -> Path:
-        return Path(self.config_file_path).parent if self.config_file_path else Path.cwd()
 
     def content_dir(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         return (base / self.config.content_dir).resolve()
+
+    def labels(self, config: MkDocsConfig) -> Labels:
+        return Labels.for_language(config.theme.get("language"))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         content_dir = self.content_dir(config)
@@ -47,14 +60,48 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         report(self.study.diagnostics)
         if self.study.has_errors and not self.serving:
             raise PluginError(
-                f"journeys: the research content has errors (listed above); "
+                "journeys: the research content has errors (listed above); "
                 f"run `journeys check {self.config.content_dir}` to see them without building"
             )
+        renderer = pages.SiteRenderer(
+            self.study,
+            self.labels(config),
+            href=url_resolver(config.use_directory_urls),
+            override_dirs=[Path(d) for d in config.theme.dirs],
+        )
+        for output in renderer.files():
+            inclusion = (
+                InclusionLevel.NOT_IN_NAV
+                if navigation.is_interview_page(output.src_uri)
+                else InclusionLevel.UNDEFINED
+            )
+            files.append(File.generated(config, output.src_uri, content=output.content, inclusion=inclusion))
+            self.generated.add(output.src_uri)
+        for asset in (STYLESHEET, SCRIPT):
+            files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
         return files
+
+    # After other plugins built their part of the nav: ours is rebuilt into fixed sections.
+    @event_priority(-50)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        return navigation.arrange(nav, files, self.generated, self.labels(config))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir(config)))
         return server
+
+
+def url_resolver(use_directory_urls: bool) -> pages.Href:
+    """``href(from_src_uri, to_src_uri)`` by MkDocs' own URL rules, for both URL styles."""
+
+    @functools.lru_cache(maxsize=None)
+    def url_of(src_uri: str) -> str:
+        return File(src_uri, src_dir=None, dest_dir="", use_directory_urls=use_directory_urls).url
+
+    def href(from_src: str, to_src: str) -> str:
+        return get_relative_url(url_of(to_src), url_of(from_src))
+
+    return href
 
 
 def report(diagnostics: list[Diagnostic]) -> None:

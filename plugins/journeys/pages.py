@@ -1,0 +1,269 @@
+"""Render the site's generated files (Markdown pages, SVG charts, CSV) from the views.
+
+Pages are Jinja templates shipped in ``journeys/templates/journeys/``; a site overrides
+any of them by putting a file of the same name in ``<theme custom_dir>/journeys/``.
+Links between generated files come from ``href(from_src_uri, to_src_uri)``, given by the
+caller (the MkDocs adapter knows how URLs are made), so this module knows no MkDocs.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from journeys import charts
+from journeys.aggregate import Stats
+from journeys.labels import Labels
+from journeys.loading import Study
+from journeys.views import (
+    TABLE_LIMIT,
+    JourneyView,
+    SiteData,
+    interview_view,
+    journey_view,
+    persona_view,
+    research_view,
+    site_data,
+)
+
+INDIVIDUAL_LINES_LIMIT = 40
+"""Above this many interviews, a journey graph draws persona means instead of one line each."""
+
+Href = Callable[[str, str], str]
+"""(from src_uri, to src_uri) -> the URL to put in the ``from`` page."""
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    src_uri: str
+    content: str | bytes
+
+
+# --- where each generated file lives (the URLs people link to) -------------------------------------
+
+PERSONAS_INDEX = "personas/index.md"
+JOURNEYS_INDEX = "journeys/index.md"
+INTERVIEWS_INDEX = "interviews/index.md"
+RESEARCH_INDEX = "research/index.md"
+RESEARCH_SIGNALS = "research/signals.md"
+ASSET_DIR = "assets/journeys"
+
+
+def persona_page(slug: str) -> str:
+    return f"personas/{slug}.md"
+
+
+def journey_page(slug: str) -> str:
+    return f"journeys/{slug}.md"
+
+
+def interview_page(key: str) -> str:
+    return f"interviews/{key}.md"
+
+
+def journey_chart(slug: str) -> str:
+    return f"journeys/{slug}-emotion.svg"
+
+
+def journey_personas_chart(slug: str) -> str:
+    return f"journeys/{slug}-personas.svg"
+
+
+def persona_chart(persona: str, journey: str) -> str:
+    return f"personas/{persona}-{journey}.svg"
+
+
+def expectations_csv(slug: str) -> str:
+    return f"journeys/{slug}-expectations.csv"
+
+
+# --- rendering -------------------------------------------------------------------------------------------
+
+
+def template_environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = [
+        jinja2.FileSystemLoader([str(directory / "journeys") for directory in override_dirs])
+    ]
+    loaders.append(jinja2.PackageLoader("journeys", "templates/journeys"))
+    environment = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,  # every front-matter value is text, never markup
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    return environment
+
+
+class SiteRenderer:
+    def __init__(
+        self,
+        study: Study,
+        labels: Labels,
+        href: Href,
+        override_dirs: Sequence[Path] = (),
+        chart_renderer: Callable[[str, Callable[[], bytes]], bytes] | None = None,
+    ) -> None:
+        self.data: SiteData = site_data(study)
+        self.t = labels
+        self.href = href
+        self.environment = template_environment(override_dirs)
+        self.environment.filters.update(
+            score=labels.score, number=labels.number, date=labels.date, duration=labels.duration
+        )
+        # (key, draw) -> SVG bytes; a cache may skip ``draw`` when the key was drawn before.
+        self.chart = chart_renderer or (lambda _key, draw: draw())
+
+    def files(self) -> Iterator[OutputFile]:
+        study = self.data.study
+        yield self._page(PERSONAS_INDEX, "personas_index.md.j2",
+                         personas=[study.personas[s] for s in self.data.persona_slugs], data=self.data)
+        for slug in self.data.persona_slugs:
+            yield from self._persona(slug)
+        yield self._page(JOURNEYS_INDEX, "journeys_index.md.j2",
+                         journeys=[journey_view(self.data, study.journeys[s]) for s in self.data.journey_slugs])
+        for slug in self.data.journey_slugs:
+            yield from self._journey(slug)
+        yield self._page(INTERVIEWS_INDEX, "interviews_index.md.j2", data=self.data)
+        for fact in self.data.facts:
+            yield self._page(interview_page(fact.key), "interview.md.j2", view=interview_view(self.data, fact))
+        research = research_view(self.data)
+        yield self._page(RESEARCH_INDEX, "research.md.j2", view=research)
+        yield self._page(RESEARCH_SIGNALS, "signals.md.j2", view=research)
+
+    def _persona(self, slug: str) -> Iterator[OutputFile]:
+        view = persona_view(self.data, self.data.study.personas[slug])
+        for journey, per_stage in view.curves:
+            series = [charts.Series(view.persona.name, self.data.persona_style(slug),
+                                    _mean_points(per_stage), weight="bold")]
+            yield self._chart(persona_chart(slug, journey.slug), charts.curves_chart,
+                              _summaries(journey.stages, per_stage), series)
+        yield self._page(persona_page(slug), "persona.md.j2", view=view)
+
+    def _journey(self, slug: str) -> Iterator[OutputFile]:
+        view = journey_view(self.data, self.data.study.journeys[slug])
+        stages = _summaries(view.journey.stages, view.stats)
+        yield self._chart(journey_chart(slug), charts.emotion_chart, stages, self._interview_series(view))
+        if view.persona_curves:
+            series = [
+                charts.Series(self.data.study.personas[persona].name, self.data.persona_style(persona),
+                              _mean_points(per_stage), weight="bold")
+                for persona, per_stage in view.persona_curves.items()
+            ]
+            yield self._chart(journey_personas_chart(slug), charts.curves_chart, stages, series)
+        yield OutputFile(expectations_csv(slug), self._expectations_csv(view))
+        yield self._page(journey_page(slug), "journey.md.j2", view=view)
+
+    def _interview_series(self, view: JourneyView) -> list[charts.Series]:
+        """One thin line per interview; with many interviews, one per persona (its mean),
+        so a chart's cost depends on journeys and personas, not on interviews."""
+        stage_index = {stage: index for index, stage in enumerate(view.journey.stage_ids)}
+        names = self.data.study.personas
+        if len(view.interviews) <= INDIVIDUAL_LINES_LIMIT:
+            return [
+                charts.Series(
+                    names[fact.persona].name,
+                    self.data.persona_style(fact.persona),
+                    tuple((stage_index[s.stage], s.score) for s in fact.steps),
+                    tuple((stage_index[s.stage], s.score) for s in fact.steps if s.peak),
+                )
+                for fact in view.interviews
+            ]
+        return [
+            charts.Series(names[persona].name, self.data.persona_style(persona), _mean_points(per_stage))
+            for persona, per_stage in (view.persona_curves or {}).items()
+        ]
+
+    def _chart(
+        self,
+        src_uri: str,
+        draw: Callable[[Sequence[charts.StageSummary], Sequence[charts.Series], charts.ChartText], bytes],
+        stages: list[charts.StageSummary],
+        series: list[charts.Series],
+    ) -> OutputFile:
+        text = charts.ChartText(
+            score_axis=self.t("chart_score_axis"),
+            mean=self.t("mean"),
+            spread=self.t("chart_spread"),
+            peak=self.t("chart_peak"),
+            n=self.t("n_equals", n="{n}"),
+        )
+        key = repr((draw.__name__, stages, series, text))
+        return OutputFile(src_uri, self.chart(key, lambda: draw(stages, series, text)))
+
+    def _page(self, src_uri: str, template: str, **context: object) -> OutputFile:
+        def url(target: str) -> str:
+            return self.href(src_uri, target)
+
+        rendered = self.environment.get_template(template).render(
+            t=self.t,
+            url=url,
+            paths=PATHS,
+            charts=charts,
+            study=self.data.study,
+            table_limit=TABLE_LIMIT,
+            zip=zip,
+            **context,
+        )
+        return OutputFile(src_uri, rendered)
+
+    def _expectations_csv(self, view: JourneyView) -> str:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(
+            [self.t(key) for key in ("stage", "expected", "actual", "realistic", "gap_expected",
+                                     "gap_realistic", "score", "persona", "interview")]
+        )
+        for row in view.expectations:
+            step = row.moment.step
+            writer.writerow(
+                [
+                    row.moment.stage.name,
+                    step.expected or "",
+                    step.actual or "",
+                    step.realistic or "",
+                    self.t.duration(row.expected_gap) if row.expected_gap else "",
+                    self.t.duration(row.realistic_gap) if row.realistic_gap else "",
+                    self.t.score(step.score),
+                    self.data.study.personas[row.moment.interview.persona].name,
+                    row.moment.interview.key,
+                ]
+            )
+        return buffer.getvalue()
+
+
+class _Paths:
+    """Templates reach file locations through this (``paths.persona_page(slug)``)."""
+
+    persona_page = staticmethod(persona_page)
+    journey_page = staticmethod(journey_page)
+    interview_page = staticmethod(interview_page)
+    journey_chart = staticmethod(journey_chart)
+    journey_personas_chart = staticmethod(journey_personas_chart)
+    persona_chart = staticmethod(persona_chart)
+    expectations_csv = staticmethod(expectations_csv)
+    personas_index = PERSONAS_INDEX
+    journeys_index = JOURNEYS_INDEX
+    interviews_index = INTERVIEWS_INDEX
+    research_index = RESEARCH_INDEX
+    research_signals = RESEARCH_SIGNALS
+
+
+PATHS = _Paths()
+
+
+def _summaries(stages: Sequence[object], per_stage: Sequence[Stats]) -> list[charts.StageSummary]:
+    return [
+        charts.StageSummary(stage.name, s.n, s.mean, s.low, s.high)  # type: ignore[attr-defined]
+        for stage, s in zip(stages, per_stage)
+    ]
+
+
+def _mean_points(per_stage: Sequence[Stats]) -> tuple[tuple[float, float], ...]:
+    return tuple((index, s.mean) for index, s in enumerate(per_stage) if s.mean is not None)
