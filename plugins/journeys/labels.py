@@ -121,9 +121,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "realistic": ("Realistic", "Realistisch"),
     "gap_expected": ("Gap vs expected", "Verschil met verwacht"),
     "gap_realistic": ("Gap vs realistic", "Verschil met realistisch"),
-    "shortfall_line": (
-        "{stage}: {short} of {total} steps fell short of expectations",
-        "{stage}: {short} van {total} stappen bleven achter bij de verwachting",
+    "shortfall_line": ("{stage}: {shortfall}", "{stage}: {shortfall}"),
+    "shortfall": (
+        "{short} of {total} steps fell short of expectations",
+        "{short} van {total} stappen bleven achter bij de verwachting",
     ),
     "download_csv": ("Download as CSV", "Download als CSV"),
     "opportunities": ("Opportunities", "Kansen"),
