@@ -9,3 +9,7 @@ from mkdocs.config.base import Config
 class JourneysConfig(Config):
     content_dir = c.Type(str, default="content")
     """The research content folder, relative to ``mkdocs.yml``."""
+    cache = c.Type(bool, default=True)
+    """Keep drawn charts, so unchanged ones are not drawn again."""
+    cache_dir = c.Type(str, default=".cache/journeys")
+    """Where charts are kept, relative to ``mkdocs.yml``; never inside docs or content."""

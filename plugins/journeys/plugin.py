@@ -17,6 +17,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.utils import get_relative_url
 
 from journeys import navigation, pages
+from journeys.cache import ChartCache
 from journeys.config import JourneysConfig
 from journeys.diagnostics import Diagnostic, Severity
 from journeys.labels import Labels
@@ -34,6 +35,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.serving = False
         self.study: Study | None = None
         self.generated: set[str] = set()
+        self.chart_cache: ChartCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defined so MkDocs keeps this object across `mkdocs serve` rebuilds.
@@ -48,8 +50,15 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         return config
 
     def content_dir(self, config: MkDocsConfig) -> Path:
-        base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        return (base / self.config.content_dir).resolve()
+        return (project_dir(config) / self.config.content_dir).resolve()
+
+    def charts(self, config: MkDocsConfig) -> ChartCache:
+        """One cache for the life of this object: `mkdocs serve` rebuilds reuse it."""
+        directory = (project_dir(config) / self.config.cache_dir) if self.config.cache else None
+        if self.chart_cache is None or self.chart_cache.directory != directory:
+            self.chart_cache = ChartCache(directory)
+        self.chart_cache.reset_counts()
+        return self.chart_cache
 
     def labels(self, config: MkDocsConfig) -> Labels:
         return Labels.for_language(config.theme.get("language"))
@@ -68,6 +77,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.labels(config),
             href=url_resolver(config.use_directory_urls),
             override_dirs=[Path(d) for d in config.theme.dirs],
+            chart_renderer=self.charts(config),
         )
         for output in renderer.files():
             inclusion = (
@@ -89,6 +99,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir(config)))
         return server
+
+
+def project_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
 
 
 def url_resolver(use_directory_urls: bool) -> pages.Href:

@@ -1,0 +1,66 @@
+"""A content-hash cache of drawn charts, so unchanged charts are not redrawn.
+
+Kept in memory across `mkdocs serve` rebuilds and on disk (by default in
+``.cache/journeys/`` beside mkdocs.yml, never in ``docs/`` or ``content/``) across builds.
+The key covers the chart's data and words, this package's chart code and matplotlib's
+version, so a change to any of them draws the chart again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+
+from journeys import charts
+
+
+def _code_salt() -> str:
+    code = Path(charts.__file__).read_bytes()
+    try:
+        matplotlib_version = metadata.version("matplotlib")
+    except metadata.PackageNotFoundError:  # pragma: no cover
+        matplotlib_version = "?"
+    return hashlib.sha256(code + matplotlib_version.encode()).hexdigest()
+
+
+class ChartCache:
+    def __init__(self, directory: Path | None) -> None:
+        self.directory = directory
+        self.salt = _code_salt()
+        self.memory: dict[str, bytes] = {}
+        self.drawn = 0
+        self.reused = 0
+
+    def __call__(self, key: str, draw: Callable[[], bytes]) -> bytes:
+        digest = hashlib.sha256(f"{self.salt}\n{key}".encode()).hexdigest()
+        found = self.memory.get(digest)
+        if found is None and self.directory is not None:
+            path = self.directory / f"{digest}.svg"
+            if path.is_file():
+                found = path.read_bytes()
+        if found is None:
+            found = draw()
+            self.drawn += 1
+            self._store(digest, found)
+        else:
+            self.reused += 1
+        self.memory[digest] = found
+        return found
+
+    def _store(self, digest: str, content: bytes) -> None:
+        if self.directory is None:
+            return
+        self.directory.mkdir(parents=True, exist_ok=True)
+        # Write then rename, so a build that is stopped never leaves half a chart behind.
+        handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+        with os.fdopen(handle, "wb") as file:
+            file.write(content)
+        os.replace(temporary, self.directory / f"{digest}.svg")
+
+    def reset_counts(self) -> None:
+        self.drawn = 0
+        self.reused = 0
