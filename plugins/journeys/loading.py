@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from types import UnionType
 from typing import Any, TypeVar, Union, get_args, get_origin
 
@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from journeys import rules
+from journeys.contacts import check_contacts
 from journeys.diagnostics import (
     Diagnostic,
     Location,
@@ -69,11 +70,14 @@ def content_files(content_dir: Path, kind: str) -> list[Path]:
     return sorted(path for path in folder.glob(pattern) if path.is_file())
 
 
-def load_study(content_dir: Path, display_root: Path | None = None) -> Study:
+def load_study(
+    content_dir: Path, display_root: Path | None = None, public_contacts: Iterable[str] = ()
+) -> Study:
     """Read and check every file under ``content_dir``.
 
     ``display_root`` is where paths in messages are relative to (default: the current
-    directory), so they can be clicked in a terminal or editor.
+    directory), so they can be clicked in a terminal or editor. ``public_contacts`` are
+    e-mail addresses and phone numbers that may be published without a warning.
     """
     root = display_root or Path.cwd()
     study = Study()
@@ -112,6 +116,9 @@ def load_study(content_dir: Path, display_root: Path | None = None) -> Study:
         key=lambda i: (i.date, i.key),
     )
     study.diagnostics.extend(rules.check_opportunities(valid_journeys, references))
+    study.diagnostics.extend(
+        check_contacts([*study.personas.values(), *valid_journeys, *study.interviews], public_contacts)
+    )
     study.diagnostics = sorted_diagnostics(study.diagnostics)
     return study
 

@@ -42,6 +42,8 @@ Href = Callable[[str, str], str]
 class OutputFile:
     src_uri: str
     content: str | bytes
+    title: str | None = None
+    """A page's title as plain text (it may contain ``<`` or ``&``)."""
 
 
 # --- where each generated file lives (the URLs people link to) -------------------------------------
@@ -122,20 +124,21 @@ class SiteRenderer:
 
     def files(self) -> Iterator[OutputFile]:
         study = self.data.study
-        yield self._page(PERSONAS_INDEX, "personas_index.md.j2",
+        yield self._page(PERSONAS_INDEX, "personas_index.md.j2", self.t("personas"),
                          personas=[study.personas[s] for s in self.data.persona_slugs], data=self.data)
         for slug in self.data.persona_slugs:
             yield from self._persona(slug)
-        yield self._page(JOURNEYS_INDEX, "journeys_index.md.j2",
+        yield self._page(JOURNEYS_INDEX, "journeys_index.md.j2", self.t("journeys"),
                          journeys=[journey_view(self.data, study.journeys[s]) for s in self.data.journey_slugs])
         for slug in self.data.journey_slugs:
             yield from self._journey(slug)
-        yield self._page(INTERVIEWS_INDEX, "interviews_index.md.j2", data=self.data)
+        yield self._page(INTERVIEWS_INDEX, "interviews_index.md.j2", self.t("interviews"), data=self.data)
         for fact in self.data.facts:
-            yield self._page(interview_page(fact.key), "interview.md.j2", view=interview_view(self.data, fact))
+            yield self._page(interview_page(fact.key), "interview.md.j2", self.t("interview_title", id=fact.key),
+                             view=interview_view(self.data, fact))
         research = research_view(self.data)
-        yield self._page(RESEARCH_INDEX, "research.md.j2", view=research)
-        yield self._page(RESEARCH_SIGNALS, "signals.md.j2", view=research)
+        yield self._page(RESEARCH_INDEX, "research.md.j2", self.t("research_title"), view=research)
+        yield self._page(RESEARCH_SIGNALS, "signals.md.j2", self.t("signals"), view=research)
 
     def _persona(self, slug: str) -> Iterator[OutputFile]:
         view = persona_view(self.data, self.data.study.personas[slug])
@@ -144,7 +147,7 @@ class SiteRenderer:
                                     _mean_points(per_stage), weight="bold")]
             yield self._chart(persona_chart(slug, journey.slug), charts.curves_chart,
                               _summaries(journey.stages, per_stage), series)
-        yield self._page(persona_page(slug), "persona.md.j2", view=view)
+        yield self._page(persona_page(slug), "persona.md.j2", view.persona.name, view=view)
 
     def _journey(self, slug: str) -> Iterator[OutputFile]:
         view = journey_view(self.data, self.data.study.journeys[slug])
@@ -158,7 +161,7 @@ class SiteRenderer:
             ]
             yield self._chart(journey_personas_chart(slug), charts.curves_chart, stages, series)
         yield OutputFile(expectations_csv(slug), self._expectations_csv(view))
-        yield self._page(journey_page(slug), "journey.md.j2", view=view)
+        yield self._page(journey_page(slug), "journey.md.j2", view.journey.title, view=view)
 
     def _interview_series(self, view: JourneyView) -> list[charts.Series]:
         """One thin line per interview; with many interviews, one per persona (its mean),
@@ -197,7 +200,7 @@ class SiteRenderer:
         key = repr((draw.__name__, stages, series, text))
         return OutputFile(src_uri, self.chart(key, lambda: draw(stages, series, text)))
 
-    def _page(self, src_uri: str, template: str, **context: object) -> OutputFile:
+    def _page(self, src_uri: str, template: str, title: str, **context: object) -> OutputFile:
         def url(target: str) -> str:
             return self.href(src_uri, target)
 
@@ -211,7 +214,7 @@ class SiteRenderer:
             zip=zip,
             **context,
         )
-        return OutputFile(src_uri, rendered)
+        return OutputFile(src_uri, rendered, title)
 
     def _expectations_csv(self, view: JourneyView) -> str:
         buffer = io.StringIO()

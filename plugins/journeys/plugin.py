@@ -6,6 +6,7 @@ Every handler is thin; the work is done by plain functions of the core.
 from __future__ import annotations
 
 import functools
+import html
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +15,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from journeys import navigation, pages
+from journeys import banner, guard, navigation, pages
 from journeys.cache import ChartCache
 from journeys.config import JourneysConfig
 from journeys.diagnostics import Diagnostic, Severity
@@ -35,6 +37,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.serving = False
         self.study: Study | None = None
         self.generated: set[str] = set()
+        self.titles: dict[str, str] = {}
         self.chart_cache: ChartCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -44,6 +47,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.study = None
         self.generated = set()
+        self.titles = {}
         for extra, path in ((config.extra_css, STYLESHEET), (config.extra_javascript, SCRIPT)):
             if path not in extra:
                 extra.append(path)
@@ -65,7 +69,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         content_dir = self.content_dir(config)
-        self.study = load_study(content_dir, display_root=content_dir.parent)
+        self.study = load_study(
+            content_dir, display_root=content_dir.parent, public_contacts=self.config.public_contacts
+        )
         report(self.study.diagnostics)
         if self.study.has_errors and not self.serving:
             raise PluginError(
@@ -87,6 +93,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             )
             files.append(File.generated(config, output.src_uri, content=output.content, inclusion=inclusion))
             self.generated.add(output.src_uri)
+            if output.title is not None:
+                self.titles[output.src_uri] = output.title
         for asset in (STYLESHEET, SCRIPT):
             files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
         return files
@@ -95,6 +103,37 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     @event_priority(-50)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         return navigation.arrange(nav, files, self.generated, self.labels(config))
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # The title as HTML: themes print `page.meta.title` unescaped (and material's
+        # fallback `page.title | striptags` would unescape `&lt;` into live markup).
+        title = self.titles.get(page.file.src_uri)
+        if title is not None:
+            page.meta["title"] = html.escape(title)
+        return markdown
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # While serving, content errors are shown in the browser too (the build carries on).
+        if self.serving and self.study is not None and self.study.has_errors:
+            return banner.insert(output, self.study.diagnostics)
+        return output
+
+    # Last, after every other plugin wrote its files: the guard must see all of them.
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.study is None:
+            return
+        needles = guard.needles(
+            self.study.interviews, self.study.personas.values(), self.study.journeys.values()
+        )
+        leaks = guard.scan(Path(config.site_dir), needles)
+        for leak in leaks:
+            log.error(f"privacy guard: {leak.format()}")
+        if leaks and not self.serving:
+            raise PluginError(
+                f"journeys: the privacy guard found {len(leaks)} private value(s) in the built "
+                "site (listed above); the build failed so they are not published"
+            )
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir(config)))

@@ -1,0 +1,73 @@
+"""Warn about published text that looks like an e-mail address or a phone number.
+
+A participant identified in a note by mistake is the commonest leak the guard cannot
+know about (their details are not under ``participant``). Known-public contacts (a
+service desk address) are listed in the plugin option ``public_contacts``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from journeys.diagnostics import Diagnostic, Location, Severity, format_field
+from journeys.model import Interview, Record
+from journeys.privacy import is_published
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<![\w-])\+?\(?\d[\d\s().-]{7,}\d(?![\w-])")
+MIN_PHONE_DIGITS = 9
+"""Fewer digits are dates (2026-02-22 has 8), durations or counts."""
+
+
+def _normalise(contact: str) -> str:
+    return re.sub(r"[\s().-]", "", contact.casefold())
+
+
+def find_contacts(text: str) -> Iterator[tuple[str, int, str]]:
+    """(kind, 0-based line in ``text``, the match) for each e-mail address or phone number."""
+    for kind, pattern in (("an e-mail address", EMAIL), ("a phone number", PHONE)):
+        for match in pattern.finditer(text):
+            if kind == "a phone number" and len(re.sub(r"\D", "", match.group())) < MIN_PHONE_DIGITS:
+                continue
+            yield kind, text.count("\n", 0, match.start()), match.group()
+
+
+def check_contacts(records: Iterable[Record], public_contacts: Iterable[str] = ()) -> list[Diagnostic]:
+    allowed = {_normalise(contact) for contact in public_contacts}
+    problems = []
+    for record in records:
+        if isinstance(record, Interview) and not is_published(record):
+            continue  # none of its text is published
+        data = record.model_dump(exclude={"participant"})
+        places: list[tuple[Location, str, int]] = [
+            (location, text, record.source.line_of(*location)) for location, text in _texts(data, ())
+        ]
+        places.append((("body",), record.source.body, record.source.body_line))
+        for location, text, line in places:
+            for kind, offset, value in find_contacts(text):
+                if _normalise(value) in allowed:
+                    continue
+                problems.append(
+                    Diagnostic(
+                        record.source.path,
+                        line + offset if location == ("body",) else line,
+                        Severity.WARNING,
+                        f"published text contains what looks like {kind}: is a participant "
+                        "identified here? Move it under `participant`, or, if it is public "
+                        "(a service desk), list it under `public_contacts` in mkdocs.yml",
+                        "" if location == ("body",) else format_field(location),
+                    )
+                )
+    return problems
+
+
+def _texts(value: object, location: Location) -> Iterator[tuple[Location, str]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*location, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*location, index))
+    elif isinstance(value, str):
+        yield location, value

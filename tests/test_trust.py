@@ -1,0 +1,268 @@
+"""Trustworthy builds: privacy guard, escaping, determinism, content never touched, serve keeps going."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from contentkit import ContentTree, build, mkdocs, write_site
+from journeys import guard
+from journeys.loading import load_study
+
+PARTICIPANT_NAME = "Gijsbert Holtkamp"
+
+
+def study_with_participant(tree: ContentTree, body: str = "Notes.") -> None:
+    tree.minimal()
+    tree.interview(
+        "int-02",
+        participant={"name": PARTICIPANT_NAME, "email": "gijsbert@example.nl", "phone": "+31 6 98765432"},
+        body=body,
+    )
+
+
+def tree_hash(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+# --- privacy guard ------------------------------------------------------------------------------
+
+
+def test_a_participant_named_in_published_notes_fails_the_build(tmp_path: Path) -> None:
+    study_with_participant(ContentTree(tmp_path / "content"), body=f"Later {PARTICIPANT_NAME} called back.")
+    write_site(tmp_path)
+
+    result = mkdocs(tmp_path, "build")
+
+    assert result.returncode != 0
+    assert re.search(
+        r"privacy guard: interviews/int-02/index\.html: contains `participant\.name` of content/interviews/int-02\.md",
+        result.stderr,
+    ), result.stderr
+
+
+def test_a_participant_phone_written_without_spaces_in_a_docs_page_fails_the_build(tmp_path: Path) -> None:
+    study_with_participant(ContentTree(tmp_path / "content"))
+    write_site(tmp_path)
+    (tmp_path / "docs" / "index.md").write_text("# Home\n\nCall +31698765432 for questions.\n")
+
+    result = mkdocs(tmp_path, "build")
+
+    assert result.returncode != 0
+    assert "index.html: contains `participant.phone` of content/interviews/int-02.md" in result.stderr
+    assert "search/search_index.json: contains `participant.phone`" in result.stderr
+
+
+def test_guard_finds_non_consenting_text_through_html_escaping(tmp_path: Path) -> None:
+    tree = ContentTree(tmp_path / "content")
+    tree.minimal()
+    tree.interview("int-02", consent=False, goal="Rescue the zeppelin & telemetry archive")
+    study = load_study(tmp_path / "content", tmp_path)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "page.html").write_text("<p>Rescue the <em>zeppelin</em> &amp; telemetry archive</p>")
+
+    leaks = guard.scan(site, guard.needles(study.interviews, study.personas.values(), study.journeys.values()))
+
+    assert [(leak.output, leak.field) for leak in leaks] == [("page.html", "goal")]
+
+
+def test_text_that_consenting_interviews_publish_too_is_not_a_leak(tmp_path: Path) -> None:
+    tree = ContentTree(tmp_path / "content")
+    tree.minimal()
+    tree.interview("int-02", consent=False, goal="Work again on a reliable laptop")
+    tree.interview("int-03", goal="Work again on a reliable laptop")
+    study = load_study(tmp_path / "content", tmp_path)
+
+    found = guard.needles(study.interviews, study.personas.values(), study.journeys.values())
+
+    assert ("work", "again", "on", "a", "reliable", "laptop") not in {needle.tokens for needle in found}
+
+
+def test_the_demo_site_has_no_leak(tmp_path: Path) -> None:
+    repo = Path(__file__).resolve().parent.parent
+    result = mkdocs(repo, "build", "--strict", "-d", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    study = load_study(repo / "content", repo)
+    private = guard.needles(study.interviews, study.personas.values(), study.journeys.values())
+    assert len(private) > 40  # every participant value, and the non-consenting interview's phrases
+    assert guard.scan(tmp_path / "site", private) == []
+
+
+def test_published_contact_details_get_a_warning_with_file_and_line(tmp_path: Path) -> None:
+    tree = ContentTree(tmp_path / "content")
+    tree.minimal()
+    tree.interview("int-02", body="First line.\nShe mailed jan.devries@example.nl about it.\n")
+    tree.interview("int-03", body="Call the desk on 020 123 4567.\n")
+
+    diagnostics = [d.format() for d in load_study(tmp_path / "content", tmp_path).diagnostics]
+
+    assert any(
+        line.startswith("content/interviews/int-02.md:") and "looks like an e-mail address" in line
+        for line in diagnostics
+    ), diagnostics
+    body_line = next(d for d in load_study(tmp_path / "content", tmp_path).diagnostics if "e-mail" in d.message)
+    text = (tmp_path / "content/interviews/int-02.md").read_text().splitlines()
+    assert "jan.devries@example.nl" in text[body_line.line - 1]
+    assert any("int-03.md" in line and "a phone number" in line for line in diagnostics)
+
+
+def test_known_public_contacts_are_not_warned_about(tmp_path: Path) -> None:
+    tree = ContentTree(tmp_path / "content")
+    tree.minimal()
+    tree.interview("int-02", body="She mailed servicedesk@example.org.\n")
+
+    study = load_study(tmp_path / "content", tmp_path, public_contacts=["ServiceDesk@example.org"])
+
+    assert study.diagnostics == []
+
+
+def test_contact_warning_fails_a_strict_build(tmp_path: Path) -> None:
+    tree = ContentTree(tmp_path / "content")
+    tree.minimal()
+    tree.interview("int-02", body="She mailed servicedesk@example.org.\n")
+    write_site(tmp_path)
+
+    assert mkdocs(tmp_path, "build", "--strict").returncode != 0
+    write_site(tmp_path, plugin_options={"public_contacts": ["servicedesk@example.org"]})
+    build(tmp_path)
+
+
+# --- hostile text is shown as text --------------------------------------------------------------
+
+SCRIPT = "<script>alert('x')</script>"
+
+
+def test_markup_in_front_matter_is_escaped_everywhere(tmp_path: Path) -> None:
+    tree = ContentTree(tmp_path / "content")
+    tree.persona("eva", name=f"Eva {SCRIPT}")
+    tree.journey(stages=("notice", "report", "wait"))
+    tree.interview(
+        "int-01",
+        steps=[
+            {"stage": "notice", "action": f"Clicked {SCRIPT}", "score": 3, "quote": f"It said {SCRIPT}"},
+            {"stage": "report", "action": "Called", "score": 5},
+        ],
+        body="Normal **Markdown** body.",
+    )
+    site = build(write_site(tmp_path).parent)
+
+    for path in site.rglob("*"):
+        if path.suffix in {".html", ".svg", ".csv", ".json", ".xml"}:
+            content = path.read_text(encoding="utf-8")
+            assert "<script>alert" not in content, path
+    journey = (site / "journeys" / "repair" / "index.html").read_text()
+    assert "It said &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in journey
+    interview = (site / "interviews" / "int-01" / "index.html").read_text()
+    assert "Normal <strong>Markdown</strong> body." in interview
+
+
+# --- deterministic builds -----------------------------------------------------------------------
+
+
+def test_two_builds_produce_identical_generated_files(tmp_path: Path) -> None:
+    repo = Path(__file__).resolve().parent.parent
+    outputs = []
+    for run in ("one", "two"):
+        site = tmp_path / run
+        env_result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            env=os.environ | {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"},
+        )
+        assert env_result.returncode == 0, env_result.stderr
+        outputs.append(site)
+        # A cold second build: the chart cache must not be what makes the bytes equal.
+        subprocess.run(["rm", "-rf", str(repo / ".cache" / "journeys")], check=True)
+    generated = [
+        path.relative_to(outputs[0])
+        for path in outputs[0].rglob("*")
+        if path.is_file() and path.relative_to(outputs[0]).parts[0] in {"personas", "journeys", "interviews", "research"}
+    ]
+    assert len(generated) > 20
+    for relative in generated:
+        assert (outputs[0] / relative).read_bytes() == (outputs[1] / relative).read_bytes(), relative
+    assert tree_hash(outputs[0]) == tree_hash(outputs[1])  # with SOURCE_DATE_EPOCH, the whole site
+
+
+# --- nothing lost -------------------------------------------------------------------------------
+
+
+def test_a_build_leaves_content_byte_for_byte_unchanged(tmp_path: Path) -> None:
+    repo = Path(__file__).resolve().parent.parent
+    before = tree_hash(repo / "content")
+    result = mkdocs(repo, "build", "--strict", "-d", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    assert tree_hash(repo / "content") == before
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return str(response.read().decode("utf-8"))
+
+
+def wait_for(condition: object, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if condition():  # type: ignore[operator]
+                return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError("timed out")
+
+
+def test_serve_reports_a_broken_file_keeps_serving_and_recovers(tmp_path: Path) -> None:
+    tree = ContentTree(tmp_path / "content")
+    tree.minimal()
+    broken = tree.interview("int-02", overall_score=42)
+    write_site(tmp_path, extra_config={"site_url": None})  # served at the root
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+        cwd=tmp_path,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
+    )
+    home = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(lambda: "Test research" in fetch(home))
+        page = fetch(home)
+        assert 'class="jr-error-banner" role="alert"' in page
+        assert "content/interviews/int-02.md:" in page and "overall_score" in page
+        assert "content/interviews/int-02.md" in (tmp_path / "serve.log").read_text()
+        assert "int-01" in fetch(home + "interviews/")  # the valid interview is still served
+
+        broken.write_text(broken.read_text().replace("overall_score: 42", "overall_score: 7"))
+        fixed = tree_hash(tmp_path / "content")
+        wait_for(lambda: "jr-error-banner" not in fetch(home) and "int-02" in fetch(home + "interviews/"))
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
+    assert tree_hash(tmp_path / "content") == fixed  # the rebuilds wrote nothing into content/
