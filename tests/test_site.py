@@ -245,3 +245,29 @@ def test_search_index_contains_generated_pages(site: Path) -> None:
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "It always does that" in index  # a quote, on the journey page
     assert "Loan laptop on day one" in index  # an opportunity
+
+
+def test_journey_export_holds_the_figures_and_no_private_field(site: Path) -> None:
+    import json
+
+    data = json.loads((site / "journeys" / "repair.json").read_text(encoding="utf-8"))
+    assert [(s["id"], s["scores"]["n"], s["scores"]["mean"]) for s in data["stages"]] == [
+        ("notice", 3, 4.0),
+        ("report", 3, 6.0),
+        ("wait", 3, 8.0),
+    ]
+    assert [row["interview"] for row in data["expectations"]] == ["a-02", "a-01", "a-01"]
+    assert data["expectations"][0]["gap_vs_expected"] == {"sign": 1, "amount": 2.0, "unit": "week"}
+    assert "participant" not in json.dumps(data)
+    csv_lines = (site / "journeys" / "repair-stages.csv").read_text(encoding="utf-8").splitlines()
+    assert csv_lines[1] == "repair,notice,Notice,3,4.00,2.0,6.0,false"
+
+
+def test_persona_export_counts_its_interviews(site: Path) -> None:
+    import json
+
+    data = json.loads((site / "personas" / "eva.json").read_text(encoding="utf-8"))
+    assert data["interviews"] == 2
+    assert data["overall_score"]["mean"] == 6.5
+    assert data["nps"] == {"score": 100, "n": 2}
+    assert PARTICIPANT["email"] not in json.dumps(data) and PARTICIPANT["name"] not in json.dumps(data)

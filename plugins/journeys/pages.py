@@ -16,7 +16,7 @@ from pathlib import Path
 
 import jinja2
 
-from journeys import charts
+from journeys import charts, exports
 from journeys.aggregate import Stats
 from journeys.labels import Labels
 from journeys.loading import Study
@@ -84,6 +84,22 @@ def expectations_csv(slug: str) -> str:
     return f"journeys/{slug}-expectations.csv"
 
 
+def journey_json(slug: str) -> str:
+    return f"journeys/{slug}.json"
+
+
+def journey_csv(slug: str) -> str:
+    return f"journeys/{slug}-stages.csv"
+
+
+def persona_json(slug: str) -> str:
+    return f"personas/{slug}.json"
+
+
+def persona_csv(slug: str) -> str:
+    return f"personas/{slug}-stages.csv"
+
+
 # --- rendering -------------------------------------------------------------------------------------------
 
 
@@ -147,6 +163,8 @@ class SiteRenderer:
                                     _mean_points(per_stage), weight="bold")]
             yield self._chart(persona_chart(slug, journey.slug), charts.curves_chart,
                               _summaries(journey.stages, per_stage), series)
+        yield OutputFile(persona_json(slug), exports.to_json(exports.persona_data(view)))
+        yield OutputFile(persona_csv(slug), exports.persona_csv(view))
         yield self._page(persona_page(slug), "persona.md.j2", view.persona.name, view=view)
 
     def _journey(self, slug: str) -> Iterator[OutputFile]:
@@ -161,6 +179,8 @@ class SiteRenderer:
             ]
             yield self._chart(journey_personas_chart(slug), charts.curves_chart, stages, series)
         yield OutputFile(expectations_csv(slug), self._expectations_csv(view))
+        yield OutputFile(journey_json(slug), exports.to_json(exports.journey_data(view)))
+        yield OutputFile(journey_csv(slug), exports.journey_csv(view))
         yield self._page(journey_page(slug), "journey.md.j2", view.journey.title, view=view)
 
     def _interview_series(self, view: JourneyView) -> list[charts.Series]:
@@ -251,6 +271,10 @@ class _Paths:
     journey_personas_chart = staticmethod(journey_personas_chart)
     persona_chart = staticmethod(persona_chart)
     expectations_csv = staticmethod(expectations_csv)
+    journey_json = staticmethod(journey_json)
+    journey_csv = staticmethod(journey_csv)
+    persona_json = staticmethod(persona_json)
+    persona_csv = staticmethod(persona_csv)
     personas_index = PERSONAS_INDEX
     journeys_index = JOURNEYS_INDEX
     interviews_index = INTERVIEWS_INDEX
