@@ -95,6 +95,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.generated.add(output.src_uri)
             if output.title is not None:
                 self.titles[output.src_uri] = output.title
+        cache = self.chart_cache
+        log.info(
+            f"journeys: {len(self.study.interviews)} interviews, {len(self.titles)} pages; "
+            f"charts: {cache.drawn if cache else 0} drawn, {cache.reused if cache else 0} reused"
+        )
         for asset in (STYLESHEET, SCRIPT):
             files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
         return files
