@@ -97,7 +97,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 self.titles[output.src_uri] = output.title
         cache = self.chart_cache
         log.info(
-            f"journeys: {len(self.study.interviews)} interviews, {len(self.titles)} pages; "
+            f"{len(self.study.interviews)} interviews, {len(self.titles)} pages; "
             f"charts: {cache.drawn if cache else 0} drawn, {cache.reused if cache else 0} reused"
         )
         for asset in (STYLESHEET, SCRIPT):
