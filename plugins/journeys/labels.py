@@ -155,7 +155,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "scores": ("Scores", "Cijfers"),
     "loyalty": ("Loyalty", "Loyaliteit"),
-    "nps_value": ("NPS {score} (n={n})", "NPS {score} (n={n})"),
+    "nps_value": ("{score} (n={n})", "{score} (n={n})"),
     "its_interviews": ("Interviews", "Interviews"),
     # interview page
     "interview_title": ("Interview {id}", "Interview {id}"),
@@ -293,6 +293,16 @@ class Labels:
 
     def advocacy(self, value: str | None) -> str:
         return self(f"advocacy_{value}") if value else self("unknown")
+
+    def advocacy_counts(self, counts: dict[str, int]) -> str:
+        """``{"company": 3, "both": 1}`` -> "the company: 3, service and company: 1"."""
+        return ", ".join(f"{self.advocacy(kind)}: {count}" for kind, count in counts.items() if count)
+
+    @staticmethod
+    def field_name(key: str) -> str:
+        """A researcher's attribute key as a label: ``tech_confidence`` -> "Tech confidence"."""
+        words = key.replace("_", " ").replace("-", " ").strip()
+        return words[:1].upper() + words[1:]
 
     def confidence(self, value: str) -> str:
         return self(f"confidence_{value}")
