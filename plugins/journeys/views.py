@@ -87,6 +87,10 @@ class SiteData:
                     found.append(Moment(interview, step, stage, position))
         return found
 
+    def published(self, facts: Sequence[InterviewFact]) -> list[Interview]:
+        """The publishable interviews among ``facts``, in the same order."""
+        return [self.words[fact.key] for fact in facts if fact.key in self.words]
+
     def persona_style(self, slug: str) -> int:
         """A persona's chart style (colour and marker), the same on every page."""
         return self.persona_slugs.index(slug)
@@ -252,7 +256,7 @@ def persona_view(data: SiteData, persona: Persona) -> PersonaView:
     moments = data.moments(persona=persona.slug)
     journeys = [data.study.journeys[slug] for slug in data.journey_slugs if any(f.journey == slug for f in facts)]
     by_score = sorted(moments, key=lambda m: (m.step.score, m.interview.date, m.interview.key))
-    published = [data.words[f.key] for f in facts if f.key in data.words]
+    published = data.published(facts)
     touchpoint_names = {
         tp.id: tp.name for journey in journeys for tp in journey.touchpoints
     }
@@ -374,7 +378,7 @@ def research_view(data: SiteData) -> ResearchView:
     persona_evidence = {}
     for persona in personas:
         facts = data.facts_of(persona=persona.slug)
-        published = [data.words[f.key] for f in facts if f.key in data.words]
+        published = data.published(facts)
         persona_evidence[persona.slug] = aggregate.evidence(facts, attribute_variety(published), data.newest)
     return ResearchView(
         personas=personas,
