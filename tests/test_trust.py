@@ -266,3 +266,18 @@ def test_serve_reports_a_broken_file_keeps_serving_and_recovers(tmp_path: Path) 
         server.wait(timeout=20)
         log.close()
     assert tree_hash(tmp_path / "content") == fixed  # the rebuilds wrote nothing into content/
+
+
+def test_csv_exports_never_hand_a_formula_to_a_spreadsheet(tmp_path: Path) -> None:
+    tree = ContentTree(tmp_path / "content")
+    tree.persona()
+    tree.journey()
+    tree.interview("int-01", steps=[
+        {"stage": "notice", "action": "x", "score": 3, "expected": '=HYPERLINK("http://evil.example")',
+         "actual": "@SUM(A1)"},
+    ])
+    site = build(write_site(tmp_path).parent)
+
+    rows = (site / "journeys" / "repair-expectations.csv").read_text(encoding="utf-8").splitlines()
+
+    assert rows[1].startswith("Notice,\"'=HYPERLINK(\"\"http://evil.example\"\")\",'@SUM(A1),")

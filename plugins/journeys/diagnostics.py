@@ -56,9 +56,17 @@ def format_field(location: Location) -> str:
     return text
 
 
+SIMILAR = 0.6
+"""How alike a word and a suggestion must be (difflib's ratio) to suggest it."""
+
+
+def similarity(word: str, candidate: str) -> float:
+    return difflib.SequenceMatcher(None, word, candidate).ratio()
+
+
 def closest(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate most like ``word``, if any is reasonably close."""
-    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=SIMILAR)
     return matches[0] if matches else None
 
 

@@ -128,7 +128,16 @@ def persona_data(view: PersonaView) -> dict[str, Any]:
 
 
 def to_json(data: dict[str, Any]) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    """JSON with ``<``, ``>`` and ``&`` escaped (the same data once parsed), so no text
+    from research notes can ever act as markup, whatever a server or viewer makes of it."""
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
+
+
+def spreadsheet_text(value: str) -> str:
+    """Free text for a CSV cell: a leading ``=``, ``+``, ``-`` or ``@`` would make
+    spreadsheets run it as a formula, so such text starts with an apostrophe."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
 
 
 def stage_csv(rows: Sequence[tuple[str, str, str, Stats]]) -> str:
@@ -138,7 +147,7 @@ def stage_csv(rows: Sequence[tuple[str, str, str, Stats]]) -> str:
     writer.writerow(["journey", "stage", "stage_name", "n", "mean", "min", "max", "small_sample"])
     for journey, stage, name, stats in rows:
         writer.writerow(
-            [journey, stage, name, stats.n, "" if stats.mean is None else f"{stats.mean:.2f}",
+            [journey, stage, spreadsheet_text(name), stats.n, "" if stats.mean is None else f"{stats.mean:.2f}",
              "" if stats.low is None else stats.low, "" if stats.high is None else stats.high,
              str(stats.small).lower()]
         )

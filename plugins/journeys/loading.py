@@ -10,8 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Iterable, Iterator
-from types import UnionType
-from typing import Any, TypeVar, Union, get_args, get_origin
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -21,17 +20,17 @@ from journeys.contacts import check_contacts
 from journeys.diagnostics import (
     Diagnostic,
     Location,
+    SIMILAR,
     Severity,
-    closest,
     describe_value,
-    did_you_mean,
+    similarity,
     format_field,
     has_errors,
     one_of,
     sorted_diagnostics,
 )
 from journeys.frontmatter import Document, FrontMatterError, read_document
-from journeys.model import Interview, Journey, Participant, Persona, Record, Source
+from journeys.model import Interview, Journey, Participant, Persona, Record, Source, nested_model
 
 RecordT = TypeVar("RecordT", bound=Record)
 
@@ -256,9 +255,7 @@ def unknown_fields(
     for name, value in data.items():
         field_location = (*location, name)
         if name not in model.model_fields:
-            suggestion = did_you_mean(str(name), known) or _deeper_suggestion(str(name), model) or (
-                f" (known fields: {one_of(known)})"
-            )
+            suggestion = _suggestion(str(name), model) or f" (known fields: {one_of(known)})"
             yield Diagnostic(
                 display,
                 document.lines.line_of(field_location),
@@ -267,7 +264,7 @@ def unknown_fields(
                 format_field(field_location),
             )
             continue
-        submodel, is_list = _nested_model(model.model_fields[name].annotation)
+        submodel, is_list = nested_model(model.model_fields[name].annotation)
         if submodel is None:
             continue
         if is_list and isinstance(value, list):
@@ -277,28 +274,24 @@ def unknown_fields(
             yield from unknown_fields(value, submodel, field_location, document, display)
 
 
-def _deeper_suggestion(name: str, model: type[BaseModel]) -> str:
-    """``touchpont`` at the top of an interview: "did you mean `touchpoint`? it belongs in each step"."""
-    for field_name, field in model.model_fields.items():
-        submodel, is_list = _nested_model(field.annotation)
+OWN_LEVEL_BONUS = 0.1
+
+
+def _suggestion(name: str, model: type[BaseModel]) -> str:
+    """The most similar field of ``model`` or of a model nested in it: ``qoute`` at the top
+    of an interview suggests `quote`, which belongs in each step, not `outcome`."""
+    # A field at its own level is the likelier intent unless a deeper one is clearly
+    # closer: a journey's `stage:` suggests `stages`; an interview's `qoute:` suggests `quote`.
+    candidates: list[tuple[float, str, str]] = [
+        (similarity(name, field_name) + OWN_LEVEL_BONUS, field_name, "") for field_name in model.model_fields
+    ]
+    for field_name, info in model.model_fields.items():
+        submodel, is_list = nested_model(info.annotation)
         if submodel is None or submodel is Participant:
             continue
-        match = closest(name, submodel.model_fields)
-        if match:
-            where = f"each item of `{field_name}`" if is_list else f"`{field_name}`"
-            return f" (did you mean `{match}`? it belongs in {where})"
-    return ""
-
-
-def _nested_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
-    """``Step`` for ``list[Step]``, ``FollowUp`` for ``FollowUp | None``; else None."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation, False
-    origin = get_origin(annotation)
-    arguments = [a for a in get_args(annotation) if a is not type(None)]
-    if origin is list and arguments:
-        found, _ = _nested_model(arguments[0])
-        return found, True
-    if origin in (Union, UnionType) and len(arguments) == 1:
-        return _nested_model(arguments[0])
-    return None, False
+        where = f" it belongs in each item of `{field_name}`" if is_list else f" it belongs in `{field_name}`"
+        candidates += [(similarity(name, inner), inner, where) for inner in submodel.model_fields]
+    score, best, where = max(candidates, key=lambda candidate: candidate[0])
+    if score - (OWN_LEVEL_BONUS if not where else 0) < SIMILAR:
+        return ""
+    return f" (did you mean `{best}`?{where})" if where else f" (did you mean `{best}`?)"

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import (
     BaseModel,
@@ -279,9 +280,9 @@ class Journey(Record):
 class Participant(FrontMatter):
     """PRIVATE: never published. Any further fields here are private too."""
 
-    name: Text | None = None
-    email: Text | None = None
-    phone: Text | None = None
+    name: Text | None = Field(None, description="Private: the participant's name.")
+    email: Text | None = Field(None, description="Private: their e-mail address.")
+    phone: Text | None = Field(None, description="Private: their phone number.")
 
 
 class Step(FrontMatter):
@@ -353,6 +354,21 @@ class Interview(Record):
     @property
     def peak_steps(self) -> list[Step]:
         return [step for step in self.steps if step.peak]
+
+
+def nested_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    """The front-matter model inside a field's type, and whether it is a list of them:
+    ``Step`` for ``list[Step]``, ``FollowUp`` for ``FollowUp | None``; else None."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    origin = get_origin(annotation)
+    arguments = [a for a in get_args(annotation) if a is not type(None)]
+    if origin is list and arguments:
+        found, _ = nested_model(arguments[0])
+        return found, True
+    if origin in (Union, UnionType) and len(arguments) == 1:
+        return nested_model(arguments[0])
+    return None, False
 
 
 KINDS: dict[str, type[Record]] = {

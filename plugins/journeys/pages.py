@@ -247,14 +247,14 @@ class SiteRenderer:
             step = row.moment.step
             writer.writerow(
                 [
-                    row.moment.stage.name,
-                    step.expected or "",
-                    step.actual or "",
-                    step.realistic or "",
+                    exports.spreadsheet_text(row.moment.stage.name),
+                    exports.spreadsheet_text(step.expected or ""),
+                    exports.spreadsheet_text(step.actual or ""),
+                    exports.spreadsheet_text(step.realistic or ""),
                     self.t.duration(row.expected_gap) if row.expected_gap else "",
                     self.t.duration(row.realistic_gap) if row.realistic_gap else "",
                     self.t.score(step.score),
-                    self.data.study.personas[row.moment.interview.persona].name,
+                    exports.spreadsheet_text(self.data.study.personas[row.moment.interview.persona].name),
                     row.moment.interview.key,
                 ]
             )
