@@ -613,3 +613,19 @@ def test_the_schema_accepts_every_demo_persona_and_journey(kind: str) -> None:
 
     assert files
     assert {name: found for name, found in problems.items() if found} == {}
+
+
+def test_check_reads_public_contacts_from_mkdocs_yml(tree: ContentTree, tmp_path: Path) -> None:
+    tree.minimal()
+    tree.interview("int-02", body="She mailed servicedesk@example.org.\n")
+    warned = journeys_cli("check", "--strict", cwd=tmp_path)
+    assert warned.returncode == 1 and "looks like an e-mail address" in warned.stdout
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\n"
+        "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "plugins:\n  - search\n  - journeys:\n      public_contacts: [servicedesk@example.org]\n"
+    )
+
+    allowed = journeys_cli("check", "--strict", cwd=tmp_path)
+
+    assert allowed.returncode == 0, allowed.stdout

@@ -7,8 +7,11 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from journeys import __version__, scaffold
+import yaml
+
+from journeys import __version__, init, scaffold
 from journeys.diagnostics import Severity, summary
 from journeys.loading import load_study
 from journeys.model import SCHEMAS
@@ -36,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("content_dir", nargs="?", default="content", type=Path,
                        help="the content folder (default: content)")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--config", default=Path("mkdocs.yml"), type=Path,
+                       help="the site's mkdocs.yml, for the plugin's options (default: mkdocs.yml)")
     check.set_defaults(run=_check)
 
     new = commands.add_parser("new", help="start a new content file")
@@ -54,11 +59,20 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("kind", nargs="?", default="interview", choices=sorted(SCHEMAS),
                         help="which file kind (default: interview)")
     schema.set_defaults(run=_schema)
+
+    start = commands.add_parser(
+        "init", help="start a new research repository: site settings, example content, workflow"
+    )
+    start.add_argument("directory", type=Path, help="the new repository's folder (new or empty)")
+    start.add_argument("--force", action="store_true",
+                       help="write into a folder that is not empty (files of the same name are overwritten)")
+    start.add_argument("--site-name", help="the site's name (default: from the folder name)")
+    start.set_defaults(run=_init)
     return parser
 
 
 def _check(args: argparse.Namespace) -> int:
-    study = load_study(args.content_dir)
+    study = load_study(args.content_dir, public_contacts=site_options(args.config).get("public_contacts", []))
     for diagnostic in study.diagnostics:
         print(diagnostic.format())
     print(summary(study.diagnostics, study.files))
@@ -66,9 +80,45 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if any(d.severity in failing for d in study.diagnostics) else 0
 
 
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose `!!python/name:` and `!ENV` tags are not ours to run."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def site_options(config: Path) -> dict[str, Any]:
+    """The journeys plugin's options in ``config``, or none when there is no such file."""
+    try:
+        site = yaml.load(config.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506
+    except (OSError, yaml.YAMLError):
+        return {}
+    for plugin in (site or {}).get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("journeys"), dict):
+            return dict(plugin["journeys"])
+    return {}
+
+
 def _new_interview(args: argparse.Namespace) -> int:
     path = scaffold.new_interview(args.content_dir, args.journey, args.persona, args.interview_id)
     print(f"Wrote {path.as_posix()}: fill in the empty fields, then run `journeys check`.")
+    return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    written = init.init(args.directory, force=args.force, site_name=args.site_name)
+    folder = args.directory.as_posix()
+    print(f"Wrote {len(written)} files to {folder}/:")
+    for path in written:
+        print(f"  {path.relative_to(args.directory).as_posix()}")
+    print(
+        "Next:\n"
+        f"  cd {folder}\n"
+        "  python3 -m venv .venv && . .venv/bin/activate && pip install -r requirements.txt\n"
+        "  journeys check     # checks the example content\n"
+        "  mkdocs serve       # previews the site on http://127.0.0.1:8000\n"
+        "Then commit, push, and turn on GitHub Pages (Settings > Pages > Source: GitHub Actions)."
+    )
     return 0
 
 

@@ -1,0 +1,327 @@
+"""The user guide: it builds as part of the demo site, its field reference is generated from
+the model and complete, and troubleshooting covers every message the code can produce."""
+
+from __future__ import annotations
+
+import ast
+import html
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from pydantic import BaseModel
+
+from contentkit import REPO, ContentTree, journeys_cli, mkdocs
+from journeys import model, reference
+
+GUIDE = REPO / "docs" / "guide"
+PAGES = (
+    "index",
+    "planning-interviews",
+    "content-format",
+    "editor",
+    "troubleshooting",
+    "publishing",
+    "reading-the-site",
+)
+SOURCE = REPO / "plugins" / "journeys"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo site (this repository's mkdocs.yml), built with --strict."""
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs(REPO, "build", "--strict", "-d", str(out))
+    assert result.returncode == 0, (
+        f"the demo site does not build:\n{result.stdout}\n{result.stderr}"
+    )
+    return out
+
+
+def page_html(site: Path, name: str) -> str:
+    return (site / "guide" / ("" if name == "index" else name) / "index.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def text_of(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+# --- the guide builds with the demo site ---------------------------------------------------------
+
+
+def test_the_demo_site_builds_with_the_guide(site: Path) -> None:
+    for name in PAGES:
+        assert (GUIDE / f"{name}.md").is_file(), name
+        assert "<h1" in page_html(site, name), name
+
+
+def test_the_guide_is_in_the_navigation(site: Path) -> None:
+    home = (site / "index.html").read_text(encoding="utf-8")
+    for name in PAGES[1:]:
+        assert f'href="guide/{name}/"' in home, name
+
+
+def test_the_guide_builds_with_plain_html_links_as_pull_request_previews_do(tmp_path: Path) -> None:
+    result = mkdocs(REPO, "build", "--strict", "--no-directory-urls", "-d", str(tmp_path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "guide" / "troubleshooting.html").is_file()
+
+
+def test_the_readme_links_to_the_content_format() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for target in re.findall(r"\]\((docs/[^)#]+)", readme):
+        assert (REPO / target).is_file(), target
+
+
+# --- the field reference ------------------------------------------------------------------------
+
+
+def models_of_the_format() -> set[type[BaseModel]]:
+    return {
+        value
+        for value in vars(model).values()
+        if isinstance(value, type)
+        and issubclass(value, model.FrontMatter)
+        and value not in (model.FrontMatter, model.Record)
+    }
+
+
+def test_the_reference_covers_every_model_of_the_format() -> None:
+    assert {kind.model for kind in reference.kinds()} == models_of_the_format()
+
+
+def test_the_built_page_lists_every_field_of_every_model(site: Path) -> None:
+    built = page_html(site, "content-format")
+    assert "journeys:field-reference" not in built, "the marker was not replaced"
+    for kind in reference.kinds():
+        start = built.find(f'id="{kind.anchor}"')
+        assert start != -1, f"no section for {kind.title}"
+        end = built.find("<h3", start + 1)
+        section = built[start : end if end != -1 else None]
+        for name, field in kind.model.model_fields.items():
+            row = re.search(
+                rf"<tr>\s*<td><code>{re.escape(name)}</code></td>(.*?)</tr>", section, re.DOTALL
+            )
+            assert row, f"{kind.title}: no row for `{name}`"
+            cells = text_of(row.group(1))
+            assert ("required" in cells) if field.is_required() else ("optional" in cells), (
+                kind.title,
+                name,
+            )
+            if field.description:
+                assert " ".join(field.description.replace("`", "").split())[:30] in cells, (
+                    kind.title,
+                    name,
+                )
+
+
+def test_types_in_the_reference_read_as_words() -> None:
+    text = reference.field_reference()
+    assert "| `score` | **required** | number 1 to 10 in steps of 0.5 |" in text
+    assert "| `nps` | optional | whole number 0 to 10 |" in text
+    assert "| `advocacy` | optional | one of `service`, `company`, `both`, `none` |" in text
+    assert "| `date` | **required** | date: year-month-day, like `2026-02-22` |" in text
+    assert "| `steps` | **required** | list of [step](#step) items, at least 1 |" in text
+    assert "slug: lower-case letters" in text
+    assert "Default: `false`." in text  # peak, accepted
+
+
+def test_the_marker_is_in_the_content_format_page_once() -> None:
+    page = (GUIDE / "content-format.md").read_text(encoding="utf-8")
+    assert page.count(reference.MARKER) == 1
+    assert reference.MARKER not in reference.replace_marker(page)
+
+
+# --- troubleshooting covers every message --------------------------------------------------------
+
+MESSAGE_FILES = (
+    "frontmatter.py",
+    "model.py",
+    "loading.py",
+    "rules.py",
+    "scaffold.py",
+    "init.py",
+    "contacts.py",
+    "guard.py",
+    "plugin.py",
+)
+MESSAGE_ARGUMENT = {
+    "Diagnostic": 3,
+    "FrontMatterError": 0,
+    "PydanticCustomError": 1,
+    "ScaffoldError": 0,
+    "InitError": 0,
+    "PluginError": 0,
+}
+"""Calls that carry a message, and which positional argument is the message."""
+MESSAGE_FUNCTIONS = {
+    ("loading.py", "_message"),
+    ("loading.py", "unknown_fields"),
+    ("loading.py", "_deeper_suggestion"),
+    ("rules.py", "check_opportunities"),
+    ("rules.py", "_check_references"),
+    ("frontmatter.py", "_yaml_problem"),
+    ("scaffold.py", "_read"),
+    ("guard.py", "format"),
+    ("diagnostics.py", "did_you_mean"),
+    ("diagnostics.py", "quoted"),
+}
+"""Functions whose strings all end up in messages (they build them in pieces)."""
+MESSAGE_TABLES = {("loading.py", "_EXPECTED")}
+"""Dictionaries whose values are put into messages."""
+
+
+def _fragments(node: ast.AST) -> list[str]:
+    """The fixed words of a message: its string constants, split at `{placeholders}`."""
+    found = []
+    for item in ast.walk(node):
+        if isinstance(item, ast.Constant) and isinstance(item.value, str):
+            found.extend(re.split(r"\{\w*\}", item.value))
+    return found
+
+
+def _phrase(text: str) -> str:
+    return " ".join(text.split()).strip("`;:,.()/ ")
+
+
+def message_phrases() -> dict[str, set[str]]:
+    """Each source file's fixed message words that troubleshooting must contain."""
+    phrases: dict[str, set[str]] = {}
+    for name in {*MESSAGE_FILES, "diagnostics.py"}:
+        path = SOURCE / name
+        if not path.is_file():
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        nodes: list[ast.AST] = []
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                called = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+                if called in MESSAGE_ARGUMENT:
+                    index = MESSAGE_ARGUMENT[called]
+                    argument = (
+                        node.args[index]
+                        if len(node.args) > index
+                        else next((k.value for k in node.keywords if k.arg == "message"), None)
+                    )
+                    if argument is not None:
+                        nodes.append(argument)
+            elif isinstance(node, ast.FunctionDef) and (name, node.name) in MESSAGE_FUNCTIONS:
+                nodes.extend(
+                    n for n in node.body if not isinstance(n, ast.Expr)
+                )  # not the docstring
+            elif isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and (name, t.id) in MESSAGE_TABLES for t in node.targets
+            ):
+                nodes.extend(node.value.values if isinstance(node.value, ast.Dict) else [])
+        words = {_phrase(fragment) for n in nodes for fragment in _fragments(n)}
+        phrases[name] = {w for w in words if " " in w}  # single words are type names and keys
+    return phrases
+
+
+def test_the_message_scan_finds_the_messages() -> None:
+    """Guard against a scan that finds nothing and so passes vacuously."""
+    found = message_phrases()
+    assert "required field is missing" in found["loading.py"]
+    assert "more than one peak moment (lines" in found["rules.py"]
+    assert (
+        "the file is empty: it needs front matter between two `---` lines"
+        in found["frontmatter.py"]
+    )
+    assert "expected a whole number from 0 to 10, got" in found["model.py"]
+    assert sum(map(len, found.values())) > 40
+
+
+def test_troubleshooting_covers_every_message() -> None:
+    page = " ".join((GUIDE / "troubleshooting.md").read_text(encoding="utf-8").split())
+    missing = [
+        f"{name}: {phrase}"
+        for name, phrases in sorted(message_phrases().items())
+        for phrase in sorted(phrases)
+        if phrase not in page
+    ]
+    assert not missing, "docs/guide/troubleshooting.md has no entry for:\n" + "\n".join(missing)
+
+
+def test_troubleshooting_examples_are_what_journeys_check_prints(tmp_path: Path) -> None:
+    """A few examples, produced for real: the page shows messages as they are."""
+    tree = ContentTree(tmp_path / "content")
+    tree.persona("eva")
+    tree.journey("repair", stages=("notice", "report"))
+    tree.interview("int-1", scores=(3.3, 5), stages=("notice", "reprot"), nps=7.5)
+    result = journeys_cli("check", "content", cwd=tmp_path)
+    page = (GUIDE / "troubleshooting.md").read_text(encoding="utf-8")
+    for line in result.stdout.splitlines()[:-1]:
+        message = line.split(": ", 2)[-1]
+        message = re.sub(r"^`[^`]+`: ", "", message)
+        message = re.sub(r"`(int-1|repair|eva)`", "`X`", message)
+        pattern = re.escape(message).replace("`X`", "`[^`]+`")
+        assert re.search(pattern, page), f"not shown as printed: {message}"
+
+
+# --- editor support ------------------------------------------------------------------------------
+
+
+def code_blocks(page: str, language: str) -> list[str]:
+    text = (GUIDE / page).read_text(encoding="utf-8")
+    return re.findall(rf"^```{language}\n(.*?)^```", text, re.DOTALL | re.MULTILINE)
+
+
+def test_the_vs_code_problem_matcher_reads_journeys_check_output(tmp_path: Path) -> None:
+    tasks = next(
+        json.loads(block) for block in code_blocks("editor.md", "json") if '"tasks"' in block
+    )
+    pattern = tasks["tasks"][0]["problemMatcher"]["pattern"]
+    tree = ContentTree(tmp_path / "content")
+    tree.minimal()
+    tree.interview("int-02", overall_score=11, touchpont="x")
+    output = journeys_cli("check", cwd=tmp_path).stdout.splitlines()
+    matched = [re.match(pattern["regexp"], line) for line in output]
+    problems = [m for m in matched if m]
+    assert len(problems) == 2 and not matched[-1]  # two problems, then the summary
+    first = problems[0]
+    assert first.group(pattern["file"]) == "content/interviews/int-02.md"
+    assert (tmp_path / first.group(pattern["file"])).is_file()
+    assert {m.group(pattern["severity"]) for m in problems} == {"error", "warning"}
+
+
+def test_the_schema_commands_in_the_editor_page_exist() -> None:
+    text = (GUIDE / "editor.md").read_text(encoding="utf-8")
+    for kind in re.findall(r"journeys schema (\w+)", text):
+        assert kind in model.SCHEMAS, kind
+
+
+# --- YAML snippets -------------------------------------------------------------------------
+
+FIELD_NAMES = {name for kind in reference.kinds() for name in kind.model.model_fields}
+
+
+def _keys(value: Any, parent: str = "") -> set[str]:
+    if isinstance(value, dict):
+        keys = set()
+        for key, item in value.items():
+            keys.add(str(key))
+            if key not in ("attributes", "participant"):
+                keys |= _keys(item, str(key))
+        return keys
+    if isinstance(value, list):
+        return set().union(*(_keys(item, parent) for item in value)) if value else set()
+    return set()
+
+
+@pytest.mark.parametrize("page", [f"{name}.md" for name in PAGES])
+def test_every_yaml_snippet_in_the_guide_parses(page: str) -> None:
+    for block in code_blocks(page, "yaml"):
+        list(yaml.safe_load_all(block))
+
+
+@pytest.mark.parametrize("page", ["planning-interviews.md", "content-format.md"])
+def test_content_snippets_use_only_real_field_names(page: str) -> None:
+    for block in code_blocks(page, "yaml"):
+        for document in yaml.safe_load_all(block):
+            unknown = _keys(document) - FIELD_NAMES
+            assert not unknown, f"{page}: unknown fields {unknown} in:\n{block}"
