@@ -121,3 +121,13 @@ def test_shortfalls_count_duration_and_text_expectations(tmp_path: Path) -> None
 def test_coverage_counts_every_cell() -> None:
     facts = [interview("a", [step("notice", 5)], persona="eva"), interview("b", [step("notice", 5)], persona="eva")]
     assert aggregate.coverage(["bob", "eva"], ["repair"], facts) == {("bob", "repair"): 0, ("eva", "repair"): 2}
+
+
+def test_a_step_back_to_an_earlier_stage_is_marked_as_a_loop(tmp_path: Path) -> None:
+    from journeys.views import loops_back
+
+    tree = ContentTree(tmp_path / "content")
+    tree.persona()
+    tree.journey()
+    journey = load_study(tmp_path / "content", tmp_path).journeys["repair"]
+    assert loops_back(journey, ["notice", "report", "notice", "wait", "wait"]) == [False, False, True, False, False]

@@ -166,6 +166,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "wont": ("We will not", "We gaan niet"),
     "notes": ("Notes", "Aantekeningen"),
     "peak_marker": ("peak", "piek"),
+    "loop_marker": ("back to an earlier stage", "terug naar een eerdere fase"),
     "accepted_marker": ("accepted as normal", "als normaal geaccepteerd"),
     # research overview
     "coverage": ("Coverage", "Dekking"),

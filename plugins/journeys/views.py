@@ -307,6 +307,8 @@ class InterviewView:
     journey: Journey
     stages: list[Stage]
     """The stage of each step, in step order."""
+    loops_back: list[bool]
+    """Per step: it returns to an earlier stage than the step before (a problem came back)."""
     expectations: list[ExpectationRow]
 
 
@@ -329,8 +331,14 @@ def interview_view(data: SiteData, fact: InterviewFact) -> InterviewView:
         persona=data.study.personas[fact.persona],
         journey=journey,
         stages=[stage for stage in stages if stage is not None],
+        loops_back=loops_back(journey, [step.stage for step in fact.steps]),
         expectations=expectation_rows(journey, moments),
     )
+
+
+def loops_back(journey: Journey, stages: Sequence[str]) -> list[bool]:
+    order = [journey.stage_ids.index(stage) for stage in stages]
+    return [index > 0 and order[index] < order[index - 1] for index in range(len(order))]
 
 
 # --- research overview ----------------------------------------------------------------------------------
