@@ -52,7 +52,7 @@ def format_field(location: Location) -> str:
         if isinstance(part, int):
             text += f"[{part + 1}]"
         else:
-            text += f".{part}" if text else part
+            text += f".{part}" if text else str(part)
     return text
 
 

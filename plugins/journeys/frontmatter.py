@@ -7,7 +7,6 @@ depth is limited. libyaml's C parser is used where installed; the line numbers a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,6 +105,8 @@ def read_document(raw: bytes) -> Document:
 def _check_flow_depth(text: str, first_line: int) -> None:
     """Refuse deeply nested ``[[[...]]]`` before libyaml's recursive parser sees it
     (at tens of thousands of levels it overflows the C stack)."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return  # cannot be deeper: the common case, decided without a Python loop
     depth = 0
     for index, char in enumerate(text):
         if char in "[{":
@@ -134,8 +135,13 @@ def _parse_yaml(
         node = loader.get_single_node()
         if node is None:
             raise FrontMatterError("the front matter is empty: it needs fields", first_line - 1)
-        _check_size(node, first_line)
-        data = loader.construct_document(node)
+        if not isinstance(node, yaml.MappingNode):
+            raise FrontMatterError(
+                "the front matter must be fields (`name: value` lines), not a single value or list",
+                first_line + node.start_mark.line,
+            )
+        builder = _Builder(loader, first_line)
+        data, _ = builder.build(node, (), 1)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + mark.line if mark else first_line
@@ -148,13 +154,7 @@ def _parse_yaml(
         ) from None
     finally:
         loader.dispose()
-    if not isinstance(node, yaml.MappingNode) or not isinstance(data, dict):
-        raise FrontMatterError(
-            "the front matter must be fields (`name: value` lines), not a single value or list",
-            first_line + node.start_mark.line,
-        )
-    line_map, duplicates = _map_lines(node, first_line)
-    return data, line_map, duplicates
+    return data, LineMap(builder.lines), builder.duplicates
 
 
 def _yaml_problem(error: yaml.MarkedYAMLError, first_line: int) -> str:
@@ -167,65 +167,93 @@ def _yaml_problem(error: yaml.MarkedYAMLError, first_line: int) -> str:
     return problem
 
 
-def _check_size(root: yaml.Node, first_line: int) -> None:
-    """Refuse documents whose aliases expand past MAX_NODES or that nest past MAX_DEPTH.
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
 
-    Sizes are computed once per node (aliases share nodes), so this is linear in the
-    text even for an alias bomb.
-    """
-    expanded: dict[int, int] = {}
-    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
-    while stack:
-        node, depth, children_done = stack.pop()
+
+class _Builder:
+    """Builds the values of a composed document, the line of every key and list item, and
+    the repeated keys, in one walk; refuses alias expansion past MAX_NODES and nesting
+    past MAX_DEPTH. A node reused through an alias is built once and counted each time
+    (so an alias bomb is refused in time linear in the text), and only plain YAML
+    values are built: any other tag is refused."""
+
+    def __init__(self, loader: yaml.SafeLoader, first_line: int) -> None:
+        self.loader = loader
+        self.first_line = first_line
+        self.lines: dict[Location, int] = {}
+        self.duplicates: list[tuple[Location, int]] = []
+        self.built: dict[int, tuple[Any, int]] = {}
+        self.building: set[int] = set()
+
+    def build(self, node: yaml.Node, location: Location, depth: int) -> tuple[Any, int]:
+        """The node's value and how many values it expands to."""
+        known = self.built.get(id(node))
+        if known is not None:
+            return known
+        if isinstance(node, yaml.ScalarNode):
+            return (node.value if node.tag == _STR else self.loader.construct_object(node)), 1
         if depth > MAX_DEPTH:
-            raise FrontMatterError(
-                f"the front matter is nested too deeply (more than {MAX_DEPTH} levels)",
-                first_line + node.start_mark.line,
+            raise self._error(f"the front matter is nested too deeply (more than {MAX_DEPTH} levels)", node)
+        if id(node) in self.building:
+            raise self._error("a YAML alias refers to itself", node)
+        self.building.add(id(node))
+        if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+            result: tuple[Any, int] = self._mapping(node, location, depth)
+        elif isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+            result = self._sequence(node, location, depth)
+        else:
+            raise self._error(
+                f"invalid YAML: could not determine a constructor for the tag '{node.tag}' "
+                "(only plain YAML values are allowed)",
+                node,
             )
-        if id(node) in expanded:
-            continue
-        children = list(_children(node))
-        if children_done or not children:
-            expanded[id(node)] = 1 + sum(expanded.get(id(child), 1) for child in children)
-            if expanded[id(node)] > MAX_NODES:
-                raise FrontMatterError(
-                    f"the front matter expands to more than {MAX_NODES} values "
-                    "(are YAML aliases `*name` repeating each other?)",
-                    first_line + node.start_mark.line,
-                )
-            continue
-        stack.append((node, depth, True))
-        stack.extend((child, depth + 1, False) for child in children if id(child) not in expanded)
+        self.building.discard(id(node))
+        self.built[id(node)] = result
+        return result
 
+    def _mapping(self, node: yaml.MappingNode, location: Location, depth: int) -> tuple[Any, int]:
+        self.lines.setdefault(location, self.first_line + node.start_mark.line)
+        mapping: dict[Any, Any] = {}
+        size = 1
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self._error("a field name must be a plain word, not a list or mapping", key_node)
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise self._error("YAML merge keys (`<<:`) are not supported: write the fields out", key_node)
+            key, _ = self.build(key_node, location, depth)
+            child = (*location, key)
+            line = self.first_line + key_node.start_mark.line
+            if key in mapping:
+                self.duplicates.append((child, line))
+            self.lines[child] = line
+            mapping[key], child_size = self.build(value_node, child, depth + 1)
+            size += self._count(child_size, size, node)
+        return mapping, size
 
-def _children(node: yaml.Node) -> Iterator[yaml.Node]:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            yield key
-            yield value
-    elif isinstance(node, yaml.SequenceNode):
-        yield from node.value
+    def _sequence(self, node: yaml.SequenceNode, location: Location, depth: int) -> tuple[Any, int]:
+        self.lines.setdefault(location, self.first_line + node.start_mark.line)
+        items = []
+        size = 1
+        for index, item in enumerate(node.value):
+            child = (*location, index)
+            self.lines[child] = self.first_line + item.start_mark.line
+            value, child_size = self.build(item, child, depth + 1)
+            items.append(value)
+            size += self._count(child_size, size, node)
+        return items, size
 
+    def _count(self, child_size: int, size_so_far: int, parent: yaml.Node) -> int:
+        """Add a child's expansion; refuse at the collection where it passes the bound
+        (the root's size is the whole document's, so that bounds the total too)."""
+        if size_so_far + child_size > MAX_NODES:
+            raise self._error(
+                f"the front matter expands to more than {MAX_NODES} values "
+                "(are YAML aliases `*name` repeating each other?)",
+                parent,
+            )
+        return child_size
 
-def _map_lines(root: yaml.MappingNode, first_line: int) -> tuple[LineMap, list[tuple[Location, int]]]:
-    lines: dict[Location, int] = {(): first_line + root.start_mark.line}
-    duplicates: list[tuple[Location, int]] = []
-    stack: list[tuple[yaml.Node, Location]] = [(root, ())]
-    while stack:
-        node, location = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
-                    continue
-                child = (*location, key_node.value)
-                line = first_line + key_node.start_mark.line
-                if child in lines:
-                    duplicates.append((child, line))
-                lines[child] = line
-                stack.append((value_node, child))
-        elif isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
-                child = (*location, index)
-                lines[child] = first_line + item.start_mark.line
-                stack.append((item, child))
-    return LineMap(lines), duplicates
+    def _error(self, message: str, node: yaml.Node) -> FrontMatterError:
+        return FrontMatterError(message, self.first_line + node.start_mark.line)

@@ -30,7 +30,7 @@ from journeys.diagnostics import (
     sorted_diagnostics,
 )
 from journeys.frontmatter import Document, FrontMatterError, read_document
-from journeys.model import Interview, Journey, Participant, Persona, Record, Source, nested_model
+from journeys.model import Interview, Journey, Participant, Persona, Record, Source, nested_fields
 
 RecordT = TypeVar("RecordT", bound=Record)
 
@@ -251,11 +251,11 @@ def unknown_fields(
     """
     if not isinstance(data, dict) or model is Participant:
         return  # the private block may hold any field; all of it stays private
-    known = list(model.model_fields)
+    fields = nested_fields(model)
     for name, value in data.items():
         field_location = (*location, name)
-        if name not in model.model_fields:
-            suggestion = _suggestion(str(name), model) or f" (known fields: {one_of(known)})"
+        if name not in fields:
+            suggestion = _suggestion(str(name), model) or f" (known fields: {one_of(list(fields))})"
             yield Diagnostic(
                 display,
                 document.lines.line_of(field_location),
@@ -264,7 +264,7 @@ def unknown_fields(
                 format_field(field_location),
             )
             continue
-        submodel, is_list = nested_model(model.model_fields[name].annotation)
+        submodel, is_list = fields[name]
         if submodel is None:
             continue
         if is_list and isinstance(value, list):
@@ -285,8 +285,7 @@ def _suggestion(name: str, model: type[BaseModel]) -> str:
     candidates: list[tuple[float, str, str]] = [
         (similarity(name, field_name) + OWN_LEVEL_BONUS, field_name, "") for field_name in model.model_fields
     ]
-    for field_name, info in model.model_fields.items():
-        submodel, is_list = nested_model(info.annotation)
+    for field_name, (submodel, is_list) in nested_fields(model).items():
         if submodel is None or submodel is Participant:
             continue
         where = f" it belongs in each item of `{field_name}`" if is_list else f" it belongs in `{field_name}`"

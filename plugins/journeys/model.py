@@ -9,6 +9,7 @@ exist? is the stage in the journey?) live in :mod:`journeys.rules`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from types import UnionType
@@ -369,6 +370,12 @@ def nested_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
     if origin in (Union, UnionType) and len(arguments) == 1:
         return nested_model(arguments[0])
     return None, False
+
+
+@functools.cache
+def nested_fields(model: type[BaseModel]) -> dict[str, tuple[type[BaseModel] | None, bool]]:
+    """Each field of ``model`` -> its nested model and whether it is a list (computed once)."""
+    return {name: nested_model(info.annotation) for name, info in model.model_fields.items()}
 
 
 KINDS: dict[str, type[Record]] = {
