@@ -10,6 +10,8 @@ module renders in words.
 
 from __future__ import annotations
 
+import functools
+
 import math
 import re
 from dataclasses import dataclass
@@ -96,6 +98,12 @@ def parse_duration(text: object) -> timedelta | None:
     """
     if not isinstance(text, str) or len(text) > _MAX_LENGTH:
         return None
+    return _parse_text(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_text(text: str) -> timedelta | None:
+    """The parse of one short text; cached, since studies repeat the same few values."""
     value = text.strip().lower()
     try:
         words = _WORD_DURATION.fullmatch(value)

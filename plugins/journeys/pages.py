@@ -137,6 +137,7 @@ class SiteRenderer:
         )
         # (key, draw) -> SVG bytes; a cache may skip ``draw`` when the key was drawn before.
         self.chart = chart_renderer or (lambda _key, draw: draw())
+        self._journey_views: dict[str, JourneyView] = {}
 
     def files(self) -> Iterator[OutputFile]:
         study = self.data.study
@@ -145,7 +146,7 @@ class SiteRenderer:
         for slug in self.data.persona_slugs:
             yield from self._persona(slug)
         yield self._page(JOURNEYS_INDEX, "journeys_index.md.j2", self.t("journeys"),
-                         journeys=[journey_view(self.data, study.journeys[s]) for s in self.data.journey_slugs])
+                         journeys=[self._journey_view(s) for s in self.data.journey_slugs])
         for slug in self.data.journey_slugs:
             yield from self._journey(slug)
         yield self._page(INTERVIEWS_INDEX, "interviews_index.md.j2", self.t("interviews"), data=self.data)
@@ -168,7 +169,7 @@ class SiteRenderer:
         yield self._page(persona_page(slug), "persona.md.j2", view.persona.name, view=view)
 
     def _journey(self, slug: str) -> Iterator[OutputFile]:
-        view = journey_view(self.data, self.data.study.journeys[slug])
+        view = self._journey_view(slug)
         stages = _summaries(view.journey.stages, view.stats)
         yield self._chart(journey_chart(slug), charts.emotion_chart, stages, self._interview_series(view))
         if view.persona_curves:
@@ -182,6 +183,12 @@ class SiteRenderer:
         yield OutputFile(journey_json(slug), exports.to_json(exports.journey_data(view)))
         yield OutputFile(journey_csv(slug), exports.journey_csv(view))
         yield self._page(journey_page(slug), "journey.md.j2", view.journey.title, view=view)
+
+    def _journey_view(self, slug: str) -> JourneyView:
+        """Computed once: the journeys index and the journey's own page both show it."""
+        if slug not in self._journey_views:
+            self._journey_views[slug] = journey_view(self.data, self.data.study.journeys[slug])
+        return self._journey_views[slug]
 
     def _interview_series(self, view: JourneyView) -> list[charts.Series]:
         """One thin line per interview; with many interviews, one per persona (its mean),
