@@ -58,7 +58,7 @@ def needles(
     interviews: Iterable[Interview], personas: Iterable[Persona] = (), journeys: Iterable[Journey] = ()
 ) -> list[Needle]:
     interviews = list(interviews)
-    published = _published_phrases(interviews, personas, journeys)
+    published = _Published(_published_texts(interviews, personas, journeys))
     found: list[Needle] = []
     for source, field, value in private_values(interviews):
         if field.startswith("participant"):
@@ -66,7 +66,7 @@ def needles(
             continue
         for sentence in _SENTENCE.split(value):
             phrase = tuple(tokens(sentence))
-            if len(phrase) >= MIN_PHRASE_TOKENS and not _contains(published, phrase):
+            if len(phrase) >= MIN_PHRASE_TOKENS and not published.contains(phrase):
                 found.append(Needle(phrase, source, field))
     return found
 
@@ -80,25 +80,42 @@ def _variants(value: str) -> set[tuple[str, ...]]:
     return {variant for variant in variants if variant}
 
 
-def _published_phrases(
+def _published_texts(
     interviews: list[Interview], personas: Iterable[Persona], journeys: Iterable[Journey]
 ) -> list[str]:
-    """Token streams of everything that is published on purpose."""
+    """Everything that is published on purpose."""
     texts: list[str] = []
     for interview in interviews:
         if is_published(interview):
-            data = interview.model_dump(exclude={"participant"})
-            texts.append(" ".join(_strings(data)))
+            texts.append(" ".join(_strings(interview.model_dump(exclude={"participant"}))))
             texts.append(interview.source.body)
     for record in (*personas, *journeys):
         texts.append(" ".join(_strings(record.model_dump())))
         texts.append(record.source.body)
-    return [" " + " ".join(tokens(text)) + " " for text in texts]
+    return texts
 
 
-def _contains(streams: list[str], phrase: tuple[str, ...]) -> bool:
-    needle = " " + " ".join(phrase) + " "
-    return any(needle in stream for stream in streams)
+class _Published:
+    """Answers "does this phrase stand in published text?" without comparing every phrase
+    with every text (which grew with the square of the study): a phrase can only stand
+    there if each of its word triples does, and only then is the joined text searched."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.triples: set[tuple[str, str, str]] = set()
+        streams = []
+        for text in texts:
+            words = tokens(text)
+            self.triples.update(zip(words, words[1:], words[2:]))
+            streams.append(" ".join(words))
+        self.corpus = " " + " | ".join(streams) + " "  # `|` is no token: no match across texts
+        self.answers: dict[tuple[str, ...], bool] = {}
+
+    def contains(self, phrase: tuple[str, ...]) -> bool:
+        if not all(triple in self.triples for triple in zip(phrase, phrase[1:], phrase[2:])):
+            return False
+        if phrase not in self.answers:
+            self.answers[phrase] = f" {' '.join(phrase)} " in self.corpus
+        return self.answers[phrase]
 
 
 def _strings(value: object) -> Iterator[str]:
