@@ -76,7 +76,7 @@ def test_guard_finds_non_consenting_text_through_html_escaping(tmp_path: Path) -
     site.mkdir()
     (site / "page.html").write_text("<p>Rescue the <em>zeppelin</em> &amp; telemetry archive</p>")
 
-    leaks = guard.scan(site, guard.needles(study.interviews, study.personas.values(), study.journeys.values()))
+    leaks = guard.find_leaks(site, study.interviews, study.personas.values(), study.journeys.values())
 
     assert [(leak.output, leak.field) for leak in leaks] == [("page.html", "goal")]
 
@@ -86,11 +86,33 @@ def test_text_that_consenting_interviews_publish_too_is_not_a_leak(tmp_path: Pat
     tree.minimal()
     tree.interview("int-02", consent=False, goal="Work again on a reliable laptop")
     tree.interview("int-03", goal="Work again on a reliable laptop")
+    tree.interview("int-04", consent=False, goal="Never lose the zeppelin archive again")
     study = load_study(tmp_path / "content", tmp_path)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>Work again on a <b>reliable</b> laptop</p>")
+    (site / "other.html").write_text("<p>They never lose the zeppelin archive again.</p>")
 
-    found = guard.needles(study.interviews, study.personas.values(), study.journeys.values())
+    leaks = guard.find_leaks(site, study.interviews, study.personas.values(), study.journeys.values())
 
-    assert ("work", "again", "on", "a", "reliable", "laptop") not in {needle.tokens for needle in found}
+    assert [(leak.output, leak.source, leak.field) for leak in leaks] == [
+        ("other.html", "content/interviews/int-04.md", "goal")
+    ]
+
+
+def test_a_private_phrase_split_over_two_published_texts_is_still_a_leak(tmp_path: Path) -> None:
+    tree = ContentTree(tmp_path / "content")
+    tree.minimal()
+    tree.interview("int-02", goal="Restore the zeppelin", body="Archive before noon.")
+    tree.interview("int-03", consent=False, goal="Restore the zeppelin archive before noon")
+    study = load_study(tmp_path / "content", tmp_path)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>Restore the zeppelin archive before noon</p>")
+
+    leaks = guard.find_leaks(site, study.interviews, study.personas.values(), study.journeys.values())
+
+    assert [(leak.output, leak.field) for leak in leaks] == [("index.html", "goal")]
 
 
 def test_the_demo_site_has_no_leak(tmp_path: Path) -> None:
@@ -98,9 +120,9 @@ def test_the_demo_site_has_no_leak(tmp_path: Path) -> None:
     result = mkdocs(repo, "build", "--strict", "-d", str(tmp_path / "site"))
     assert result.returncode == 0, result.stderr
     study = load_study(repo / "content", repo)
-    private = guard.needles(study.interviews, study.personas.values(), study.journeys.values())
+    private = guard.needles(study.interviews)
     assert len(private) > 40  # every participant value, and the non-consenting interview's phrases
-    assert guard.scan(tmp_path / "site", private) == []
+    assert guard.find_leaks(tmp_path / "site", study.interviews, study.personas.values(), study.journeys.values()) == []
 
 
 def test_published_contact_details_get_a_warning_with_file_and_line(tmp_path: Path) -> None:

@@ -128,10 +128,12 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.study is None:
             return
-        needles = guard.needles(
-            self.study.interviews, self.study.personas.values(), self.study.journeys.values()
+        leaks = guard.find_leaks(
+            Path(config.site_dir),
+            self.study.interviews,
+            self.study.personas.values(),
+            self.study.journeys.values(),
         )
-        leaks = guard.scan(Path(config.site_dir), needles)
         for leak in leaks:
             log.error(f"privacy guard: {leak.format()}")
         if leaks and not self.serving:
