@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import html
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from journeys import banner, guard, navigation, pages
+from journeys import banner, guard, navigation, pages, passthrough
 from journeys.cache import ChartCache
 from journeys.config import JourneysConfig
 from journeys.diagnostics import Diagnostic, Severity
@@ -39,6 +40,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.generated: set[str] = set()
         self.titles: dict[str, str] = {}
         self.chart_cache: ChartCache | None = None
+        self.set_aside: dict[str, passthrough.SetAside] = {}
+        self.placeholder = f"journeys{secrets.token_hex(8)}"
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defined so MkDocs keeps this object across `mkdocs serve` rebuilds.
@@ -48,6 +51,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.study = None
         self.generated = set()
         self.titles = {}
+        self.set_aside = {}
         for extra, path in ((config.extra_css, STYLESHEET), (config.extra_javascript, SCRIPT)):
             if path not in extra:
                 extra.append(path)
@@ -115,7 +119,18 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         title = self.titles.get(page.file.src_uri)
         if title is not None:
             page.meta["title"] = html.escape(title)
-        return markdown
+        if page.file.src_uri not in self.generated:
+            return markdown
+        aside = passthrough.set_aside(markdown, self.placeholder)
+        self.set_aside[page.file.src_uri] = aside
+        return aside.markdown
+
+    def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        aside = self.set_aside.pop(page.file.src_uri, None)
+        if aside is None:
+            return content
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | aside.anchor_ids
+        return passthrough.put_back(content, self.placeholder, aside)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # While serving, content errors are shown in the browser too (the build carries on).
