@@ -26,6 +26,23 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
 
+    # libyaml's parser calls these three for every node, in Python. This loader has no path
+    # resolvers, so the first two do nothing and the third needs only the implicit ones.
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                    if regexp.match(value):
+                        return str(tag)
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
 MAX_NODES = 20_000
 """Most YAML nodes a front matter may expand to (aliases counted each time they are used)."""
 MAX_DEPTH = 40
