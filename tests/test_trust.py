@@ -115,6 +115,26 @@ def test_a_private_phrase_split_over_two_published_texts_is_still_a_leak(tmp_pat
     assert [(leak.output, leak.field) for leak in leaks] == [("index.html", "goal")]
 
 
+def test_a_large_file_is_searched_in_windows_without_missing_a_phrase_on_their_edge(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tree = ContentTree(tmp_path / "content")
+    tree.minimal()
+    tree.interview("int-02", consent=False, goal="Rescue the zeppelin telemetry archive before noon")
+    study = load_study(tmp_path / "content", tmp_path)
+    monkeypatch.setattr(guard, "WINDOW_CHARACTERS", 40)
+    site = tmp_path / "site"
+    site.mkdir()
+    for shift in range(60):  # the phrase meets a window's edge at every one of its words
+        (site / f"page-{shift:02}.html").write_text(
+            "filler " * 30 + "x" * shift + " <p>Rescue the zeppelin <b>telemetry</b> archive before noon</p>"
+        )
+
+    leaks = guard.find_leaks(site, study.interviews, study.personas.values(), study.journeys.values())
+
+    assert sorted(leak.output for leak in leaks) == [f"page-{shift:02}.html" for shift in range(60)]
+
+
 def test_the_demo_site_has_no_leak(tmp_path: Path) -> None:
     repo = Path(__file__).resolve().parent.parent
     result = mkdocs(repo, "build", "--strict", "-d", str(tmp_path / "site"))

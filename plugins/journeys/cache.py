@@ -17,6 +17,9 @@ from pathlib import Path
 
 from journeys import charts
 
+DEFAULT_DIRECTORY = ".cache/journeys"
+"""The plugin's cache folder (charts and read front matter), relative to mkdocs.yml."""
+
 
 def _code_salt() -> str:
     code = Path(charts.__file__).read_bytes()

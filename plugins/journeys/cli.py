@@ -12,7 +12,9 @@ from typing import Any
 import yaml
 
 from journeys import __version__, init, scaffold
+from journeys.cache import DEFAULT_DIRECTORY
 from journeys.diagnostics import Severity, summary
+from journeys.documents import DocumentCache
 from journeys.loading import load_study
 from journeys.model import SCHEMAS
 
@@ -41,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument("--config", default=Path("mkdocs.yml"), type=Path,
                        help="the site's mkdocs.yml, for the plugin's options (default: mkdocs.yml)")
+    check.add_argument("--no-cache", dest="cache", action="store_false",
+                       help="read every file again, and keep nothing in the cache folder")
     check.set_defaults(run=_check)
 
     new = commands.add_parser("new", help="start a new content file")
@@ -72,12 +76,23 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args: argparse.Namespace) -> int:
-    study = load_study(args.content_dir, public_contacts=site_options(args.config).get("public_contacts", []))
+    options = site_options(args.config)
+    documents = DocumentCache(_cache_dir(args, options))
+    study = load_study(args.content_dir, public_contacts=options.get("public_contacts", []), documents=documents)
+    documents.save()
     for diagnostic in study.diagnostics:
         print(diagnostic.format())
     print(summary(study.diagnostics, study.files))
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
     return 1 if any(d.severity in failing for d in study.diagnostics) else 0
+
+
+def _cache_dir(args: argparse.Namespace, options: dict[str, Any]) -> Path | None:
+    """The plugin's cache folder: beside mkdocs.yml, or beside the content folder without one."""
+    if not args.cache or options.get("cache") is False:
+        return None
+    project = args.config.parent if args.config.is_file() else args.content_dir.parent
+    return project / str(options.get("cache_dir", DEFAULT_DIRECTORY))
 
 
 class _TolerantLoader(yaml.SafeLoader):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from journeys.cache import DEFAULT_DIRECTORY
+
 
 class JourneysConfig(Config):
     content_dir = c.Type(str, default="content")
@@ -12,6 +14,6 @@ class JourneysConfig(Config):
     public_contacts = c.ListOfItems(c.Type(str), default=[])
     """E-mail addresses and phone numbers that are public (a service desk): no warning."""
     cache = c.Type(bool, default=True)
-    """Keep drawn charts, so unchanged ones are not drawn again."""
-    cache_dir = c.Type(str, default=".cache/journeys")
-    """Where charts are kept, relative to ``mkdocs.yml``; never inside docs or content."""
+    """Keep drawn charts and read front matter, so unchanged ones are not done again."""
+    cache_dir = c.Type(str, default=DEFAULT_DIRECTORY)
+    """Where the cache is kept, relative to ``mkdocs.yml``; never inside docs or content."""

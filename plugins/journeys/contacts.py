@@ -18,6 +18,7 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w-])\+?\(?\d[\d\s().-]{7,}\d(?![\w-])")
 MIN_PHONE_DIGITS = 9
 """Fewer digits are dates (2026-02-22 has 8), durations or counts."""
+_DIGIT_RUN = re.compile(rf"\d(?:[\s().-]*\d){{{MIN_PHONE_DIGITS - 1},}}")
 
 
 def _normalise(contact: str) -> str:
@@ -66,9 +67,9 @@ def check_contacts(records: Iterable[Record], public_contacts: Iterable[str] = (
 
 
 def _may_hold_contact(text: str) -> bool:
-    return ("@" in text and EMAIL.search(text) is not None) or any(
-        len(re.sub(r"\D", "", match.group())) >= MIN_PHONE_DIGITS for match in PHONE.finditer(text)
-    )
+    """True when ``text`` may hold a contact: an @, or MIN_PHONE_DIGITS digits with only
+    phone separators between them (every phone number found has such a run)."""
+    return ("@" in text and EMAIL.search(text) is not None) or _DIGIT_RUN.search(text) is not None
 
 
 def _texts(value: object, location: Location) -> Iterator[tuple[Location, str]]:

@@ -27,8 +27,11 @@ from journeys.privacy import is_published, private_values
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s")
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
 MIN_PHRASE_TOKENS = 3
+Key = str | tuple[str, str]
+"""What phrases are filed under: a word, or a pair of adjacent words."""
 
 
 @dataclass(frozen=True)
@@ -67,9 +70,13 @@ def find_leaks(
     interviews = list(interviews)
     found = needles(interviews)
     phrases = {needle.tokens for needle in found if not needle.always_private}
-    published = _found_in_texts(phrases, _published_texts(interviews, personas, journeys))
+    published, usual = _read_published(
+        phrases, {key for needle in found for key in _keys(needle.tokens)},
+        _published_texts(interviews, personas, journeys),
+    )
+    private = [n for n in found if n.always_private or n.tokens not in published]
     leaks: dict[tuple[str, str, str], Leak] = {}
-    for output, needle in scan(site_dir, (n for n in found if n.always_private or n.tokens not in published)):
+    for output, needle in scan(site_dir, private, usual):
         leaks.setdefault((output, needle.source, needle.field), Leak(output, needle.source, needle.field))
     return list(leaks.values())
 
@@ -89,15 +96,19 @@ def needles(interviews: Iterable[Interview]) -> list[Needle]:
     return found
 
 
-def scan(site_dir: Path, found: Iterable[Needle]) -> list[tuple[str, Needle]]:
+def scan(
+    site_dir: Path, found: Iterable[Needle], usual: Counter[Key] | None = None
+) -> list[tuple[str, Needle]]:
     """``(output file, needle)`` for each needle found in a file of the site, which is read
-    whole (HTML, search index, sitemap, SVG, CSV, JSON, theme assets: anything)."""
+    whole (HTML, search index, sitemap, SVG, CSV, JSON, theme assets: anything). ``usual``
+    counts the texts each word or word pair stands in, to file needles under rare ones."""
     by_tokens: dict[tuple[str, ...], list[Needle]] = defaultdict(list)
     for needle in found:
         by_tokens[needle.tokens].append(needle)
     if not by_tokens:
         return []
-    index = _PhraseIndex(by_tokens)
+    index = _PhraseIndex(by_tokens, usual)
+    overlap = max(len(phrase) for phrase in by_tokens) - 1
     matches: list[tuple[str, Needle]] = []
     for path in sorted(site_dir.rglob("*")):
         if not path.is_file():
@@ -106,9 +117,31 @@ def scan(site_dir: Path, found: Iterable[Needle]) -> list[tuple[str, Needle]]:
         if text is None:
             continue
         output = path.relative_to(site_dir).as_posix()
-        for phrase in index.found_in(tokens(text)):
+        found: set[tuple[str, ...]] = set()
+        for words in _windows(text, overlap):
+            found.update(index.found_in(words))
+        for phrase in sorted(found):
             matches.extend((output, needle) for needle in by_tokens[phrase])
     return matches
+
+
+WINDOW_CHARACTERS = 64 * 1024
+
+
+def _windows(text: str, overlap: int) -> Iterator[list[str]]:
+    """The words of ``text`` in windows of about WINDOW_CHARACTERS, each starting with the
+    last ``overlap`` words of the one before, so that a phrase of up to ``overlap + 1``
+    words stands whole in one of them. A large file (the search index) is thus searched in
+    pieces, in memory and time that do not grow with its size."""
+    carry: list[str] = []
+    start = 0
+    while start < len(text):
+        space = _SPACE.search(text, start + WINDOW_CHARACTERS)
+        end = space.end() if space else len(text)
+        words = carry + tokens(text[start:end])
+        yield words
+        carry = words[-overlap:] if overlap else []
+        start = end
 
 
 def _variants(value: str) -> set[tuple[str, ...]]:
@@ -133,37 +166,41 @@ def _published_texts(
         yield record.source.body
 
 
-def _found_in_texts(phrases: Iterable[tuple[str, ...]], texts: Iterable[str]) -> set[tuple[str, ...]]:
-    """The phrases that stand in one of the texts (not across two of them)."""
+def _read_published(
+    phrases: Iterable[tuple[str, ...]], counted: set[Key], texts: Iterable[str]
+) -> tuple[set[tuple[str, ...]], Counter[Key]]:
+    """The phrases that stand in one of the texts (not across two of them), and in how many
+    texts each of the ``counted`` words and word pairs stands."""
     index = _PhraseIndex(phrases)
     found: set[tuple[str, ...]] = set()
+    usual: Counter[Key] = Counter()
     for text in texts:
-        for phrase in index.found_in(tokens(text)):
+        words = tokens(text)
+        present = _present(words)
+        usual.update(present & counted)
+        for phrase in index.found_in(words, present):
             found.add(phrase)
             index.discard(phrase)  # found once is enough: later texts have less to look for
-        if not index:
-            break
-    return found
-
-
-Key = str | tuple[str, str]
+    return found, usual
 
 
 class _PhraseIndex:
     """Finds which of many phrases stand in a text, in time that grows with the text, not
     with text x phrases: each phrase is filed under its rarest pair of adjacent words (or
-    its word, if it has one), and only the phrases filed under a pair or word the text
-    contains are looked for."""
+    its word, if it has one); only the phrases filed under a pair or word the text
+    contains, and whose every pair it contains, are looked for in it."""
 
-    def __init__(self, phrases: Iterable[tuple[str, ...]]) -> None:
+    def __init__(self, phrases: Iterable[tuple[str, ...]], usual: Counter[Key] | None = None) -> None:
         unique = set(phrases)
         frequency = Counter(key for phrase in unique for key in set(_keys(phrase)))
-        self.by_key: dict[Key, dict[tuple[str, ...], str]] = defaultdict(dict)
+        usual = usual or Counter()
+        self.by_key: dict[Key, dict[tuple[str, ...], tuple[frozenset[Key], str]]] = defaultdict(dict)
         self.key_of: dict[tuple[str, ...], Key] = {}
         self.keys: set[Key] = set()  # a set, so intersecting with it walks the smaller side
         for phrase in sorted(unique):
-            key = min(_keys(phrase), key=lambda k: frequency[k])
-            self.by_key[key][phrase] = f" {' '.join(phrase)} "
+            keys = _keys(phrase)
+            key = min(keys, key=lambda k: (usual[k], frequency[k]))
+            self.by_key[key][phrase] = (frozenset(keys), f" {' '.join(phrase)} ")
             self.key_of[phrase] = key
             self.keys.add(key)
 
@@ -178,9 +215,8 @@ class _PhraseIndex:
                 del self.by_key[key]
                 self.keys.discard(key)
 
-    def found_in(self, words: list[str]) -> list[tuple[str, ...]]:
-        present: set[Key] = set(words)
-        present.update(zip(words, words[1:]))
+    def found_in(self, words: list[str], present: set[Key] | None = None) -> list[tuple[str, ...]]:
+        present = _present(words) if present is None else present
         hits = present & self.keys
         if not hits:
             return []
@@ -188,9 +224,16 @@ class _PhraseIndex:
         return [
             phrase
             for key in sorted(hits, key=str)
-            for phrase, text in self.by_key[key].items()
-            if text in joined
+            for phrase, (keys, text) in self.by_key[key].items()
+            if keys <= present and text in joined
         ]
+
+
+def _present(words: list[str]) -> set[Key]:
+    """The words of a text and its pairs of adjacent words."""
+    present: set[Key] = set(words)
+    present.update(zip(words, words[1:]))
+    return present
 
 
 def _keys(phrase: tuple[str, ...]) -> list[Key]:
@@ -219,6 +262,7 @@ def output_text(path: Path) -> str | None:
     if b"\0" in raw[:4096]:
         return None
     text = raw.decode("utf-8", errors="replace")
+    del raw
     if path.suffix == ".json" or path.name.endswith(".json.gz"):
         try:
             text = "\n".join(_strings(json.loads(text)))

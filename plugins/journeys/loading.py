@@ -7,9 +7,9 @@ This is the core's entry point; the MkDocs plugin and the ``journeys`` command b
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -29,6 +29,7 @@ from journeys.diagnostics import (
     one_of,
     sorted_diagnostics,
 )
+from journeys.documents import DocumentCache
 from journeys.frontmatter import Document, FrontMatterError, read_document
 from journeys.model import Interview, Journey, Participant, Persona, Record, Source, nested_fields
 
@@ -70,14 +71,19 @@ def content_files(content_dir: Path, kind: str) -> list[Path]:
 
 
 def load_study(
-    content_dir: Path, display_root: Path | None = None, public_contacts: Iterable[str] = ()
+    content_dir: Path,
+    display_root: Path | None = None,
+    public_contacts: Iterable[str] = (),
+    documents: DocumentCache | None = None,
 ) -> Study:
     """Read and check every file under ``content_dir``.
 
     ``display_root`` is where paths in messages are relative to (default: the current
     directory), so they can be clicked in a terminal or editor. ``public_contacts`` are
-    e-mail addresses and phone numbers that may be published without a warning.
+    e-mail addresses and phone numbers that may be published without a warning. Files are
+    read through ``documents`` when given (the caller saves it).
     """
+    read = documents.read if documents is not None else read_document
     root = display_root or Path.cwd()
     study = Study()
     if not content_dir.is_dir():
@@ -85,9 +91,9 @@ def load_study(
             Diagnostic(_display(content_dir, root), 1, Severity.ERROR, "the content folder does not exist")
         )
         return study
-    personas = _load_kind(content_dir, "personas", Persona, root, study)
-    journeys = _load_kind(content_dir, "journeys", Journey, root, study)
-    interviews = _load_kind(content_dir, "interviews", Interview, root, study)
+    personas = _load_kind(content_dir, "personas", Persona, root, study, read)
+    journeys = _load_kind(content_dir, "journeys", Journey, root, study, read)
+    interviews = _load_kind(content_dir, "interviews", Interview, root, study, read)
     valid_journeys = [j for j in journeys if isinstance(j, Journey)]
     study.personas = {p.slug: p for p in personas if isinstance(p, Persona)}
     study.journeys = {j.slug: j for j in valid_journeys}
@@ -123,13 +129,20 @@ def load_study(
 
 
 def _load_kind(
-    content_dir: Path, kind: str, model: type[RecordT], root: Path, study: Study
+    content_dir: Path,
+    kind: str,
+    model: type[RecordT],
+    root: Path,
+    study: Study,
+    read: Callable[[bytes], Document],
 ) -> list[RecordT | Invalid]:
     records: list[RecordT | Invalid] = []
+    folder = content_dir / kind
+    folder_display = _display(folder, root)
     for path in content_files(content_dir, kind):
         study.files += 1
-        display = _display(path, root)
-        record, problems = load_record(path.read_bytes(), model, display, path.stem)
+        display = f"{folder_display}/{path.relative_to(folder).as_posix()}"
+        record, problems = load_record(path.read_bytes(), model, display, path.stem, read)
         study.diagnostics.extend(problems)
         if record is not None:
             records.append(record)
@@ -147,11 +160,15 @@ class Invalid:
 
 
 def load_record(
-    raw: bytes, model: type[RecordT], display: str, stem: str
+    raw: bytes,
+    model: type[RecordT],
+    display: str,
+    stem: str,
+    read: Callable[[bytes], Document] = read_document,
 ) -> tuple[RecordT | Invalid | None, list[Diagnostic]]:
     """One file's record (``Invalid`` when its fields have errors, None when unreadable) and its problems."""
     try:
-        document = read_document(raw)
+        document = read(raw)
     except FrontMatterError as error:
         return None, [Diagnostic(display, error.line, Severity.ERROR, error.message)]
     problems = [

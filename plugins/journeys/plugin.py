@@ -23,6 +23,7 @@ from journeys import banner, guard, navigation, pages, passthrough
 from journeys.cache import ChartCache
 from journeys.config import JourneysConfig
 from journeys.diagnostics import Diagnostic, Severity
+from journeys.documents import DocumentCache
 from journeys.labels import Labels
 from journeys.loading import Study, load_study
 
@@ -60,9 +61,12 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def content_dir(self, config: MkDocsConfig) -> Path:
         return (project_dir(config) / self.config.content_dir).resolve()
 
+    def cache_dir(self, config: MkDocsConfig) -> Path | None:
+        return (project_dir(config) / self.config.cache_dir) if self.config.cache else None
+
     def charts(self, config: MkDocsConfig) -> ChartCache:
         """One cache for the life of this object: `mkdocs serve` rebuilds reuse it."""
-        directory = (project_dir(config) / self.config.cache_dir) if self.config.cache else None
+        directory = self.cache_dir(config)
         if self.chart_cache is None or self.chart_cache.directory != directory:
             self.chart_cache = ChartCache(directory)
         self.chart_cache.reset_counts()
@@ -73,9 +77,14 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         content_dir = self.content_dir(config)
+        documents = DocumentCache(self.cache_dir(config))
         self.study = load_study(
-            content_dir, display_root=content_dir.parent, public_contacts=self.config.public_contacts
+            content_dir,
+            display_root=content_dir.parent,
+            public_contacts=self.config.public_contacts,
+            documents=documents,
         )
+        documents.save()
         report(self.study.diagnostics)
         if self.study.has_errors and not self.serving:
             raise PluginError(

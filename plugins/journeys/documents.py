@@ -1,0 +1,97 @@
+"""A cache of read front matter, by the bytes of each file, kept between runs.
+
+Reading front matter is most of the cost of ``journeys check`` and of loading a study:
+PyYAML builds every value in Python, even with libyaml. Between two runs most files did
+not change, so each file's result (its values, the line of every key, its repeated keys
+and its body; or the error that made it unreadable) is kept under a hash of its bytes,
+in one file in the cache folder (``.cache/journeys/`` beside mkdocs.yml by default,
+never in ``docs/`` or ``content/``). A changed file has other bytes, so it is read again.
+
+The file is written with :mod:`marshal`: it holds only plain values (what safe YAML
+gives), it is several times faster to load than :mod:`pickle`, and loading it runs no
+code. A file from another version of this package, or one that cannot be read, is
+ignored and replaced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from journeys import __version__
+from journeys.frontmatter import Document, FrontMatterError, LineMap, read_document
+
+FILE_NAME = "documents.marshal"
+_FORMAT = f"journeys-documents-1-{__version__}"
+
+_Entry = tuple[Any, ...]
+"""("document", data, lines, duplicate keys, body, body line) or ("error", message, line)."""
+
+
+class DocumentCache:
+    """Reads files through the cache; ``save`` keeps the entries of the files read this run."""
+
+    def __init__(self, directory: Path | None) -> None:
+        self.path = directory / FILE_NAME if directory is not None else None
+        self.stored: dict[bytes, _Entry] = self._load()
+        self.used: dict[bytes, _Entry] = {}
+        self.read_again = 0
+        """Files not found in the cache (new or changed), read with the YAML parser."""
+
+    def read(self, raw: bytes) -> Document:
+        """Like :func:`read_document`, which it calls for a file it has not seen."""
+        key = hashlib.blake2b(raw, digest_size=20).digest()
+        entry = self.used.get(key) or self.stored.get(key)
+        if entry is None:
+            entry = _entry(raw)
+            self.read_again += 1
+        self.used[key] = entry
+        if entry[0] == "error":
+            raise FrontMatterError(entry[1], entry[2])
+        _, data, lines, duplicates, body, body_line = entry
+        return Document(data, LineMap(lines), duplicates, body, body_line)
+
+    def save(self) -> None:
+        """Write the entries used in this run, when they differ from the stored ones."""
+        if self.path is None or (self.read_again == 0 and self.used.keys() == self.stored.keys()):
+            return
+        try:
+            payload = marshal.dumps((_FORMAT, self.used))
+        except ValueError:  # pragma: no cover - a value marshal cannot hold: keep no cache
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Write then rename: a run that is stopped, or two at once, never leave half a file.
+        handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as file:
+            file.write(payload)
+        os.replace(temporary, self.path)
+
+    def _load(self) -> dict[bytes, _Entry]:
+        if self.path is None:
+            return {}
+        try:
+            found = marshal.loads(self.path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            return {}
+        if not (isinstance(found, tuple) and len(found) == 2 and found[0] == _FORMAT):
+            return {}
+        return found[1] if isinstance(found[1], dict) else {}
+
+
+def _entry(raw: bytes) -> _Entry:
+    try:
+        document = read_document(raw)
+    except FrontMatterError as error:
+        return ("error", error.message, error.line)
+    return (
+        "document",
+        document.data,
+        document.lines.lines,
+        document.duplicate_keys,
+        document.body,
+        document.body_line,
+    )

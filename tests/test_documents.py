@@ -1,0 +1,78 @@
+"""The cache of read front matter: same results as reading every file, without reading them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from contentkit import ContentTree, journeys_cli
+from journeys.documents import FILE_NAME, DocumentCache
+from journeys.loading import load_study
+
+
+def study_with_problems(tree: ContentTree) -> None:
+    tree.minimal()
+    tree.interview("int-02", qoute="misplaced", steps=[{"stage": "notice", "action": "x", "score": 11}])
+    (tree.root / "interviews" / "int-03.md").write_text("---\ngoal: [unclosed\n---\n", encoding="utf-8")
+    (tree.root / "interviews" / "int-04.md").write_text(
+        "---\ndate: 2026-02-01\ndate: 2026-02-02\npersona: eva\njourney: repair\nconsent: true\n"
+        "goal: Twice\noverall_score: 6\nsteps:\n  - stage: notice\n    action: Noticed\n    score: 5\n---\n"
+        "Notes on line 14.\n",
+        encoding="utf-8",
+    )
+
+
+def formatted(study_diagnostics: list[object]) -> list[str]:
+    return [diagnostic.format() for diagnostic in study_diagnostics]  # type: ignore[attr-defined]
+
+
+def test_a_second_run_reads_no_file_again_and_reports_the_same(tmp_path: Path) -> None:
+    study_with_problems(ContentTree(tmp_path / "content"))
+    uncached = load_study(tmp_path / "content", tmp_path)
+    first = DocumentCache(tmp_path / "cache")
+    load_study(tmp_path / "content", tmp_path, documents=first)
+    first.save()
+
+    second = DocumentCache(tmp_path / "cache")
+    cached = load_study(tmp_path / "content", tmp_path, documents=second)
+
+    assert first.read_again == uncached.files == 6
+    assert second.read_again == 0
+    assert formatted(cached.diagnostics) == formatted(uncached.diagnostics)
+    assert any(":3: error:" in line for line in formatted(cached.diagnostics))  # the unreadable file
+    assert [i.source.body for i in cached.interviews] == [i.source.body for i in uncached.interviews]
+    assert [i.model_dump() for i in cached.interviews] == [i.model_dump() for i in uncached.interviews]
+
+
+def test_a_changed_file_is_read_again_and_a_broken_cache_is_ignored(tmp_path: Path) -> None:
+    tree = ContentTree(tmp_path / "content")
+    tree.minimal()
+    cache = DocumentCache(tmp_path / "cache")
+    load_study(tmp_path / "content", tmp_path, documents=cache)
+    cache.save()
+    tree.interview("int-01", goal="A new goal")
+
+    changed = DocumentCache(tmp_path / "cache")
+    study = load_study(tmp_path / "content", tmp_path, documents=changed)
+    (tmp_path / "cache" / FILE_NAME).write_bytes(b"not a cache")
+    broken = DocumentCache(tmp_path / "cache")
+
+    assert changed.read_again == 1
+    assert study.interviews[0].goal == "A new goal"
+    assert broken.stored == {}
+    assert load_study(tmp_path / "content", tmp_path, documents=broken).interviews[0].goal == "A new goal"
+
+
+def test_check_keeps_its_cache_beside_mkdocs_yml_unless_told_not_to(tmp_path: Path) -> None:
+    ContentTree(tmp_path / "content").minimal()
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - journeys\n", encoding="utf-8")
+
+    without = journeys_cli("check", "--no-cache", cwd=tmp_path)
+    assert without.returncode == 0, without.stderr
+    assert not (tmp_path / ".cache").exists()
+
+    first = journeys_cli("check", cwd=tmp_path)
+    second = journeys_cli("check", cwd=tmp_path)
+    assert first.returncode == second.returncode == 0
+    assert (tmp_path / ".cache" / "journeys" / FILE_NAME).is_file()
+    assert second.stdout == first.stdout == without.stdout
+    assert not any(path.name == FILE_NAME for path in (tmp_path / "content").rglob("*"))
