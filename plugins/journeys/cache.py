@@ -21,6 +21,11 @@ DEFAULT_DIRECTORY = ".cache/journeys"
 """The plugin's cache folder (charts and read front matter), relative to mkdocs.yml."""
 
 
+def cache_directory(project: Path, enabled: bool, relative: str = DEFAULT_DIRECTORY) -> Path | None:
+    """Where the plugin keeps its cache for the site in ``project``; None when it is off."""
+    return project / relative if enabled else None
+
+
 def _code_salt() -> str:
     code = Path(charts.__file__).read_bytes()
     try:

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from journeys import __version__, init, scaffold
-from journeys.cache import DEFAULT_DIRECTORY
+from journeys.cache import DEFAULT_DIRECTORY, cache_directory
 from journeys.diagnostics import Severity, summary
 from journeys.documents import DocumentCache
 from journeys.loading import load_study
@@ -89,10 +89,9 @@ def _check(args: argparse.Namespace) -> int:
 
 def _cache_dir(args: argparse.Namespace, options: dict[str, Any]) -> Path | None:
     """The plugin's cache folder: beside mkdocs.yml, or beside the content folder without one."""
-    if not args.cache or options.get("cache") is False:
-        return None
     project = args.config.parent if args.config.is_file() else args.content_dir.parent
-    return project / str(options.get("cache_dir", DEFAULT_DIRECTORY))
+    enabled = args.cache and options.get("cache") is not False
+    return cache_directory(project, enabled, str(options.get("cache_dir", DEFAULT_DIRECTORY)))
 
 
 class _TolerantLoader(yaml.SafeLoader):

@@ -20,6 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from journeys.model import Interview, Journey, Persona
@@ -99,8 +100,8 @@ def needles(interviews: Iterable[Interview]) -> list[Needle]:
 def scan(
     site_dir: Path, found: Iterable[Needle], usual: Counter[Key] | None = None
 ) -> list[tuple[str, Needle]]:
-    """``(output file, needle)`` for each needle found in a file of the site, which is read
-    whole (HTML, search index, sitemap, SVG, CSV, JSON, theme assets: anything). ``usual``
+    """``(output file, needle)`` for each needle found in a file of the site: every file
+    (HTML, search index, sitemap, SVG, CSV, JSON, theme assets: anything). ``usual``
     counts the texts each word or word pair stands in, to file needles under rare ones."""
     by_tokens: dict[tuple[str, ...], list[Needle]] = defaultdict(list)
     for needle in found:
@@ -117,10 +118,10 @@ def scan(
         if text is None:
             continue
         output = path.relative_to(site_dir).as_posix()
-        found: set[tuple[str, ...]] = set()
+        in_file: set[tuple[str, ...]] = set()
         for words in _windows(text, overlap):
-            found.update(index.found_in(words))
-        for phrase in sorted(found):
+            in_file.update(index.found_in(words))
+        for phrase in sorted(in_file):
             matches.extend((output, needle) for needle in by_tokens[phrase])
     return matches
 
@@ -204,9 +205,6 @@ class _PhraseIndex:
             self.key_of[phrase] = key
             self.keys.add(key)
 
-    def __bool__(self) -> bool:
-        return bool(self.key_of)
-
     def discard(self, phrase: tuple[str, ...]) -> None:
         key = self.key_of.pop(phrase, None)
         if key is not None:
@@ -223,7 +221,7 @@ class _PhraseIndex:
         joined = f" {' '.join(words)} "
         return [
             phrase
-            for key in sorted(hits, key=str)
+            for key in hits
             for phrase, (keys, text) in self.by_key[key].items()
             if keys <= present and text in joined
         ]
@@ -232,12 +230,12 @@ class _PhraseIndex:
 def _present(words: list[str]) -> set[Key]:
     """The words of a text and its pairs of adjacent words."""
     present: set[Key] = set(words)
-    present.update(zip(words, words[1:]))
+    present.update(pairwise(words))
     return present
 
 
 def _keys(phrase: tuple[str, ...]) -> list[Key]:
-    return list(zip(phrase, phrase[1:])) if len(phrase) > 1 else [phrase[0]]
+    return list(pairwise(phrase)) if len(phrase) > 1 else [phrase[0]]
 
 
 def _strings(value: object) -> Iterator[str]:

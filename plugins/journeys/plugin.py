@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from journeys import banner, guard, navigation, pages, passthrough
-from journeys.cache import ChartCache
+from journeys.cache import ChartCache, cache_directory
 from journeys.config import JourneysConfig
 from journeys.diagnostics import Diagnostic, Severity
 from journeys.documents import DocumentCache
@@ -62,7 +62,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         return (project_dir(config) / self.config.content_dir).resolve()
 
     def cache_dir(self, config: MkDocsConfig) -> Path | None:
-        return (project_dir(config) / self.config.cache_dir) if self.config.cache else None
+        return cache_directory(project_dir(config), self.config.cache, self.config.cache_dir)
 
     def charts(self, config: MkDocsConfig) -> ChartCache:
         """One cache for the life of this object: `mkdocs serve` rebuilds reuse it."""
