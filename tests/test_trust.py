@@ -42,6 +42,16 @@ def tree_hash(folder: Path) -> str:
 # --- privacy guard ------------------------------------------------------------------------------
 
 
+def leaks_in_site(tmp_path: Path, pages: dict[str, str]) -> list[guard.Leak]:
+    """The guard's findings for the study in ``tmp_path/content`` and a site of ``pages``."""
+    study = load_study(tmp_path / "content", tmp_path)
+    site = tmp_path / "site"
+    site.mkdir()
+    for name, text in pages.items():
+        (site / name).write_text(text)
+    return guard.find_leaks(site, study.interviews, study.personas.values(), study.journeys.values())
+
+
 def test_a_participant_named_in_published_notes_fails_the_build(tmp_path: Path) -> None:
     study_with_participant(ContentTree(tmp_path / "content"), body=f"Later {PARTICIPANT_NAME} called back.")
     write_site(tmp_path)
@@ -71,12 +81,8 @@ def test_guard_finds_non_consenting_text_through_html_escaping(tmp_path: Path) -
     tree = ContentTree(tmp_path / "content")
     tree.minimal()
     tree.interview("int-02", consent=False, goal="Rescue the zeppelin & telemetry archive")
-    study = load_study(tmp_path / "content", tmp_path)
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "page.html").write_text("<p>Rescue the <em>zeppelin</em> &amp; telemetry archive</p>")
 
-    leaks = guard.find_leaks(site, study.interviews, study.personas.values(), study.journeys.values())
+    leaks = leaks_in_site(tmp_path, {"page.html": "<p>Rescue the <em>zeppelin</em> &amp; telemetry archive</p>"})
 
     assert [(leak.output, leak.field) for leak in leaks] == [("page.html", "goal")]
 
@@ -87,13 +93,11 @@ def test_text_that_consenting_interviews_publish_too_is_not_a_leak(tmp_path: Pat
     tree.interview("int-02", consent=False, goal="Work again on a reliable laptop")
     tree.interview("int-03", goal="Work again on a reliable laptop")
     tree.interview("int-04", consent=False, goal="Never lose the zeppelin archive again")
-    study = load_study(tmp_path / "content", tmp_path)
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "index.html").write_text("<p>Work again on a <b>reliable</b> laptop</p>")
-    (site / "other.html").write_text("<p>They never lose the zeppelin archive again.</p>")
 
-    leaks = guard.find_leaks(site, study.interviews, study.personas.values(), study.journeys.values())
+    leaks = leaks_in_site(tmp_path, {
+        "index.html": "<p>Work again on a <b>reliable</b> laptop</p>",
+        "other.html": "<p>They never lose the zeppelin archive again.</p>",
+    })
 
     assert [(leak.output, leak.source, leak.field) for leak in leaks] == [
         ("other.html", "content/interviews/int-04.md", "goal")
@@ -105,12 +109,8 @@ def test_a_private_phrase_split_over_two_published_texts_is_still_a_leak(tmp_pat
     tree.minimal()
     tree.interview("int-02", goal="Restore the zeppelin", body="Archive before noon.")
     tree.interview("int-03", consent=False, goal="Restore the zeppelin archive before noon")
-    study = load_study(tmp_path / "content", tmp_path)
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "index.html").write_text("<p>Restore the zeppelin archive before noon</p>")
 
-    leaks = guard.find_leaks(site, study.interviews, study.personas.values(), study.journeys.values())
+    leaks = leaks_in_site(tmp_path, {"index.html": "<p>Restore the zeppelin archive before noon</p>"})
 
     assert [(leak.output, leak.field) for leak in leaks] == [("index.html", "goal")]
 
@@ -121,16 +121,14 @@ def test_a_large_file_is_searched_in_windows_without_missing_a_phrase_on_their_e
     tree = ContentTree(tmp_path / "content")
     tree.minimal()
     tree.interview("int-02", consent=False, goal="Rescue the zeppelin telemetry archive before noon")
-    study = load_study(tmp_path / "content", tmp_path)
     monkeypatch.setattr(guard, "WINDOW_CHARACTERS", 40)
-    site = tmp_path / "site"
-    site.mkdir()
-    for shift in range(60):  # the phrase meets a window's edge at every one of its words
-        (site / f"page-{shift:02}.html").write_text(
-            "filler " * 30 + "x" * shift + " <p>Rescue the zeppelin <b>telemetry</b> archive before noon</p>"
-        )
+    pages = {  # the phrase meets a window's edge at every one of its words
+        f"page-{shift:02}.html": "filler " * 30 + "x" * shift
+        + " <p>Rescue the zeppelin <b>telemetry</b> archive before noon</p>"
+        for shift in range(60)
+    }
 
-    leaks = guard.find_leaks(site, study.interviews, study.personas.values(), study.journeys.values())
+    leaks = leaks_in_site(tmp_path, pages)
 
     assert sorted(leak.output for leak in leaks) == [f"page-{shift:02}.html" for shift in range(60)]
 
