@@ -76,3 +76,37 @@ def test_check_keeps_its_cache_beside_mkdocs_yml_unless_told_not_to(tmp_path: Pa
     assert (tmp_path / ".cache" / "journeys" / FILE_NAME).is_file()
     assert second.stdout == first.stdout == without.stdout
     assert not any(path.name == FILE_NAME for path in (tmp_path / "content").rglob("*"))
+
+
+def test_a_value_the_cache_cannot_hold_is_read_each_time_and_the_others_are_still_kept(tmp_path: Path) -> None:
+    tree = ContentTree(tmp_path / "content")
+    tree.minimal()
+    (tree.root / "interviews" / "int-02.md").write_text(
+        "---\ndate: !!timestamp 2026-02-01\npersona: eva\njourney: repair\nconsent: true\n---\n",
+        encoding="utf-8",
+    )
+    uncached = load_study(tmp_path / "content", tmp_path)
+    first = DocumentCache(tmp_path / "cache")
+    load_study(tmp_path / "content", tmp_path, documents=first)
+    first.save()
+    second = DocumentCache(tmp_path / "cache")
+    cached = load_study(tmp_path / "content", tmp_path, documents=second)
+
+    assert first.read_again == uncached.files
+    assert second.read_again == 1  # only the file with a datetime in it
+    assert formatted(cached.diagnostics) == formatted(uncached.diagnostics)
+    assert any("int-02.md:2: error:" in line for line in formatted(cached.diagnostics))
+
+
+def test_a_damaged_entry_is_read_again(tmp_path: Path) -> None:
+    ContentTree(tmp_path / "content").minimal()
+    first = DocumentCache(tmp_path / "cache")
+    expected = load_study(tmp_path / "content", tmp_path, documents=first)
+    first.save()
+    damaged = DocumentCache(tmp_path / "cache")
+    damaged.stored = {key: packed[:-3] for key, packed in damaged.stored.items()}
+
+    study = load_study(tmp_path / "content", tmp_path, documents=damaged)
+
+    assert damaged.read_again == expected.files
+    assert [i.model_dump() for i in study.interviews] == [i.model_dump() for i in expected.interviews]

@@ -9,7 +9,9 @@ never in ``docs/`` or ``content/``). A changed file has other bytes, so it is re
 
 The file is written with :mod:`marshal`: it holds only plain values (what safe YAML
 gives), it is several times faster to load than :mod:`pickle`, and loading it runs no
-code. A file from another version of this package, or one that cannot be read, is
+code. Each file's entry is kept packed (its own marshal bytes) until that file is read,
+so loading the cache costs little time or memory, and a build holds only the entries it
+unpacks. A file from another version of this package, or one that cannot be read, is
 ignored and replaced.
 """
 
@@ -26,10 +28,10 @@ from journeys import __version__
 from journeys.frontmatter import Document, FrontMatterError, LineMap, read_document
 
 FILE_NAME = "documents.marshal"
-_FORMAT = f"journeys-documents-1-{__version__}"
+_FORMAT = f"journeys-documents-3-{__version__}"
 
 _Entry = tuple[Any, ...]
-"""("document", data, lines, duplicate keys, body, body line) or ("error", message, line)."""
+"""("document", data, packed lines, duplicate keys, body, body line) or ("error", message, line)."""
 
 
 class DocumentCache:
@@ -37,19 +39,23 @@ class DocumentCache:
 
     def __init__(self, directory: Path | None) -> None:
         self.path = directory / FILE_NAME if directory is not None else None
-        self.stored: dict[bytes, _Entry] = self._load()
-        self.used: dict[bytes, _Entry] = {}
+        self.stored: dict[bytes, bytes] = self._load()
+        """Packed entries by the hash of the file's bytes."""
+        self.used: dict[bytes, bytes] = {}
         self.read_again = 0
         """Files not found in the cache (new or changed), read with the YAML parser."""
 
     def read(self, raw: bytes) -> Document:
         """Like :func:`read_document`, which it calls for a file it has not seen."""
         key = hashlib.blake2b(raw, digest_size=20).digest()
-        entry = self.used.get(key) or self.stored.get(key)
+        packed = self.used.get(key) or self.stored.get(key)
+        entry = _unpack(packed) if packed else None
         if entry is None:
             entry = _entry(raw)
             self.read_again += 1
-        self.used[key] = entry
+            packed = _pack(entry)
+        if packed:
+            self.used[key] = packed
         if entry[0] == "error":
             raise FrontMatterError(entry[1], entry[2])
         _, data, lines, duplicates, body, body_line = entry
@@ -59,10 +65,7 @@ class DocumentCache:
         """Write the entries used in this run, when they differ from the stored ones."""
         if self.path is None or (self.read_again == 0 and self.used.keys() == self.stored.keys()):
             return
-        try:
-            payload = marshal.dumps((_FORMAT, self.used))
-        except ValueError:  # pragma: no cover - a value marshal cannot hold: keep no cache
-            return
+        payload = marshal.dumps((_FORMAT, self.used))
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # Write then rename: a run that is stopped, or two at once, never leave half a file.
         handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
@@ -70,7 +73,7 @@ class DocumentCache:
             file.write(payload)
         os.replace(temporary, self.path)
 
-    def _load(self) -> dict[bytes, _Entry]:
+    def _load(self) -> dict[bytes, bytes]:
         if self.path is None:
             return {}
         try:
@@ -82,6 +85,23 @@ class DocumentCache:
         return found[1] if isinstance(found[1], dict) else {}
 
 
+def _unpack(packed: bytes) -> _Entry | None:
+    try:
+        entry = marshal.loads(packed)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return entry if isinstance(entry, tuple) and entry and entry[0] in ("document", "error") else None
+
+
+def _pack(entry: _Entry) -> bytes:
+    """The entry as marshal bytes; empty (not cached) if it holds a value marshal cannot
+    (an explicit ``!!timestamp`` tag gives a datetime)."""
+    try:
+        return marshal.dumps(entry)
+    except ValueError:
+        return b""
+
+
 def _entry(raw: bytes) -> _Entry:
     try:
         document = read_document(raw)
@@ -90,7 +110,7 @@ def _entry(raw: bytes) -> _Entry:
     return (
         "document",
         document.data,
-        document.lines.lines,
+        document.lines.packed,
         document.duplicate_keys,
         document.body,
         document.body_line,
