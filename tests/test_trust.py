@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import socket
@@ -49,7 +50,7 @@ def leaks_in_site(tmp_path: Path, pages: dict[str, str]) -> list[guard.Leak]:
     site.mkdir()
     for name, text in pages.items():
         (site / name).write_text(text)
-    return guard.find_leaks(site, study.interviews, study.personas.values(), study.journeys.values())
+    return guard.find_leaks(site, guard.watchlist(study.interviews, study.personas.values(), study.journeys.values()))
 
 
 def test_a_participant_named_in_published_notes_fails_the_build(tmp_path: Path) -> None:
@@ -133,6 +134,28 @@ def test_a_large_file_is_searched_in_windows_without_missing_a_phrase_on_their_e
     assert sorted(leak.output for leak in leaks) == [f"page-{shift:02}.html" for shift in range(60)]
 
 
+def test_a_search_index_is_searched_string_by_string_across_window_edges(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tree = ContentTree(tmp_path / "content")
+    tree.minimal()
+    tree.interview("int-02", consent=False, goal="Rescue the zeppelin telemetry archive before noon")
+    monkeypatch.setattr(guard, "WINDOW_CHARACTERS", 40)
+    pages = {  # the phrase, in JSON-escaped markup, meets a window's edge at every one of its words
+        f"search-{shift:02}.json": json.dumps({"docs": [
+            {"location": "a/", "text": "filler " * 30 + "x" * shift},
+            {"location": "b/", "text": "<p>Rescue the zeppelin <b>telemetry</b> archive before noon</p>"},
+        ]}).replace("<", "\\u003c")
+        for shift in range(60)
+    }
+    pages["unrelated.json"] = json.dumps({"docs": [{"text": "Rescue the zeppelin later"}]})
+
+    leaks = leaks_in_site(tmp_path, pages)
+
+    assert "\\u003cb" in pages["search-00.json"]
+    assert sorted(leak.output for leak in leaks) == [f"search-{shift:02}.json" for shift in range(60)]
+
+
 def test_the_demo_site_has_no_leak(tmp_path: Path) -> None:
     repo = Path(__file__).resolve().parent.parent
     result = mkdocs(repo, "build", "--strict", "-d", str(tmp_path / "site"))
@@ -140,7 +163,8 @@ def test_the_demo_site_has_no_leak(tmp_path: Path) -> None:
     study = load_study(repo / "content", repo)
     private = guard.needles(study.interviews)
     assert len(private) > 40  # every participant value, and the non-consenting interview's phrases
-    assert guard.find_leaks(tmp_path / "site", study.interviews, study.personas.values(), study.journeys.values()) == []
+    watching = guard.watchlist(study.interviews, study.personas.values(), study.journeys.values())
+    assert guard.find_leaks(tmp_path / "site", watching) == []
 
 
 def test_published_contact_details_get_a_warning_with_file_and_line(tmp_path: Path) -> None:

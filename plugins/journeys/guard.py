@@ -61,13 +61,23 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.casefold())
 
 
-def find_leaks(
-    site_dir: Path,
+@dataclass(frozen=True)
+class Watchlist:
+    """What the guard looks for, worked out from the study before the build, so that the
+    study need not be kept in memory until the site is written."""
+
+    needles: list[Needle]
+    """Participant values, and the phrases of non-consenting interviews that published
+    content does not also say."""
+    usual: Counter[Key]
+    """In how many published texts each word or word pair of the needles stands."""
+
+
+def watchlist(
     interviews: Iterable[Interview],
     personas: Iterable[Persona] = (),
     journeys: Iterable[Journey] = (),
-) -> list[Leak]:
-    """Every private value or phrase found in a file of the built site."""
+) -> Watchlist:
     interviews = list(interviews)
     found = needles(interviews)
     phrases = {needle.tokens for needle in found if not needle.always_private}
@@ -75,9 +85,13 @@ def find_leaks(
         phrases, {key for needle in found for key in _keys(needle.tokens)},
         _published_texts(interviews, personas, journeys),
     )
-    private = [n for n in found if n.always_private or n.tokens not in published]
+    return Watchlist([n for n in found if n.always_private or n.tokens not in published], usual)
+
+
+def find_leaks(site_dir: Path, watching: Watchlist) -> list[Leak]:
+    """Every private value or phrase found in a file of the built site."""
     leaks: dict[tuple[str, str, str], Leak] = {}
-    for output, needle in scan(site_dir, private, usual):
+    for output, needle in scan(site_dir, watching.needles, watching.usual):
         leaks.setdefault((output, needle.source, needle.field), Leak(output, needle.source, needle.field))
     return list(leaks.values())
 
@@ -114,13 +128,10 @@ def scan(
     for path in sorted(site_dir.rglob("*")):
         if not path.is_file():
             continue
-        text = output_text(path)
-        if text is None:
-            continue
-        output = path.relative_to(site_dir).as_posix()
         in_file: set[tuple[str, ...]] = set()
-        for words in _windows(text, overlap):
+        for words in _windows(output_texts(path), overlap):
             in_file.update(index.found_in(words))
+        output = path.relative_to(site_dir).as_posix()
         for phrase in sorted(in_file):
             matches.extend((output, needle) for needle in by_tokens[phrase])
     return matches
@@ -129,20 +140,27 @@ def scan(
 WINDOW_CHARACTERS = 64 * 1024
 
 
-def _windows(text: str, overlap: int) -> Iterator[list[str]]:
-    """The words of ``text`` in windows of about WINDOW_CHARACTERS, each starting with the
-    last ``overlap`` words of the one before, so that a phrase of up to ``overlap + 1``
-    words stands whole in one of them. A large file (the search index) is thus searched in
-    pieces, in memory and time that do not grow with its size."""
-    carry: list[str] = []
-    start = 0
-    while start < len(text):
-        space = _SPACE.search(text, start + WINDOW_CHARACTERS)
-        end = space.end() if space else len(text)
-        words = carry + tokens(text[start:end])
+def _windows(pieces: Iterable[str], overlap: int) -> Iterator[list[str]]:
+    """The words of the text made of ``pieces``, in windows of about WINDOW_CHARACTERS,
+    each starting with the last ``overlap`` words of the one before, so that a phrase of
+    up to ``overlap + 1`` words stands whole in one of them. A large file (the search
+    index) is thus searched in pieces, in memory and time that do not grow with its size."""
+    words: list[str] = []
+    size = 0
+    for piece in pieces:
+        start = 0
+        while start < len(piece):
+            space = _SPACE.search(piece, start + WINDOW_CHARACTERS - size)
+            end = space.end() if space else len(piece)
+            words += tokens(piece[start:end])
+            size += end - start
+            start = end
+            if size >= WINDOW_CHARACTERS:
+                yield words
+                words = words[-overlap:] if overlap else []
+                size = 0
+    if size:
         yield words
-        carry = words[-overlap:] if overlap else []
-        start = end
 
 
 def _variants(value: str) -> set[tuple[str, ...]]:
@@ -249,21 +267,31 @@ def _strings(value: object) -> Iterator[str]:
         yield value
 
 
-def output_text(path: Path) -> str | None:
-    """A built file as plain text: markup, entities and JSON escapes removed. None for binaries."""
+def output_texts(path: Path) -> Iterator[str]:
+    """A built file as plain text, markup, entities and JSON escapes removed, in pieces:
+    each string of a JSON file is one, so the search index is never copied whole. Nothing
+    for a binary file."""
     raw = path.read_bytes()
     if path.suffix == ".gz":
         try:
             raw = gzip.decompress(raw)
         except OSError:
-            return None
+            return
     if b"\0" in raw[:4096]:
-        return None
+        return
     text = raw.decode("utf-8", errors="replace")
     del raw
     if path.suffix == ".json" or path.name.endswith(".json.gz"):
         try:
-            text = "\n".join(_strings(json.loads(text)))
+            value = json.loads(text)
         except ValueError:
             pass
+        else:
+            del text
+            yield from map(_plain, _strings(value))
+            return
+    yield _plain(text)
+
+
+def _plain(text: str) -> str:
     return html.unescape(_TAG.sub(" ", html.unescape(text)))
