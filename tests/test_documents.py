@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from contentkit import ContentTree, journeys_cli
+from journeys.contacts import may_hold_contact
 from journeys.documents import FILE_NAME, DocumentCache
 from journeys.loading import load_study
 
@@ -12,6 +13,8 @@ from journeys.loading import load_study
 def study_with_problems(tree: ContentTree) -> None:
     tree.minimal()
     tree.interview("int-02", qoute="misplaced", steps=[{"stage": "notice", "action": "x", "score": 11}])
+    tree.interview("int-05", participant={"phone": "06 1234 5678"}, body="Mail jan@example.nl or 020 123 4567.\n")
+    tree.interview("int-06", participant={"phone": "06 1234 5678"}, goal="Call 020 765 4321 first")
     (tree.root / "interviews" / "int-03.md").write_text("---\ngoal: [unclosed\n---\n", encoding="utf-8")
     (tree.root / "interviews" / "int-04.md").write_text(
         "---\ndate: 2026-02-01\ndate: 2026-02-02\npersona: eva\njourney: repair\nconsent: true\n"
@@ -35,7 +38,8 @@ def test_a_second_run_reads_no_file_again_and_reports_the_same(tmp_path: Path) -
     second = DocumentCache(tmp_path / "cache")
     cached = load_study(tmp_path / "content", tmp_path, documents=second)
 
-    assert first.read_again == uncached.files == 6
+    assert first.read_again == uncached.files == 8
+    assert sum("looks like" in line for line in formatted(cached.diagnostics)) == 3
     assert second.read_again == 0
     assert formatted(cached.diagnostics) == formatted(uncached.diagnostics)
     assert any(":3: error:" in line for line in formatted(cached.diagnostics))  # the unreadable file
@@ -110,3 +114,12 @@ def test_a_damaged_entry_is_read_again(tmp_path: Path) -> None:
 
     assert damaged.read_again == expected.files
     assert [i.model_dump() for i in study.interviews] == [i.model_dump() for i in expected.interviews]
+
+
+def test_a_file_is_known_to_hold_no_contact_only_when_its_published_part_holds_none() -> None:
+    assert not may_hold_contact({"participant": {"phone": "06 1234 5678", "email": "a@b.nl"}, "goal": "x"}, "Body")
+    assert may_hold_contact({"goal": "Ring 06-1234-5678"}, "")
+    assert may_hold_contact({"steps": [{"action": "Wrote\nto a@b.nl"}]}, "")
+    assert may_hold_contact({"age": 612345678}, "")  # a number: its digits count too
+    assert may_hold_contact({}, "Call (020) 123 4567")
+    assert not may_hold_contact({"date": "2026-02-22", "steps": [{"score": 7.5}]}, "On 22-02-2026 at 12:57.")

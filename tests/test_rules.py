@@ -13,7 +13,9 @@ import pytest
 
 from contentkit import REPO, ContentTree
 from journeys.diagnostics import Diagnostic, Severity
-from journeys.loading import Study, load_study
+from journeys.frontmatter import read_document
+from journeys.loading import Invalid, Study, load_study
+from journeys.rules import InterviewReferences
 
 INTERVIEW_PATH = "content/interviews/int-01.md"
 JOURNEY_PATH = "content/journeys/repair.md"
@@ -1179,3 +1181,15 @@ def test_a_missing_content_folder_is_one_error(tmp_path: Path) -> None:
     assert [(d.path, d.line, d.severity, d.message) for d in study.diagnostics] == [
         ("nowhere", 1, Severity.ERROR, "the content folder does not exist")
     ]
+
+
+def test_references_of_a_valid_interview_are_those_of_its_raw_fields() -> None:
+    """A valid interview's references are read from its model; an invalid file's from its
+    raw data. Both ways must agree, or a file would be checked differently once fixed."""
+    content = REPO / "content"
+    study = load_study(content, content.parent)
+    assert len(study.interviews) > 5
+    for interview in study.interviews:
+        raw = (content.parent / interview.source.path).read_bytes()
+        from_data = InterviewReferences.of(Invalid(read_document(raw).data, interview.source))
+        assert InterviewReferences.of(interview) == from_data

@@ -7,8 +7,10 @@ service desk address) are listed in the plugin option ``public_contacts``.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from journeys.diagnostics import Diagnostic, Location, Severity, format_field
 from journeys.model import Interview, Record
@@ -38,8 +40,8 @@ def check_contacts(records: Iterable[Record], public_contacts: Iterable[str] = (
     allowed = {_normalise(contact) for contact in public_contacts}
     problems = []
     for record in records:
-        if isinstance(record, Interview) and not is_published(record):
-            continue  # none of its text is published
+        if record.source.contact_free or (isinstance(record, Interview) and not is_published(record)):
+            continue  # nothing to find, or none of its text is published
         # The common case, decided with two regex scans of the record as JSON (built in C;
         # a newline inside a value stays a line break, so a number split over lines counts).
         published = record.model_dump_json(exclude={"participant"}, warnings=False).replace("\\n", "\n")
@@ -64,6 +66,16 @@ def check_contacts(records: Iterable[Record], public_contacts: Iterable[str] = (
                     )
                 )
     return problems
+
+
+def may_hold_contact(data: dict[str, Any], body: str) -> bool:
+    """Whether a file's front matter ``data`` (all but ``participant``) or its ``body`` may
+    hold a contact. Decided on the raw values, so that it is worked out once per file
+    content and kept in the front-matter cache; it errs on the side of yes."""
+    published = json.dumps(
+        {key: value for key, value in data.items() if key != "participant"}, ensure_ascii=False, default=str
+    )
+    return _may_hold_contact(published.replace("\\n", "\n")) or _may_hold_contact(body)
 
 
 def _may_hold_contact(text: str) -> bool:

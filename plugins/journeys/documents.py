@@ -25,13 +25,15 @@ from pathlib import Path
 from typing import Any
 
 from journeys import __version__
+from journeys.contacts import may_hold_contact
 from journeys.frontmatter import Document, FrontMatterError, LineMap, read_document
 
 FILE_NAME = "documents.marshal"
-_FORMAT = f"journeys-documents-3-{__version__}"
+_FORMAT = f"journeys-documents-4-{__version__}"
 
 _Entry = tuple[Any, ...]
-"""("document", data, packed lines, duplicate keys, body, body line) or ("error", message, line)."""
+"""("document", data, packed lines, duplicate keys, body, body line, contact free)
+or ("error", message, line)."""
 
 
 class DocumentCache:
@@ -58,8 +60,8 @@ class DocumentCache:
             self.used[key] = packed
         if entry[0] == "error":
             raise FrontMatterError(entry[1], entry[2])
-        _, data, lines, duplicates, body, body_line = entry
-        return Document(data, LineMap(lines), duplicates, body, body_line)
+        _, data, lines, duplicates, body, body_line, contact_free = entry
+        return Document(data, LineMap(lines), duplicates, body, body_line, contact_free)
 
     def save(self) -> None:
         """Write the entries used in this run, when they differ from the stored ones."""
@@ -114,4 +116,5 @@ def _entry(raw: bytes) -> _Entry:
         document.duplicate_keys,
         document.body,
         document.body_line,
+        not may_hold_contact(document.data, document.body),
     )

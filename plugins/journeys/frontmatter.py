@@ -100,6 +100,9 @@ class Document:
     body: str
     body_line: int
     """The file line on which the body starts."""
+    contact_free: bool = False
+    """Known to hold no e-mail address or phone number outside ``participant`` (the
+    front-matter cache works this out once per file content); False when not known."""
 
 
 def decode(raw: bytes) -> str:

@@ -184,6 +184,8 @@ class Source:
     body_line: int
     lines: Any
     """A :class:`journeys.frontmatter.LineMap`."""
+    contact_free: bool = False
+    """Known to hold no e-mail address or phone number in its published text."""
 
     def line_of(self, *location: str | int) -> int:
         return int(self.lines.line_of(location))

@@ -101,7 +101,18 @@ class InterviewReferences:
 
     @classmethod
     def of(cls, record: Interview | Any) -> InterviewReferences:
-        data = record.model_dump() if isinstance(record, Interview) else record.data
+        if isinstance(record, Interview):
+            return cls(
+                source=record.source,
+                key=record.key,
+                explicit_id=record.id is not None,
+                persona=record.persona,
+                journey=record.journey,
+                stages=tuple(enumerate(step.stage for step in record.steps)),
+                peaks=tuple(index for index, step in enumerate(record.steps) if step.peak),
+            )
+        # A file whose fields did not validate: read what can be read of its raw data.
+        data = record.data
         steps = data.get("steps") if isinstance(data.get("steps"), list) else []
         steps = [step if isinstance(step, dict) else {} for step in steps]
         explicit = data.get("id")
