@@ -7,7 +7,7 @@ from pathlib import Path
 from contentkit import ContentTree, journeys_cli
 from journeys.contacts import may_hold_contact
 from journeys.documents import FILE_NAME, DocumentCache
-from journeys.loading import load_study
+from journeys.loading import Study, load_study
 
 
 def study_with_problems(tree: ContentTree) -> None:
@@ -28,15 +28,21 @@ def formatted(study_diagnostics: list[object]) -> list[str]:
     return [diagnostic.format() for diagnostic in study_diagnostics]  # type: ignore[attr-defined]
 
 
-def test_a_second_run_reads_no_file_again_and_reports_the_same(tmp_path: Path) -> None:
-    study_with_problems(ContentTree(tmp_path / "content"))
+def uncached_then_cached(tmp_path: Path) -> tuple[Study, DocumentCache, DocumentCache, Study]:
+    """The study in ``tmp_path/content`` read without a cache, then twice through one:
+    (uncached study, first cache, second cache, study read through the second)."""
     uncached = load_study(tmp_path / "content", tmp_path)
     first = DocumentCache(tmp_path / "cache")
     load_study(tmp_path / "content", tmp_path, documents=first)
     first.save()
-
     second = DocumentCache(tmp_path / "cache")
-    cached = load_study(tmp_path / "content", tmp_path, documents=second)
+    return uncached, first, second, load_study(tmp_path / "content", tmp_path, documents=second)
+
+
+def test_a_second_run_reads_no_file_again_and_reports_the_same(tmp_path: Path) -> None:
+    study_with_problems(ContentTree(tmp_path / "content"))
+
+    uncached, first, second, cached = uncached_then_cached(tmp_path)
 
     assert first.read_again == uncached.files == 8
     assert sum("looks like" in line for line in formatted(cached.diagnostics)) == 3
@@ -89,12 +95,8 @@ def test_a_value_the_cache_cannot_hold_is_read_each_time_and_the_others_are_stil
         "---\ndate: !!timestamp 2026-02-01\npersona: eva\njourney: repair\nconsent: true\n---\n",
         encoding="utf-8",
     )
-    uncached = load_study(tmp_path / "content", tmp_path)
-    first = DocumentCache(tmp_path / "cache")
-    load_study(tmp_path / "content", tmp_path, documents=first)
-    first.save()
-    second = DocumentCache(tmp_path / "cache")
-    cached = load_study(tmp_path / "content", tmp_path, documents=second)
+
+    uncached, first, second, cached = uncached_then_cached(tmp_path)
 
     assert first.read_again == uncached.files
     assert second.read_again == 1  # only the file with a datetime in it

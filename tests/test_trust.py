@@ -116,13 +116,18 @@ def test_a_private_phrase_split_over_two_published_texts_is_still_a_leak(tmp_pat
     assert [(leak.output, leak.field) for leak in leaks] == [("index.html", "goal")]
 
 
-def test_a_large_file_is_searched_in_windows_without_missing_a_phrase_on_their_edge(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def private_phrase_and_small_windows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A non-consenting interview's goal to find, and the guard's windows cut to 40 characters."""
     tree = ContentTree(tmp_path / "content")
     tree.minimal()
     tree.interview("int-02", consent=False, goal="Rescue the zeppelin telemetry archive before noon")
     monkeypatch.setattr(guard, "WINDOW_CHARACTERS", 40)
+
+
+def test_a_large_file_is_searched_in_windows_without_missing_a_phrase_on_their_edge(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    private_phrase_and_small_windows(tmp_path, monkeypatch)
     pages = {  # the phrase meets a window's edge at every one of its words
         f"page-{shift:02}.html": "filler " * 30 + "x" * shift
         + " <p>Rescue the zeppelin <b>telemetry</b> archive before noon</p>"
@@ -137,10 +142,7 @@ def test_a_large_file_is_searched_in_windows_without_missing_a_phrase_on_their_e
 def test_a_search_index_is_searched_string_by_string_across_window_edges(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tree = ContentTree(tmp_path / "content")
-    tree.minimal()
-    tree.interview("int-02", consent=False, goal="Rescue the zeppelin telemetry archive before noon")
-    monkeypatch.setattr(guard, "WINDOW_CHARACTERS", 40)
+    private_phrase_and_small_windows(tmp_path, monkeypatch)
     pages = {  # the phrase, in JSON-escaped markup, meets a window's edge at every one of its words
         f"search-{shift:02}.json": json.dumps({"docs": [
             {"location": "a/", "text": "filler " * 30 + "x" * shift},

@@ -42,10 +42,9 @@ def check_contacts(records: Iterable[Record], public_contacts: Iterable[str] = (
     for record in records:
         if record.source.contact_free or (isinstance(record, Interview) and not is_published(record)):
             continue  # nothing to find, or none of its text is published
-        # The common case, decided with two regex scans of the record as JSON (built in C;
-        # a newline inside a value stays a line break, so a number split over lines counts).
-        published = record.model_dump_json(exclude={"participant"}, warnings=False).replace("\\n", "\n")
-        if not _may_hold_contact(published) and not _may_hold_contact(record.source.body):
+        # The common case, decided with two regex scans of the record as JSON (built in C).
+        published = record.model_dump_json(exclude={"participant"}, warnings=False)
+        if not _json_may_hold_contact(published, record.source.body):
             continue
         texts = list(_texts(record.model_dump(exclude={"participant"}), ()))
         texts.append((("body",), record.source.body))
@@ -75,6 +74,12 @@ def may_hold_contact(data: dict[str, Any], body: str) -> bool:
     published = json.dumps(
         {key: value for key, value in data.items() if key != "participant"}, ensure_ascii=False, default=str
     )
+    return _json_may_hold_contact(published, body)
+
+
+def _json_may_hold_contact(published: str, body: str) -> bool:
+    """For the published fields as JSON text and the body. A newline inside a value stays a
+    line break, so a number split over lines counts."""
     return _may_hold_contact(published.replace("\\n", "\n")) or _may_hold_contact(body)
 
 
