@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
@@ -156,6 +157,59 @@ def test_a_search_index_is_searched_string_by_string_across_window_edges(
 
     assert "\\u003cb" in pages["search-00.json"]
     assert sorted(leak.output for leak in leaks) == [f"search-{shift:02}.json" for shift in range(60)]
+
+
+def test_a_json_file_is_read_in_parts_without_missing_a_string_cut_by_their_edge(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    private_phrase_and_small_windows(tmp_path, monkeypatch)
+    monkeypatch.setattr(guard, "READ_BYTES", 16)
+    text = '\\u00e9t\\u00e9 \\u0026 Rescue the \\"zeppelin\\" <b>telemetry</b> archive before noon'
+    pages = {  # the edge of a part falls in every place of the string: escapes, "é", quotes
+        f"index-{shift:02}.json": '{"docs": [{"text": "' + "é" * shift + '", "more": "' + text + '"}]}'
+        for shift in range(20)
+    }
+
+    leaks = leaks_in_site(tmp_path, pages)
+
+    assert sorted(leak.output for leak in leaks) == [f"index-{shift:02}.json" for shift in range(20)]
+
+
+def test_a_json_file_that_is_not_json_is_still_read_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    private_phrase_and_small_windows(tmp_path, monkeypatch)
+    monkeypatch.setattr(guard, "READ_BYTES", 16)
+    monkeypatch.setattr(guard, "UNCLOSED_STRING_LIMIT", 64)
+    pages = {  # a quote that never closes, then the phrase far past the limit
+        f"broken-{shift:02}.json": '{"text": "unclosed ' + "filler " * 20 + "x" * shift
+        + " Rescue the zeppelin telemetry archive before noon"
+        for shift in range(20)
+    }
+
+    leaks = leaks_in_site(tmp_path, pages)
+
+    assert sorted(leak.output for leak in leaks) == [f"broken-{shift:02}.json" for shift in range(20)]
+
+
+def test_json_keys_numbers_and_gzipped_json_are_searched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    study_with_participant(ContentTree(tmp_path / "content"))
+    monkeypatch.setattr(guard, "READ_BYTES", 8)
+    site = {
+        "keys.json": json.dumps({"by_name": {PARTICIPANT_NAME: 1}}),
+        "numbers.json": '{"phone": 31698765432}',
+        "clean.json": json.dumps({"by_name": {"Someone Else": 31600000000}}),
+    }
+    leaks = leaks_in_site(tmp_path, site)
+    (tmp_path / "site" / "zipped.json.gz").write_bytes(gzip.compress(site["keys.json"].encode()))
+    (tmp_path / "site" / "cut-short.json.gz").write_bytes(gzip.compress(site["keys.json"].encode())[:-12])
+    (tmp_path / "site" / "not-gzip.json.gz").write_bytes(site["keys.json"].encode())
+
+    assert sorted((leak.output, leak.field) for leak in leaks) == [
+        ("keys.json", "participant.name"), ("numbers.json", "participant.phone")
+    ]
+    study = load_study(tmp_path / "content", tmp_path)
+    watching = guard.watchlist(study.interviews, study.personas.values(), study.journeys.values())
+    found = {leak.output for leak in guard.find_leaks(tmp_path / "site", watching)}
+    assert found == {"keys.json", "numbers.json", "zipped.json.gz", "cut-short.json.gz"}  # read as far as it goes
 
 
 def test_the_demo_site_has_no_leak(tmp_path: Path) -> None:

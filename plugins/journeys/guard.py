@@ -13,6 +13,7 @@ told apart from it and is not a leak; nor are phrases under three words ("2 days
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import html
 import json
@@ -22,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
+from typing import BinaryIO
 
 from journeys.model import Interview, Journey, Persona
 from journeys.privacy import is_published, private_values
@@ -267,31 +269,69 @@ def _strings(value: object) -> Iterator[str]:
         yield value
 
 
+READ_BYTES = 1024 * 1024
+"""A JSON file (the search index) is read this much at a time."""
+UNCLOSED_STRING_LIMIT = 4 * 1024 * 1024
+"""Past this many characters without a closing quote, a ".json" file is read as plain text."""
+
+# "Unrolled" so a long string is one run of the character class, not one step per character.
+_JSON_STRING = re.compile(r'"([^"\\]*+(?:\\.[^"\\]*+)*+)"', re.DOTALL)
+
+
 def output_texts(path: Path) -> Iterator[str]:
-    """A built file as plain text, markup, entities and JSON escapes removed, in pieces:
-    each string of a JSON file is one, so the search index is never copied whole. Nothing
-    for a binary file."""
-    raw = path.read_bytes()
-    if path.suffix == ".gz":
-        try:
-            raw = gzip.decompress(raw)
-        except OSError:
-            return
-    if b"\0" in raw[:4096]:
+    """A built file as plain text, markup, entities and JSON escapes removed, in pieces.
+    A JSON file is read a part at a time and each of its strings is one piece, so the
+    search index is never in memory whole. Nothing for a binary or damaged file."""
+    is_json = path.suffix == ".json" or path.name.endswith(".json.gz")
+    try:
+        with (gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")) as file:
+            head = file.read(READ_BYTES)
+            if b"\0" in head[:4096]:
+                return
+            if is_json:
+                yield from _json_texts(head, file)
+            else:
+                yield _plain((head + file.read()).decode("utf-8", errors="replace"))
+    except (OSError, EOFError):  # a damaged .gz
         return
-    text = raw.decode("utf-8", errors="replace")
-    del raw
-    if path.suffix == ".json" or path.name.endswith(".json.gz"):
-        try:
-            value = json.loads(text)
-        except ValueError:
-            pass
-        else:
-            del text
-            yield from map(_plain, _strings(value))
-            return
-    yield _plain(text)
+
+
+def _json_texts(head: bytes, rest: BinaryIO) -> Iterator[str]:
+    """The strings of a JSON text (keys too: a name may be one), each unescaped and made
+    plain, and whatever stands between them (numbers: a phone number may be one); read
+    ``READ_BYTES`` at a time and given as one piece per part."""
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    pending = ""
+    chunk = head
+    while chunk:
+        text = pending + decoder.decode(chunk)
+        parts: list[str] = []
+        done = 0  # always outside a string: the start, or just past a string's closing quote
+        for match in _JSON_STRING.finditer(text):
+            parts.append(text[done:match.start()])
+            # Made plain one by one: a "<" in one string and a ">" in another are no tag.
+            parts.append(_plain(_json_unescape(match.group(1))))
+            done = match.end()
+        pending = text[done:]  # a string cut by the end of this part is read with the next
+        if len(pending) > UNCLOSED_STRING_LIMIT:  # not JSON after all: read on, as it stands
+            cut = max(pending.rfind(" "), 0)  # not inside a word: each piece is read alone
+            parts.append(_plain(pending[:cut]))
+            pending = pending[cut:]
+        yield " ".join(parts)
+        chunk = rest.read(READ_BYTES)
+    yield _plain(pending + decoder.decode(b"", final=True))
+
+
+def _json_unescape(literal: str) -> str:
+    if "\\" not in literal:
+        return literal
+    try:
+        return str(json.loads(f'"{literal}"'))
+    except ValueError:
+        return literal
 
 
 def _plain(text: str) -> str:
+    if "<" not in text and "&" not in text:
+        return text
     return html.unescape(_TAG.sub(" ", html.unescape(text)))
