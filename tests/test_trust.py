@@ -332,6 +332,28 @@ def test_a_build_leaves_content_byte_for_byte_unchanged(tmp_path: Path) -> None:
     assert tree_hash(repo / "content") == before
 
 
+@pytest.mark.parametrize("outcome", ["built", "content errors", "privacy guard"])
+def test_a_build_leaves_no_temporary_files_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, outcome: str
+) -> None:
+    tree = ContentTree(tmp_path / "content")
+    study_with_participant(tree, body=f"Later {PARTICIPANT_NAME} called back." if outcome == "privacy guard" else "Notes.")
+    if outcome == "content errors":
+        tree.interview("int-03", overall_score=11)
+    write_site(tmp_path)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))
+
+    result = mkdocs(tmp_path, "build")
+
+    assert (result.returncode == 0) == (outcome == "built"), result.stderr
+    assert (outcome == "privacy guard") == ("privacy guard:" in result.stderr)
+    assert list(temporary.iterdir()) == []
+    if outcome == "built":  # the pages were read from there
+        assert (tmp_path / "site" / "interviews" / "int-02" / "index.html").is_file()
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -8,6 +8,8 @@ from __future__ import annotations
 import functools
 import html
 import secrets
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +21,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from journeys import banner, guard, navigation, pages, passthrough
+from journeys import banner, generation, guard, isolated, navigation, pages, passthrough
 from journeys.cache import ChartCache, cache_directory
 from journeys.config import JourneysConfig
 from journeys.diagnostics import Diagnostic, Severity, has_errors
-from journeys.documents import DocumentCache
 from journeys.labels import Labels
-from journeys.loading import Study, load_study
 
 log = get_plugin_logger(__name__)
 
@@ -44,6 +44,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.chart_cache: ChartCache | None = None
         self.set_aside: dict[str, passthrough.SetAside] = {}
         self.placeholder = f"journeys{secrets.token_hex(8)}"
+        self.written: Path | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defined so MkDocs keeps this object across `mkdocs serve` rebuilds.
@@ -71,65 +72,59 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         directory = self.cache_dir(config)
         if self.chart_cache is None or self.chart_cache.directory != directory:
             self.chart_cache = ChartCache(directory)
-        self.chart_cache.reset_counts()
         return self.chart_cache
 
     def labels(self, config: MkDocsConfig) -> Labels:
         return Labels.for_language(config.theme.get("language"))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        # The study is held only here: what later events need of it (messages, the guard's
-        # watchlist, the generated files) is kept, so a large study does not stay in memory
-        # while MkDocs converts and writes every page.
-        study = self.load(config)
-        self.diagnostics = study.diagnostics
-        report(study.diagnostics)
-        if study.has_errors and not self.serving:
+        settings = generation.SiteSettings(
+            content_dir=self.content_dir(config),
+            display_root=self.content_dir(config).parent,
+            public_contacts=self.config.public_contacts,
+            cache_dir=self.cache_dir(config),
+            labels=self.labels(config),
+            href=url_resolver(config.use_directory_urls),
+            override_dirs=[Path(d) for d in config.theme.dirs],
+            pages_despite_errors=self.serving,
+        )
+        self.remove_written()
+        self.written = Path(tempfile.mkdtemp(prefix="journeys-"))
+        work = functools.partial(generation.generate_site, settings, self.charts(config), self.written)
+        # A build reads the study in a child process, so its memory is given back before
+        # MkDocs converts every page. `mkdocs serve` reads here: it keeps drawn charts in
+        # memory across rebuilds.
+        try:
+            outcome = isolated.drain(
+                work() if self.serving else isolated.in_child(work),
+                lambda output: self.add_generated(files, config, output),
+            )
+        except isolated.WorkerStopped as stopped:
+            raise PluginError(f"journeys: {stopped}; the site was not built") from None
+        self.diagnostics = outcome.diagnostics
+        self.watchlist = outcome.watchlist
+        report(outcome.diagnostics)
+        if has_errors(outcome.diagnostics) and not self.serving:
             raise PluginError(
                 "journeys: the research content has errors (listed above); "
                 f"run `journeys check {self.config.content_dir}` to see them without building"
             )
-        self.watchlist = guard.watchlist(study.interviews, study.personas.values(), study.journeys.values())
-        renderer = pages.SiteRenderer(
-            study,
-            self.labels(config),
-            href=url_resolver(config.use_directory_urls),
-            override_dirs=[Path(d) for d in config.theme.dirs],
-            chart_renderer=self.charts(config),
-        )
-        for output in renderer.files():
-            inclusion = (
-                InclusionLevel.NOT_IN_NAV
-                if navigation.is_interview_page(output.src_uri)
-                else InclusionLevel.UNDEFINED
-            )
-            # Held as UTF-8 until MkDocs reads the page: as a str, one "ë" in a page makes
-            # every character of it take two bytes (10,000 interview pages: 65 MB, not 124).
-            content = output.content.encode() if isinstance(output.content, str) else output.content
-            files.append(File.generated(config, output.src_uri, content=content, inclusion=inclusion))
-            self.generated.add(output.src_uri)
-            if output.title is not None:
-                self.titles[output.src_uri] = output.title
-        cache = self.chart_cache
         log.info(
-            f"{len(study.interviews)} interviews, {len(self.titles)} pages; "
-            f"charts: {cache.drawn if cache else 0} drawn, {cache.reused if cache else 0} reused"
+            f"{outcome.interviews} interviews, {len(self.titles)} pages; "
+            f"charts: {outcome.charts_drawn} drawn, {outcome.charts_reused} reused"
         )
         for asset in (STYLESHEET, SCRIPT):
             files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
         return files
 
-    def load(self, config: MkDocsConfig) -> Study:
-        content_dir = self.content_dir(config)
-        documents = DocumentCache(self.cache_dir(config))
-        study = load_study(
-            content_dir,
-            display_root=content_dir.parent,
-            public_contacts=self.config.public_contacts,
-            documents=documents,
+    def add_generated(self, files: Files, config: MkDocsConfig, output: generation.WrittenFile) -> None:
+        inclusion = (
+            InclusionLevel.NOT_IN_NAV if navigation.is_interview_page(output.src_uri) else InclusionLevel.UNDEFINED
         )
-        documents.save()
-        return study
+        files.append(File.generated(config, output.src_uri, abs_src_path=str(output.path), inclusion=inclusion))
+        self.generated.add(output.src_uri)
+        if output.title is not None:
+            self.titles[output.src_uri] = output.title
 
     # After other plugins built their part of the nav: ours is rebuilt into fixed sections.
     @event_priority(-50)
@@ -144,9 +139,6 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             page.meta["title"] = html.escape(title)
         if page.file.src_uri not in self.generated:
             return markdown
-        # MkDocs reads a page's file once; its generated content need not stay in memory
-        # until the build ends (10,000 interview pages: 65 MB).
-        page.file.content_bytes = b""
         aside = passthrough.set_aside(markdown, self.placeholder)
         self.set_aside[page.file.src_uri] = aside
         return aside.markdown
@@ -167,6 +159,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     # Last, after every other plugin wrote its files: the guard must see all of them.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.remove_written()
         if self.watchlist is None:
             return
         leaks = guard.find_leaks(Path(config.site_dir), self.watchlist)
@@ -177,6 +170,15 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 f"journeys: the privacy guard found {len(leaks)} private value(s) in the built "
                 "site (listed above); the build failed so they are not published"
             )
+
+    def on_shutdown(self) -> None:
+        self.remove_written()
+
+    def remove_written(self) -> None:
+        """The generated files wait in a temporary folder until the site is written."""
+        if self.written is not None:
+            shutil.rmtree(self.written, ignore_errors=True)
+            self.written = None
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir(config)))

@@ -1,0 +1,111 @@
+"""A build step run in a forked child: same items, return value and errors as in-process."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from collections.abc import Generator
+
+import pytest
+
+from journeys import isolated
+
+
+def counting(stop: int) -> Generator[tuple[int, int], None, str]:
+    for number in range(stop):
+        yield number, os.getpid()
+    return f"counted to {stop}"
+
+
+def drained(items: Generator[tuple[int, int], None, str]) -> tuple[list[int], set[int], str]:
+    seen: list[tuple[int, int]] = []
+    result = isolated.drain(items, seen.append)
+    return [number for number, _ in seen], {pid for _, pid in seen}, result
+
+
+def test_a_child_yields_the_same_items_and_returns_the_same_value_from_another_process() -> None:
+    numbers, pids, result = drained(isolated.in_child(lambda: counting(1000)))
+
+    assert (numbers, result) == (list(range(1000)), "counted to 1000")
+    assert len(pids) == 1 and os.getpid() not in pids
+
+
+def test_without_fork_the_work_runs_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(isolated, "can_fork", lambda: False)
+
+    numbers, pids, result = drained(isolated.in_child(lambda: counting(3)))
+
+    assert (numbers, pids, result) == ([0, 1, 2], {os.getpid()}, "counted to 3")
+
+
+class Unpicklable(Exception):
+    def __init__(self, message: str, handle: object) -> None:
+        super().__init__(message)
+        self.handle = handle
+
+
+def failing(error: BaseException) -> Generator[int, None, None]:
+    yield 1
+    raise error
+
+
+def test_an_error_in_the_child_is_raised_in_the_parent_with_the_childs_traceback() -> None:
+    seen: list[int] = []
+    with pytest.raises(ValueError, match="bad front matter") as raised:
+        isolated.drain(isolated.in_child(lambda: failing(ValueError("bad front matter"))), seen.append)
+
+    assert seen == [1]
+    assert "in the worker process" in "".join(raised.value.__notes__)
+    assert "in failing" in "".join(raised.value.__notes__)
+
+
+def test_an_error_that_cannot_be_pickled_arrives_as_its_text() -> None:
+    with pytest.raises(RuntimeError, match="Unpicklable: locked out"):
+        isolated.drain(isolated.in_child(lambda: failing(Unpicklable("locked out", lambda: None))), print)
+
+
+def killed() -> Generator[int, None, None]:
+    yield 1
+    os.kill(os.getpid(), signal.SIGKILL)
+    yield 2
+
+
+def test_a_child_that_is_killed_is_reported_not_waited_for() -> None:
+    with pytest.raises(isolated.WorkerStopped, match=r"stopped unexpectedly \(exit code -9\)"):
+        isolated.drain(isolated.in_child(killed), lambda item: None)
+
+
+def resident_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def many_small_objects() -> Generator[int, None, list[dict[str, object]]]:
+    held = [{"stage": str(number), "score": float(number)} for number in range(1_000_000)]
+    yield len(held)
+    return held[::1000]  # a few survivors, spread over all of that memory
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="reads Linux's /proc")
+def test_the_childs_memory_is_not_kept_by_this_process() -> None:
+    before = resident_mb()
+    survivors = isolated.drain(isolated.in_child(many_small_objects), lambda item: None)
+    after = resident_mb()
+
+    assert len(survivors) == 1000  # out of about 300 MB of small objects while the child ran
+    assert after - before < 30
+
+
+def test_a_process_with_other_threads_does_not_fork() -> None:
+    started, release = threading.Event(), threading.Event()
+    server = threading.Thread(target=lambda: (started.set(), release.wait(10)))
+    server.start()
+    started.wait(10)
+    try:
+        _, pids, _ = drained(isolated.in_child(lambda: counting(2)))
+    finally:
+        release.set()
+        server.join()
+
+    assert pids == {os.getpid()}
