@@ -406,6 +406,17 @@ class SizeResult:
         return self.plugin.peak_rss_mb / self.baseline.peak_rss_mb
 
 
+SMALL = 2000
+"""Up to this size, builds take seconds and vary by about 10% from run to run here: by
+default each is run three times (alternately) and the medians are compared."""
+
+
+def builds_at(n: int, args: argparse.Namespace) -> int:
+    if args.repeat is not None:
+        return int(args.repeat)
+    return 1 if args.quick or n > SMALL else 3
+
+
 NOPRUNE = "(b) without navigation.prune"
 HIDDEN = "(b) with the interview pages kept out of the nav, like the plugin does"
 
@@ -421,14 +432,15 @@ def run_size(
     baseline_site(root / "baseline", study, THEME)
 
     plugin_runs, baseline_runs = [], []
-    for attempt in range(args.repeat):
-        print(f"N = {n:,}: cold build with journeys ({attempt + 1}/{args.repeat})", flush=True)
+    repeat = builds_at(n, args)
+    for attempt in range(repeat):
+        print(f"N = {n:,}: cold build with journeys ({attempt + 1}/{repeat})", flush=True)
         shutil.rmtree(root / "journeys" / ".cache", ignore_errors=True)
         plugin_runs.append(build(root / "journeys", root / "site-a", logs / f"a-{attempt}.log"))
         logged_cold = logged_charts(plugin_runs[-1].log)
         drawn_cold = logged_cold[0] if logged_cold else len(cache_files(root / "journeys"))
         print(f"  {plugin_runs[-1].seconds:.1f} s, {plugin_runs[-1].peak_rss_mb:.0f} MB", flush=True)
-        print(f"N = {n:,}: baseline build ({attempt + 1}/{args.repeat})", flush=True)
+        print(f"N = {n:,}: baseline build ({attempt + 1}/{repeat})", flush=True)
         baseline_runs.append(build(root / "baseline", root / "site-b", logs / f"b-{attempt}.log"))
         print(f"  {baseline_runs[-1].seconds:.1f} s, {baseline_runs[-1].peak_rss_mb:.0f} MB", flush=True)
     charts_in_site = site_charts(root / "site-a")
@@ -448,7 +460,7 @@ def run_size(
     check_cold.check("journeys check --no-cache")
     print(f"N = {n:,}: journeys check (files unchanged since the builds: read from the cache)", flush=True)
     checks = []
-    for attempt in range(1 if args.quick else max(3, args.repeat)):
+    for attempt in range(1 if args.quick else max(3, args.repeat or 1)):
         run = measure("journeys.cli", ["check", "content"], root / "journeys", logs / f"check-{attempt}.log")
         run.check("journeys check")
         checks.append(run)
@@ -624,8 +636,11 @@ def report(results: list[SizeResult], found: list[Target], args: argparse.Namesp
         "plain pages (body plus the front-matter fields as a list) in its nav; the plugin keeps "
         "interview pages out of the nav. Each build is a separate `python -m mkdocs build` process "
         "writing to a fresh folder; cold builds start without `.cache/journeys`. Times are wall "
-        f"clock{' (median of ' + str(args.repeat) + ')' if args.repeat > 1 else ''}; peak RSS is the "
-        "largest sum of the resident set sizes of the build process and its worker processes "
+        "clock; " + "; ".join(
+            f"at N={r.n:,}, the median of {builds_at(r.n, args)} cold builds of each, run alternately"
+            if builds_at(r.n, args) > 1 else f"at N={r.n:,}, one cold build of each"
+            for r in results
+        ) + " (the peak RSS is the highest of them). Peak RSS is the largest sum of the resident set sizes of the build process and its worker processes "
         "(sampled every 20 ms; pages a forked worker shares with its parent count twice), or the "
         "largest process's own maximum if higher; CPU is the user plus system time of the process "
         "and its workers, less sensitive to other load on the machine. "
@@ -704,7 +719,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--personas", type=int, default=6)
     parser.add_argument("--journeys", type=int, default=4)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--repeat", type=int, default=1, help="builds per size; the median is reported")
+    parser.add_argument("--repeat", type=int, default=None,
+                        help=f"builds per size, the median reported (default: 3 up to N={SMALL:,}, 1 above)")
     parser.add_argument("--serve-sizes", type=int, nargs="*", default=[1000],
                         help="sizes at which to measure mkdocs serve (default: 1000)")
     parser.add_argument("--noprune-baseline-at", type=int, nargs="*", default=[1000],
