@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import threading
@@ -10,6 +11,16 @@ from collections.abc import Generator
 import pytest
 
 from journeys import isolated
+
+
+@pytest.fixture
+def forking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fork even though an earlier test may have left a thread running (Playwright's
+    subprocess watcher in the browser tests): these tests are about the child process,
+    and without this a killed "child" would be pytest itself."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("this system has no fork; in_child runs the work in-process there")
+    monkeypatch.setattr(isolated, "can_fork", lambda: True)
 
 
 def counting(stop: int) -> Generator[tuple[int, int], None, str]:
@@ -24,6 +35,7 @@ def drained(items: Generator[tuple[int, int], None, str]) -> tuple[list[int], se
     return [number for number, _ in seen], {pid for _, pid in seen}, result
 
 
+@pytest.mark.usefixtures("forking")
 def test_a_child_yields_the_same_items_and_returns_the_same_value_from_another_process() -> None:
     numbers, pids, result = drained(isolated.in_child(lambda: counting(1000)))
 
@@ -50,19 +62,25 @@ def failing(error: BaseException) -> Generator[int, None, None]:
     raise error
 
 
+@pytest.mark.usefixtures("forking")
 def test_an_error_in_the_child_is_raised_in_the_parent_with_the_childs_traceback() -> None:
     seen: list[int] = []
     with pytest.raises(ValueError, match="bad front matter") as raised:
-        isolated.drain(isolated.in_child(lambda: failing(ValueError("bad front matter"))), seen.append)
+        isolated.drain(
+            isolated.in_child(lambda: failing(ValueError("bad front matter"))), seen.append
+        )
 
     assert seen == [1]
     assert "in the worker process" in "".join(raised.value.__notes__)
     assert "in failing" in "".join(raised.value.__notes__)
 
 
+@pytest.mark.usefixtures("forking")
 def test_an_error_that_cannot_be_pickled_arrives_as_its_text() -> None:
     with pytest.raises(RuntimeError, match="Unpicklable: locked out"):
-        isolated.drain(isolated.in_child(lambda: failing(Unpicklable("locked out", lambda: None))), print)
+        isolated.drain(
+            isolated.in_child(lambda: failing(Unpicklable("locked out", lambda: None))), print
+        )
 
 
 def killed() -> Generator[int, None, None]:
@@ -71,6 +89,7 @@ def killed() -> Generator[int, None, None]:
     yield 2
 
 
+@pytest.mark.usefixtures("forking")
 def test_a_child_that_is_killed_is_reported_not_waited_for() -> None:
     with pytest.raises(isolated.WorkerStopped, match=r"stopped unexpectedly \(exit code -9\)"):
         isolated.drain(isolated.in_child(killed), lambda item: None)
@@ -88,6 +107,7 @@ def many_small_objects() -> Generator[int, None, list[dict[str, object]]]:
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="reads Linux's /proc")
+@pytest.mark.usefixtures("forking")
 def test_the_childs_memory_is_not_kept_by_this_process() -> None:
     before = resident_mb()
     survivors = isolated.drain(isolated.in_child(many_small_objects), lambda item: None)
