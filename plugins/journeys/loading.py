@@ -7,8 +7,10 @@ This is the core's entry point; the MkDocs plugin and the ``journeys`` command b
 from __future__ import annotations
 
 import functools
+import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -94,6 +96,25 @@ def _markdown_files(folder: str, parts: tuple[str, ...], recursive: bool, found:
         return
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while a study is read.
+
+    Reading makes hundreds of thousands of objects that all stay alive, and the collector
+    walks every live object each time it runs: a third of the time of reading 10,000
+    interviews. What reading makes holds no reference cycles, so nothing is left behind
+    for it; it runs again afterwards as before.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@collector_paused()
 def load_study(
     content_dir: Path,
     display_root: Path | None = None,
