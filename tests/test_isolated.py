@@ -6,7 +6,9 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
 from collections.abc import Generator
+from pathlib import Path
 
 import pytest
 
@@ -129,3 +131,56 @@ def test_a_process_with_other_threads_does_not_fork() -> None:
         server.join()
 
     assert pids == {os.getpid()}
+
+
+def marking(marker: Path, stop: int) -> Generator[int, None, int]:
+    marker.write_text(str(os.getpid()))
+    yield from range(stop)
+    return os.getpid()
+
+
+def wait_for(path: Path, seconds: float = 10) -> bool:
+    deadline = time.monotonic() + seconds
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return path.exists()
+
+
+@pytest.mark.usefixtures("forking")
+def test_background_work_starts_at_once_and_is_waited_for_when_drained(tmp_path: Path) -> None:
+    marker = tmp_path / "started"
+    work = isolated.Background(lambda: marking(marker, 3))
+
+    assert wait_for(marker)  # running before anyone asked for its items
+    seen: list[int] = []
+    child = isolated.drain(work.items(), seen.append)
+
+    assert seen == [0, 1, 2]
+    assert child == int(marker.read_text()) != os.getpid()
+
+
+def test_background_work_asked_to_run_here_runs_when_drained(tmp_path: Path) -> None:
+    marker = tmp_path / "started"
+    work = isolated.Background(lambda: marking(marker, 2), here=True)
+
+    assert not marker.exists()
+    assert isolated.drain(work.items(), lambda item: None) == os.getpid()
+
+
+def endless(marker: Path) -> Generator[int, None, None]:
+    marker.write_text(str(os.getpid()))
+    while True:
+        time.sleep(1)
+        yield 1
+
+
+@pytest.mark.usefixtures("forking")
+def test_stopping_background_work_ends_its_child(tmp_path: Path) -> None:
+    marker = tmp_path / "started"
+    work = isolated.Background(lambda: endless(marker))
+    assert wait_for(marker)
+
+    work.stop()
+
+    with pytest.raises(ProcessLookupError):
+        os.kill(int(marker.read_text()), 0)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
@@ -40,26 +39,20 @@ class ChartCache:
         self.directory = directory
         self.salt = _code_salt()
         self.memory: dict[str, bytes] = {}
-        self.drawn = 0
-        self.reused = 0
 
-    def __call__(self, key: str, draw: Callable[[], bytes]) -> bytes:
-        digest = hashlib.sha256(f"{self.salt}\n{key}".encode()).hexdigest()
+    def find(self, key: str) -> bytes | None:
+        """The chart drawn before under ``key``, if any."""
+        digest = self._digest(key)
         found = self.memory.get(digest)
         if found is None and self.directory is not None:
             path = self.directory / f"{digest}.svg"
             if path.is_file():
-                found = path.read_bytes()
-        if found is None:
-            found = draw()
-            self.drawn += 1
-            self._store(digest, found)
-        else:
-            self.reused += 1
-        self.memory[digest] = found
+                found = self.memory[digest] = path.read_bytes()
         return found
 
-    def _store(self, digest: str, content: bytes) -> None:
+    def keep(self, key: str, content: bytes) -> None:
+        digest = self._digest(key)
+        self.memory[digest] = content
         if self.directory is None:
             return
         self.directory.mkdir(parents=True, exist_ok=True)
@@ -69,6 +62,5 @@ class ChartCache:
             file.write(content)
         os.replace(temporary, self.directory / f"{digest}.svg")
 
-    def reset_counts(self) -> None:
-        self.drawn = 0
-        self.reused = 0
+    def _digest(self, key: str) -> str:
+        return hashlib.sha256(f"{self.salt}\n{key}".encode()).hexdigest()

@@ -1,8 +1,11 @@
-"""From the content folder to the generated files, as one plain function.
+"""From the content folder to the generated files, as plain functions.
 
-It reads and checks the study, writes each generated file as it is made and returns what
-later steps of the build need: the messages and the privacy guard's watchlist. The study
-itself does not outlive it, so the plugin can run it in a child process.
+:func:`generate_site` reads and checks the study, writes each generated file as it is
+made and returns what later steps of the build need: the messages, the privacy guard's
+watchlist and the charts still to draw. The study itself does not outlive it, so the
+plugin can run it in a child process. :func:`draw_charts` draws those charts: they are
+needed only when MkDocs copies files, so the plugin draws them beside the rest of the
+build.
 """
 
 from __future__ import annotations
@@ -34,12 +37,20 @@ class SiteSettings:
 
 
 @dataclass(frozen=True)
+class ChartToDraw:
+    chart: pages.Chart
+    path: Path
+    """Where its file is expected."""
+
+
+@dataclass(frozen=True)
 class Outcome:
     diagnostics: list[Diagnostic]
     watchlist: guard.Watchlist | None
     """None when no pages were made."""
     interviews: int
-    charts_drawn: int
+    charts_to_draw: list[ChartToDraw]
+    """Charts not found in the cache: their files are yielded but not yet written."""
     charts_reused: int
 
 
@@ -56,8 +67,9 @@ def generate_site(
     settings: SiteSettings, charts: ChartCache, out_dir: Path
 ) -> Generator[WrittenFile, None, Outcome]:
     """Write every generated file under ``out_dir``, yielding each as it is written; then
-    return the messages and the watchlist. The files wait on disk, like the pages in
-    ``docs/``, rather than in memory until MkDocs reads them."""
+    return the messages, the watchlist and the charts that :func:`draw_charts` must still
+    write. The files wait on disk, like the pages in ``docs/``, rather than in memory
+    until MkDocs reads them."""
     documents = DocumentCache(settings.cache_dir)
     study = load_study(
         settings.content_dir,
@@ -68,16 +80,32 @@ def generate_site(
     documents.save()
     del documents  # what it read is in the study now
     if study.has_errors and not settings.pages_despite_errors:
-        return Outcome(study.diagnostics, None, len(study.interviews), 0, 0)
+        return Outcome(study.diagnostics, None, len(study.interviews), [], 0)
     watchlist = guard.watchlist(study.interviews, study.personas.values(), study.journeys.values())
-    charts.reset_counts()
-    renderer = pages.SiteRenderer(
-        study, settings.labels, href=settings.href, override_dirs=settings.override_dirs, chart_renderer=charts
-    )
+    renderer = pages.SiteRenderer(study, settings.labels, href=settings.href, override_dirs=settings.override_dirs)
+    to_draw: list[ChartToDraw] = []
+    reused = 0
     for output in renderer.files():
         path = out_dir / output.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
-        content = output.content.encode() if isinstance(output.content, str) else output.content
-        path.write_bytes(content)
+        content = output.content
+        if isinstance(content, pages.Chart):
+            drawn_before = charts.find(content.key)
+            if drawn_before is None:
+                to_draw.append(ChartToDraw(content, path))
+                yield WrittenFile(output.src_uri, path)
+                continue
+            reused += 1
+            content = drawn_before
+        path.write_bytes(content.encode() if isinstance(content, str) else content)
         yield WrittenFile(output.src_uri, path, output.title)
-    return Outcome(study.diagnostics, watchlist, len(study.interviews), charts.drawn, charts.reused)
+    return Outcome(study.diagnostics, watchlist, len(study.interviews), to_draw, reused)
+
+
+def draw_charts(to_draw: Sequence[ChartToDraw], charts: ChartCache) -> Generator[Path, None, None]:
+    """Draw each chart, keep it in the cache and write its file; yield each file written."""
+    for item in to_draw:
+        content = item.chart.draw()
+        charts.keep(item.chart.key, content)
+        item.path.write_bytes(content)
+        yield item.path

@@ -1,11 +1,16 @@
-"""Run a memory-hungry step of the build in a short-lived child process.
+"""Run a step of the build in a short-lived child process, for its memory or for time.
 
-Reading thousands of interviews makes millions of small Python objects. Once freed, most
-of that memory still stays with the process: CPython hands its small-object arenas back
-to the system only when they are wholly empty, and a few survivors pin most of them. The
-page HTML MkDocs makes afterwards then comes on top. Run in a forked child, the step's
-memory goes back to the system when the child exits; only what it yields crosses back,
-pickled through a pipe, item by item while the child works on.
+Memory (:func:`in_child`): reading thousands of interviews makes millions of small
+Python objects. Once freed, most of that memory still stays with the process: CPython
+hands its small-object arenas back to the system only when they are wholly empty, and a
+few survivors pin most of them. The page HTML MkDocs makes afterwards then comes on top.
+Run in a forked child, the step's memory goes back to the system when the child exits;
+only what it yields crosses back, pickled through a pipe, item by item while the child
+works on.
+
+Time (:class:`Background`): a step whose result is needed only later in the build (the
+charts, needed once MkDocs copies files) starts in a child and runs on another core
+while MkDocs goes on with the pages.
 
 Where that is not possible (Windows has no ``fork``; a process with threads must not
 fork), the step runs in this process.
@@ -19,7 +24,7 @@ import threading
 import traceback
 from collections.abc import Callable, Generator
 from multiprocessing.connection import Connection
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 Y = TypeVar("Y")
 R = TypeVar("R")
@@ -43,31 +48,61 @@ def in_child(work: Callable[[], Generator[Y, None, R]]) -> Generator[Y, None, R]
     items, return value and exceptions either way."""
     if not can_fork():
         return (yield from work())
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_run, args=(work, sender), daemon=True)
-    child.start()
-    sender.close()
-    try:
-        while True:
-            try:
-                kind, value = receiver.recv()
-            except EOFError:
-                child.join()
-                raise WorkerStopped(
-                    f"the worker process stopped unexpectedly (exit code {child.exitcode})"
-                ) from None
-            if kind == _YIELD:
-                yield value
-            elif kind == _RETURN:
-                return value  # type: ignore[no-any-return]
-            else:
-                raise value
-    finally:
-        receiver.close()
-        if child.is_alive():
-            child.terminate()
-        child.join()
+    return (yield from _Child(work).items())
+
+
+class Background(Generic[Y, R]):
+    """``work()`` started now in a forked child, to run beside this process until its
+    :meth:`items` are drained. Where a child cannot be forked, or with ``here=True``, it
+    runs in this process when :meth:`items` are drained instead."""
+
+    def __init__(self, work: Callable[[], Generator[Y, None, R]], *, here: bool = False) -> None:
+        self._work = work
+        self._child = None if here or not can_fork() else _Child(work)
+
+    def items(self) -> Generator[Y, None, R]:
+        return self._child.items() if self._child is not None else self._work()
+
+    def stop(self) -> None:
+        """End the child if it still runs (the build stopped before it was waited for)."""
+        if self._child is not None:
+            self._child.stop()
+
+
+class _Child:
+    """A forked child running ``work()``, and the pipe its answers come through."""
+
+    def __init__(self, work: Callable[[], Generator[Any, None, Any]]) -> None:
+        context = multiprocessing.get_context("fork")
+        self.receiver, sender = context.Pipe(duplex=False)
+        self.process = context.Process(target=_run, args=(work, sender), daemon=True)
+        self.process.start()
+        sender.close()
+
+    def items(self) -> Generator[Any, None, Any]:
+        try:
+            while True:
+                try:
+                    kind, value = self.receiver.recv()
+                except EOFError:
+                    self.process.join()
+                    raise WorkerStopped(
+                        f"the worker process stopped unexpectedly (exit code {self.process.exitcode})"
+                    ) from None
+                if kind == _YIELD:
+                    yield value
+                elif kind == _RETURN:
+                    return value
+                else:
+                    raise value
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        self.receiver.close()
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
 
 
 def _run(work: Callable[[], Generator[Any, None, Any]], sender: Connection) -> None:

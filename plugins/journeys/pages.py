@@ -9,6 +9,7 @@ caller (the MkDocs adapter knows how URLs are made), so this module knows no MkD
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -39,9 +40,21 @@ Href = Callable[[str, str], str]
 
 
 @dataclass(frozen=True)
+class Chart:
+    """A chart still to be drawn: ``draw()`` returns its SVG.
+
+    Charts with equal keys look the same, so a cache can skip drawing them
+    (:mod:`journeys.cache`); ``draw`` can be pickled, so another process can draw them.
+    """
+
+    key: str
+    draw: Callable[[], bytes]
+
+
+@dataclass(frozen=True)
 class OutputFile:
     src_uri: str
-    content: str | bytes
+    content: str | bytes | Chart
     title: str | None = None
     """A page's title as plain text (it may contain ``<`` or ``&``)."""
 
@@ -126,7 +139,6 @@ class SiteRenderer:
         labels: Labels,
         href: Href,
         override_dirs: Sequence[Path] = (),
-        chart_renderer: Callable[[str, Callable[[], bytes]], bytes] | None = None,
     ) -> None:
         self.data: SiteData = site_data(study)
         self.t = labels
@@ -135,8 +147,6 @@ class SiteRenderer:
         self.environment.filters.update(
             score=labels.score, number=labels.number, date=labels.date, duration=labels.duration
         )
-        # (key, draw) -> SVG bytes; a cache may skip ``draw`` when the key was drawn before.
-        self.chart = chart_renderer or (lambda _key, draw: draw())
         self._journey_views: dict[str, JourneyView] = {}
 
     def files(self) -> Iterator[OutputFile]:
@@ -225,7 +235,7 @@ class SiteRenderer:
             n=self.t("n_equals", n="{n}"),
         )
         key = repr((draw.__name__, stages, series, text))
-        return OutputFile(src_uri, self.chart(key, lambda: draw(stages, series, text)))
+        return OutputFile(src_uri, Chart(key, functools.partial(draw, stages, series, text)))
 
     def _page(self, src_uri: str, template: str, title: str, **context: object) -> OutputFile:
         def url(target: str) -> str:

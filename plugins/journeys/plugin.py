@@ -45,6 +45,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.set_aside: dict[str, passthrough.SetAside] = {}
         self.placeholder = f"journeys{secrets.token_hex(8)}"
         self.written: Path | None = None
+        self.drawing: isolated.Background[Path, None] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defined so MkDocs keeps this object across `mkdocs serve` rebuilds.
@@ -88,6 +89,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             override_dirs=[Path(d) for d in config.theme.dirs],
             pages_despite_errors=self.serving,
         )
+        self.stop_drawing()
         self.remove_written()
         self.written = Path(tempfile.mkdtemp(prefix="journeys-"))
         work = functools.partial(generation.generate_site, settings, self.charts(config), self.written)
@@ -111,8 +113,15 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             )
         log.info(
             f"{outcome.interviews} interviews, {len(self.titles)} pages; "
-            f"charts: {outcome.charts_drawn} drawn, {outcome.charts_reused} reused"
+            f"charts: {len(outcome.charts_to_draw)} drawn, {outcome.charts_reused} reused"
         )
+        if outcome.charts_to_draw:
+            # Drawn beside MkDocs reading the pages; waited for in on_env, before files are
+            # copied. `mkdocs serve` draws here, keeping them in memory across rebuilds.
+            self.drawing = isolated.Background(
+                functools.partial(generation.draw_charts, outcome.charts_to_draw, self.charts(config)),
+                here=self.serving,
+            )
         for asset in (STYLESHEET, SCRIPT):
             files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
         return files
@@ -156,6 +165,16 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             return banner.insert(output, self.diagnostics)
         return output
 
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.drawing is not None:
+            try:
+                isolated.drain(self.drawing.items(), lambda path: None)
+            except isolated.WorkerStopped as stopped:
+                raise PluginError(f"journeys: {stopped}; the site was not built") from None
+            finally:
+                self.drawing = None
+        return env
+
     # Last, after every other plugin wrote its files: the guard must see all of them.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -171,8 +190,17 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 "site (listed above); the build failed so they are not published"
             )
 
+    def on_build_error(self, *, error: Exception) -> None:
+        self.stop_drawing()
+
     def on_shutdown(self) -> None:
+        self.stop_drawing()
         self.remove_written()
+
+    def stop_drawing(self) -> None:
+        if self.drawing is not None:
+            self.drawing.stop()
+            self.drawing = None
 
     def remove_written(self) -> None:
         """The generated files wait in a temporary folder until the site is written."""
