@@ -175,7 +175,7 @@ def test_a_json_file_is_read_in_parts_without_missing_a_string_cut_by_their_edge
     assert sorted(leak.output for leak in leaks) == [f"index-{shift:02}.json" for shift in range(20)]
 
 
-def test_a_json_file_that_is_not_json_is_still_read_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_json_file_that_is_not_json_is_still_read_in_full(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     private_phrase_and_small_windows(tmp_path, monkeypatch)
     monkeypatch.setattr(guard, "READ_BYTES", 16)
     monkeypatch.setattr(guard, "UNCLOSED_STRING_LIMIT", 64)
@@ -184,13 +184,38 @@ def test_a_json_file_that_is_not_json_is_still_read_whole(tmp_path: Path, monkey
         + " Rescue the zeppelin telemetry archive before noon"
         for shift in range(20)
     }
+    pages["entities.json"] = '<p class="x">Rescue the zeppelin &lt;telemetry&gt; archive before noon</p>'
 
     leaks = leaks_in_site(tmp_path, pages)
 
-    assert sorted(leak.output for leak in leaks) == [f"broken-{shift:02}.json" for shift in range(20)]
+    assert sorted(leak.output for leak in leaks) == [*(f"broken-{shift:02}.json" for shift in range(20)), "entities.json"]
 
 
-def test_json_keys_numbers_and_gzipped_json_are_searched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_string_past_the_limit_stays_a_string_and_the_strings_after_it_are_unescaped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tree = ContentTree(tmp_path / "content")
+    tree.minimal()
+    tree.interview("int-02", participant={"name": "Zoë Hoekstra"})
+    monkeypatch.setattr(guard, "READ_BYTES", 16)
+    monkeypatch.setattr(guard, "UNCLOSED_STRING_LIMIT", 64)
+    long_texts = {  # plain words; escapes everywhere a cut could fall, with and without spaces
+        "words": "word " * 200,
+        "spaces": "a \"quoted\" line\n " * 40,
+        "no-spaces": "\u00e9\\x\"" * 60,
+    }
+    pages = {  # as MkDocs writes its search index: non-ASCII as \u escapes
+        f"{name}.json": json.dumps({"docs": [{"text": text}, {"text": "Zoë Hoekstra"}]})
+        for name, text in long_texts.items()
+    }
+
+    leaks = leaks_in_site(tmp_path, pages)
+
+    assert "Zo\\u00eb Hoekstra" in pages["spaces.json"]
+    assert sorted(leak.output for leak in leaks) == ["no-spaces.json", "spaces.json", "words.json"]
+
+
+def test_json_keys_and_numbers_are_searched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     study_with_participant(ContentTree(tmp_path / "content"))
     monkeypatch.setattr(guard, "READ_BYTES", 8)
     site = {
@@ -198,18 +223,40 @@ def test_json_keys_numbers_and_gzipped_json_are_searched(tmp_path: Path, monkeyp
         "numbers.json": '{"phone": 31698765432}',
         "clean.json": json.dumps({"by_name": {"Someone Else": 31600000000}}),
     }
+
     leaks = leaks_in_site(tmp_path, site)
-    (tmp_path / "site" / "zipped.json.gz").write_bytes(gzip.compress(site["keys.json"].encode()))
-    (tmp_path / "site" / "cut-short.json.gz").write_bytes(gzip.compress(site["keys.json"].encode())[:-12])
-    (tmp_path / "site" / "not-gzip.json.gz").write_bytes(site["keys.json"].encode())
 
     assert sorted((leak.output, leak.field) for leak in leaks) == [
         ("keys.json", "participant.name"), ("numbers.json", "participant.phone")
     ]
+
+
+@pytest.mark.parametrize("read_bytes", [8, guard.READ_BYTES])
+def test_gzipped_files_are_read_unpacked_as_far_as_they_go_or_as_they_stand(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read_bytes: int
+) -> None:
+    study_with_participant(ContentTree(tmp_path / "content"))
+    monkeypatch.setattr(guard, "READ_BYTES", read_bytes)
+    index = json.dumps({"docs": [{"text": f"Notes on {PARTICIPANT_NAME}. " + "Padding words. " * 50}]}).encode()
+    packed = gzip.compress(index)
+    files = {
+        "zipped.json.gz": packed,
+        "two-members.json.gz": gzip.compress(b"[") + gzip.compress(index[1:]),
+        "cut-short.json.gz": packed[:-20],  # the trailer and most of the text gone
+        "not-gzip.json.gz": index,
+        "sitemap.xml.gz": gzip.compress(f"<loc>{PARTICIPANT_NAME}</loc>".encode()),
+        "clean.json.gz": gzip.compress(b'{"text": "nothing private"}'),
+    }
+
+    leaks = leaks_in_site(tmp_path, {})
+    for name, content in files.items():
+        (tmp_path / "site" / name).write_bytes(content)
     study = load_study(tmp_path / "content", tmp_path)
     watching = guard.watchlist(study.interviews, study.personas.values(), study.journeys.values())
     found = {leak.output for leak in guard.find_leaks(tmp_path / "site", watching)}
-    assert found == {"keys.json", "numbers.json", "zipped.json.gz", "cut-short.json.gz"}  # read as far as it goes
+
+    assert leaks == []
+    assert found == set(files) - {"clean.json.gz"}
 
 
 def test_the_demo_site_has_no_leak(tmp_path: Path) -> None:

@@ -14,22 +14,24 @@ told apart from it and is not a leak; nor are phrases under three words ("2 days
 from __future__ import annotations
 
 import codecs
-import gzip
+import functools
 import html
+import itertools
 import json
 import re
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
-from typing import BinaryIO
 
 from journeys.model import Interview, Journey, Persona
 from journeys.privacy import is_published, private_values
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _TAG = re.compile(r"<[^>]*>")
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _SPACE = re.compile(r"\s")
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
 MIN_PHRASE_TOKENS = 3
@@ -270,56 +272,115 @@ def _strings(value: object) -> Iterator[str]:
 
 
 READ_BYTES = 1024 * 1024
-"""A JSON file (the search index) is read this much at a time."""
+"""A file is read this much at a time."""
 UNCLOSED_STRING_LIMIT = 4 * 1024 * 1024
-"""Past this many characters without a closing quote, a ".json" file is read as plain text."""
+"""Past this many characters, an unfinished JSON string is given out in parts (it stays open)."""
 
-# "Unrolled" so a long string is one run of the character class, not one step per character.
-_JSON_STRING = re.compile(r'"([^"\\]*+(?:\\.[^"\\]*+)*+)"', re.DOTALL)
+# What follows a string's opening quote: its text and the closing quote. "Unrolled"
+# (Friedl): runs of plain characters between escapes, which never match the same text, so
+# a string that does not close is read once, not once per way of splitting it.
+_STRING_REST = re.compile(r'([^"\\]*(?:\\.[^"\\]*)*)"', re.DOTALL)
+_LONGEST_ESCAPE = len("\\u00e9")
 
 
 def output_texts(path: Path) -> Iterator[str]:
     """A built file as plain text, markup, entities and JSON escapes removed, in pieces.
     A JSON file is read a part at a time and each of its strings is one piece, so the
-    search index is never in memory whole. Nothing for a binary or damaged file."""
+    search index is never in memory whole. Nothing for a binary file."""
     is_json = path.suffix == ".json" or path.name.endswith(".json.gz")
+    chunks = _chunks(path)
+    head = next(chunks, b"")
+    if b"\0" in head[:4096]:
+        return
+    if is_json:
+        yield from _json_texts(itertools.chain([head], chunks))
+    else:
+        yield _plain(b"".join([head, *chunks]).decode("utf-8", errors="replace"))
+
+
+def _chunks(path: Path) -> Iterator[bytes]:
+    """The file's bytes, READ_BYTES at a time; a ``.gz`` file's unpacked, as far as they go
+    when it is cut short, or as they stand when it is no gzip at all."""
     try:
-        with (gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")) as file:
-            head = file.read(READ_BYTES)
-            if b"\0" in head[:4096]:
-                return
-            if is_json:
-                yield from _json_texts(head, file)
-            else:
-                yield _plain((head + file.read()).decode("utf-8", errors="replace"))
-    except (OSError, EOFError):  # a damaged .gz
+        with path.open("rb") as file:
+            parts = iter(functools.partial(file.read, READ_BYTES), b"")
+            yield from _gunzipped(parts) if path.suffix == ".gz" else parts
+    except OSError:
         return
 
 
-def _json_texts(head: bytes, rest: BinaryIO) -> Iterator[str]:
+def _gunzipped(parts: Iterator[bytes]) -> Iterator[bytes]:
+    unpacker = zlib.decompressobj(wbits=31)  # 31: a gzip header and trailer
+    packed = next(parts, b"")
+    unpacked_any = False
+    while packed:
+        try:
+            unpacked = unpacker.decompress(packed, READ_BYTES)  # bounded: a "zip bomb" stays small
+        except zlib.error:
+            if not unpacked_any:  # no gzip: read as it stands
+                yield packed
+                yield from parts
+            return  # damaged further on: read as far as it went
+        if unpacked:
+            unpacked_any = True
+            yield unpacked
+        if unpacker.eof:  # a gzip file may hold several members in a row
+            packed = unpacker.unused_data or next(parts, b"")
+            unpacker = zlib.decompressobj(wbits=31)
+        else:
+            packed = unpacker.unconsumed_tail or next(parts, b"")
+
+
+def _json_texts(chunks: Iterable[bytes]) -> Iterator[str]:
     """The strings of a JSON text (keys too: a name may be one), each unescaped and made
     plain, and whatever stands between them (numbers: a phone number may be one); read
-    ``READ_BYTES`` at a time and given as one piece per part."""
+    a part at a time and given as one piece per part."""
     decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
-    pending = ""
-    chunk = head
-    while chunk:
+    pending = ""  # starts outside a string: the start, or just past a string's closing quote
+    for chunk in chunks:
         text = pending + decoder.decode(chunk)
         parts: list[str] = []
-        done = 0  # always outside a string: the start, or just past a string's closing quote
-        for match in _JSON_STRING.finditer(text):
-            parts.append(text[done:match.start()])
+        done = 0
+        # From one opening quote to the next, never from a quote inside a string.
+        while (quote := text.find('"', done)) != -1:
+            string = _STRING_REST.match(text, quote + 1)
+            if string is None:
+                break  # cut by the end of this part: read with the next
+            parts.append(_plain(text[done:quote]))
             # Made plain one by one: a "<" in one string and a ">" in another are no tag.
-            parts.append(_plain(_json_unescape(match.group(1))))
-            done = match.end()
-        pending = text[done:]  # a string cut by the end of this part is read with the next
-        if len(pending) > UNCLOSED_STRING_LIMIT:  # not JSON after all: read on, as it stands
-            cut = max(pending.rfind(" "), 0)  # not inside a word: each piece is read alone
-            parts.append(_plain(pending[:cut]))
-            pending = pending[cut:]
+            parts.append(_plain(_json_unescape(string.group(1))))
+            done = string.end()
+        pending = text[done:]
+        if len(pending) > UNCLOSED_STRING_LIMIT:
+            given, pending = _unfinished(pending, final=False)
+            parts.append(given)
         yield " ".join(parts)
-        chunk = rest.read(READ_BYTES)
-    yield _plain(pending + decoder.decode(b"", final=True))
+    yield _unfinished(pending + decoder.decode(b"", final=True), final=True)[0]
+
+
+def _unfinished(pending: str, final: bool) -> tuple[str, str]:
+    """Most of what follows the last whole string, as plain text, and the rest, to be read
+    with the next part. A string that is still open stays open in the rest; a cut is never
+    made inside a word or an escape where that can be helped."""
+    quote = pending.find('"')
+    if quote == -1:  # between strings: numbers and such
+        cut = len(pending) if final else max(pending.rfind(mark) for mark in " ,\n") + 1
+        return _plain(pending[: cut or len(pending)]), pending[cut or len(pending) :]
+    between, string = pending[:quote], pending[quote + 1 :]
+    cut = len(string) if final else _string_cut(string)
+    return f"{_plain(between)} {_plain(_json_unescape(string[:cut]))}", '"' + string[cut:]
+
+
+def _string_cut(string: str) -> int:
+    """Where a long JSON string may be cut: at its last space (never inside an escape),
+    else before any escape that may be unfinished."""
+    space = string.rfind(" ")
+    if space > 0:
+        return space
+    cut = len(string)
+    while cut > 0 and "\\" in string[max(cut - _LONGEST_ESCAPE, 0) : cut]:
+        cut = string.rfind("\\", 0, cut)
+    return cut or len(string)
 
 
 def _json_unescape(literal: str) -> str:
@@ -332,6 +393,12 @@ def _json_unescape(literal: str) -> str:
 
 
 def _plain(text: str) -> str:
+    """The text a reader sees: tags removed, entities decoded. Where that leaves markup
+    (escaped in the source: shown as text, or markup one level down, as in an attribute),
+    it is read both ways: as it is shown, and with those tags removed too."""
     if "<" not in text and "&" not in text:
         return text
-    return html.unescape(_TAG.sub(" ", html.unescape(text)))
+    shown = html.unescape(_TAG.sub(" ", text))
+    if _TAG.search(shown) is None and _ENTITY.search(shown) is None:
+        return shown
+    return f"{shown}\n{html.unescape(_TAG.sub(' ', shown))}"
