@@ -243,16 +243,16 @@ def mean_page_kb(site: Path, pattern: str) -> float:
     return statistics.mean(sizes) / 1024 if sizes else 0.0
 
 
-# The plugin logs "journeys: 1000 interviews, 1015 pages; charts: 3 drawn, 29 reused".
-CHART_LOG = re.compile(r"(?:charts:\s*(\d+)|(\d+) charts?) drawn, (\d+) reused")
+# The plugin logs "journeys: 1000 interviews, 1015 pages; charts: 3 to draw, 29 from the cache".
+CHART_LOG = re.compile(r"charts: (\d+) to draw, (\d+) from the cache")
 
 
 def logged_charts(log: str) -> tuple[int, int] | None:
     found = CHART_LOG.findall(log)
     if not found:
         return None
-    drawn_a, drawn_b, reused = found[-1]
-    return int(drawn_a or drawn_b), int(reused)
+    drawn, reused = found[-1]
+    return int(drawn), int(reused)
 
 
 # --- mkdocs serve ---------------------------------------------------------------------------------

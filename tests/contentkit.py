@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -137,3 +138,11 @@ def journeys_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "journeys.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=120
     )
+
+
+def wait_for_file(path: Path, seconds: float = 10) -> bool:
+    """Whether ``path`` exists within ``seconds`` (another process is to write it)."""
+    deadline = time.monotonic() + seconds
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return path.exists()

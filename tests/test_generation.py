@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import time
 from pathlib import Path
 
-from contentkit import ContentTree
+import pytest
+from mkdocs.exceptions import PluginError
+
+from contentkit import ContentTree, wait_for_file
 from journeys import generation, isolated
 from journeys.cache import ChartCache
 from journeys.labels import Labels
-from journeys.plugin import url_resolver
+from journeys.plugin import JourneysPlugin, url_resolver
 
 
 def settings(tmp_path: Path) -> generation.SiteSettings:
@@ -40,19 +46,16 @@ def test_charts_are_drawn_after_the_pages_and_reused_by_the_next_build(tmp_path:
 
     files, first = generated(tmp_path, "first")
     charts = {uri for uri in files if uri.endswith(".svg")}
-    pending = {item.path for item in first.charts_to_draw}
+    pending = {path for item in first.charts_to_draw for path in item.paths}
 
     assert len(charts) >= 4 and first.charts_reused == 0
     assert pending == {files[uri] for uri in charts}
     assert not any(path.exists() for path in pending)  # promised, not yet drawn
     assert all(path.exists() for uri, path in files.items() if uri not in charts)
 
-    drawn: list[Path] = []
-    isolated.drain(
-        generation.draw_charts(first.charts_to_draw, ChartCache(tmp_path / "cache")), drawn.append
-    )
+    drawn = generation.draw_charts(first.charts_to_draw, ChartCache(tmp_path / "cache"))
 
-    assert set(drawn) == pending
+    assert drawn == len(first.charts_to_draw)
     assert all(path.read_bytes().startswith(b"<?xml") for path in pending)
 
     files_again, second = generated(tmp_path, "second")
@@ -60,3 +63,48 @@ def test_charts_are_drawn_after_the_pages_and_reused_by_the_next_build(tmp_path:
     assert second.charts_to_draw == [] and second.charts_reused == len(charts)
     for uri in charts:
         assert files_again[uri].read_bytes() == files[uri].read_bytes()
+
+
+def test_two_charts_that_are_the_same_are_drawn_once(tmp_path: Path) -> None:
+    tree = ContentTree(tmp_path / "content").minimal()
+    tree.journey("returns")  # the same stages as "repair", and no interviews yet:
+    tree.journey("upgrade")  # their emotion graphs are the same empty graph
+
+    files, outcome = generated(tmp_path, "site")
+    empty_graphs = [files["journeys/returns-emotion.svg"], files["journeys/upgrade-emotion.svg"]]
+
+    assert [item.paths for item in outcome.charts_to_draw if len(item.paths) > 1] == [empty_graphs]
+    generation.draw_charts(outcome.charts_to_draw, ChartCache(None))
+    assert empty_graphs[0].read_bytes() == empty_graphs[1].read_bytes()
+
+
+def test_a_chart_process_that_dies_fails_the_build_with_a_message(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(isolated, "can_fork", lambda: True)  # as in `mkdocs build`
+    plugin = JourneysPlugin()
+    plugin.drawing = isolated.Background(lambda: os.kill(os.getpid(), signal.SIGKILL))
+
+    with pytest.raises(
+        PluginError, match=r"worker process stopped unexpectedly \(exit code -9\); the site"
+    ):
+        plugin.on_env(None, config=None, files=None)  # type: ignore[arg-type]
+    assert plugin.drawing is None
+
+
+def test_a_build_that_stops_early_ends_the_chart_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(isolated, "can_fork", lambda: True)
+    marker = tmp_path / "drawing"
+    plugin = JourneysPlugin()
+    plugin.drawing = isolated.Background(
+        lambda: marker.write_text(str(os.getpid())) and time.sleep(60)
+    )
+    assert wait_for_file(marker)
+
+    plugin.on_build_error(error=RuntimeError("another plugin failed"))
+
+    with pytest.raises(ProcessLookupError):
+        os.kill(int(marker.read_text()), 0)
+    assert plugin.drawing is None

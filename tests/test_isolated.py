@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from contentkit import wait_for_file
 from journeys import isolated
 
 
@@ -133,54 +134,79 @@ def test_a_process_with_other_threads_does_not_fork() -> None:
     assert pids == {os.getpid()}
 
 
-def marking(marker: Path, stop: int) -> Generator[int, None, int]:
+def marking(marker: Path, value: int) -> int:
     marker.write_text(str(os.getpid()))
-    yield from range(stop)
-    return os.getpid()
-
-
-def wait_for(path: Path, seconds: float = 10) -> bool:
-    deadline = time.monotonic() + seconds
-    while not path.exists() and time.monotonic() < deadline:
-        time.sleep(0.01)
-    return path.exists()
+    return value + os.getpid()
 
 
 @pytest.mark.usefixtures("forking")
-def test_background_work_starts_at_once_and_is_waited_for_when_drained(tmp_path: Path) -> None:
+def test_background_work_starts_at_once_and_its_result_is_waited_for(tmp_path: Path) -> None:
     marker = tmp_path / "started"
-    work = isolated.Background(lambda: marking(marker, 3))
+    work = isolated.Background(lambda: marking(marker, 1))
 
-    assert wait_for(marker)  # running before anyone asked for its items
-    seen: list[int] = []
-    child = isolated.drain(work.items(), seen.append)
+    assert wait_for_file(marker)  # running before anyone asked for its result
+    child = int(marker.read_text())
 
-    assert seen == [0, 1, 2]
-    assert child == int(marker.read_text()) != os.getpid()
+    assert work.result() == child + 1 and child != os.getpid()
 
 
-def test_background_work_asked_to_run_here_runs_when_drained(tmp_path: Path) -> None:
+def test_background_work_asked_to_run_here_runs_when_its_result_is_asked_for(
+    tmp_path: Path,
+) -> None:
     marker = tmp_path / "started"
-    work = isolated.Background(lambda: marking(marker, 2), here=True)
+    work = isolated.Background(lambda: marking(marker, 1), here=True)
 
     assert not marker.exists()
-    assert isolated.drain(work.items(), lambda item: None) == os.getpid()
+    assert work.result() == os.getpid() + 1
 
 
 def endless(marker: Path) -> Generator[int, None, None]:
     marker.write_text(str(os.getpid()))
     while True:
-        time.sleep(1)
         yield 1
+
+
+def is_running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 @pytest.mark.usefixtures("forking")
 def test_stopping_background_work_ends_its_child(tmp_path: Path) -> None:
     marker = tmp_path / "started"
-    work = isolated.Background(lambda: endless(marker))
-    assert wait_for(marker)
+    work = isolated.Background(
+        lambda: time.sleep(60) if marker.write_text(str(os.getpid())) else None
+    )
+    assert wait_for_file(marker)
 
     work.stop()
 
-    with pytest.raises(ProcessLookupError):
-        os.kill(int(marker.read_text()), 0)
+    assert not is_running(int(marker.read_text()))
+
+
+@pytest.mark.usefixtures("forking")
+def test_a_child_is_ended_when_what_takes_its_items_fails(tmp_path: Path) -> None:
+    marker = tmp_path / "started"
+
+    def refuse(item: int) -> None:
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        isolated.drain(isolated.in_child(lambda: endless(marker)), refuse)
+
+    assert not is_running(int(marker.read_text()))
+
+
+class NeedsTwo(Exception):
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@pytest.mark.usefixtures("forking")
+def test_an_error_that_pickles_but_cannot_be_rebuilt_arrives_as_its_text() -> None:
+    with pytest.raises(RuntimeError, match="NeedsTwo: no such chart"):
+        isolated.drain(isolated.in_child(lambda: failing(NeedsTwo("no such chart", 2))), print)

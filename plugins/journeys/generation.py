@@ -39,8 +39,8 @@ class SiteSettings:
 @dataclass(frozen=True)
 class ChartToDraw:
     chart: pages.Chart
-    path: Path
-    """Where its file is expected."""
+    paths: list[Path]
+    """Where its file is expected (two charts of a site may be the same)."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def generate_site(
         return Outcome(study.diagnostics, None, len(study.interviews), [], 0)
     watchlist = guard.watchlist(study.interviews, study.personas.values(), study.journeys.values())
     renderer = pages.SiteRenderer(study, settings.labels, href=settings.href, override_dirs=settings.override_dirs)
-    to_draw: list[ChartToDraw] = []
+    to_draw: dict[str, ChartToDraw] = {}
     reused = 0
     for output in renderer.files():
         path = out_dir / output.src_uri
@@ -92,20 +92,21 @@ def generate_site(
         if isinstance(content, pages.Chart):
             drawn_before = charts.find(content.key)
             if drawn_before is None:
-                to_draw.append(ChartToDraw(content, path))
+                to_draw.setdefault(content.key, ChartToDraw(content, [])).paths.append(path)
                 yield WrittenFile(output.src_uri, path)
                 continue
             reused += 1
             content = drawn_before
         path.write_bytes(content.encode() if isinstance(content, str) else content)
         yield WrittenFile(output.src_uri, path, output.title)
-    return Outcome(study.diagnostics, watchlist, len(study.interviews), to_draw, reused)
+    return Outcome(study.diagnostics, watchlist, len(study.interviews), list(to_draw.values()), reused)
 
 
-def draw_charts(to_draw: Sequence[ChartToDraw], charts: ChartCache) -> Generator[Path, None, None]:
-    """Draw each chart, keep it in the cache and write its file; yield each file written."""
+def draw_charts(to_draw: Sequence[ChartToDraw], charts: ChartCache) -> int:
+    """Draw each chart, keep it in the cache and write its files; return how many were drawn."""
     for item in to_draw:
         content = item.chart.draw()
         charts.keep(item.chart.key, content)
-        item.path.write_bytes(content)
-        yield item.path
+        for path in item.paths:
+            path.write_bytes(content)
+    return len(to_draw)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import multiprocessing
 import pickle
+import sys
 import threading
 import traceback
 from collections.abc import Callable, Generator
@@ -43,25 +44,27 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-def in_child(work: Callable[[], Generator[Y, None, R]]) -> Generator[Y, None, R]:
-    """``work()``, run in a forked child where :func:`can_fork`, else here: the same
-    items, return value and exceptions either way."""
-    if not can_fork():
+def in_child(work: Callable[[], Generator[Y, None, R]], *, here: bool = False) -> Generator[Y, None, R]:
+    """``work()``, run in a forked child where :func:`can_fork` (and not ``here``), else
+    here: the same items, return value and exceptions either way."""
+    if here or not can_fork():
         return (yield from work())
-    return (yield from _Child(work).items())
+    return (yield from _Child(work, streams=True).items())
 
 
-class Background(Generic[Y, R]):
+class Background(Generic[R]):
     """``work()`` started now in a forked child, to run beside this process until its
-    :meth:`items` are drained. Where a child cannot be forked, or with ``here=True``, it
-    runs in this process when :meth:`items` are drained instead."""
+    :meth:`result` is asked for. Where a child cannot be forked, or with ``here=True``,
+    :meth:`result` runs it in this process instead."""
 
-    def __init__(self, work: Callable[[], Generator[Y, None, R]], *, here: bool = False) -> None:
+    def __init__(self, work: Callable[[], R], *, here: bool = False) -> None:
         self._work = work
-        self._child = None if here or not can_fork() else _Child(work)
+        self._child = None if here or not can_fork() else _Child(work, streams=False)
 
-    def items(self) -> Generator[Y, None, R]:
-        return self._child.items() if self._child is not None else self._work()
+    def result(self) -> R:
+        if self._child is None:
+            return self._work()
+        return drain(self._child.items(), lambda item: None)  # type: ignore[no-any-return]
 
     def stop(self) -> None:
         """End the child if it still runs (the build stopped before it was waited for)."""
@@ -70,12 +73,13 @@ class Background(Generic[Y, R]):
 
 
 class _Child:
-    """A forked child running ``work()``, and the pipe its answers come through."""
+    """A forked child running ``work()``, and the pipe its answers come through: each item
+    it yields if it ``streams``, then its return value or its error."""
 
-    def __init__(self, work: Callable[[], Generator[Any, None, Any]]) -> None:
+    def __init__(self, work: Callable[[], Any], *, streams: bool) -> None:
         context = multiprocessing.get_context("fork")
         self.receiver, sender = context.Pipe(duplex=False)
-        self.process = context.Process(target=_run, args=(work, sender), daemon=True)
+        self.process = context.Process(target=_run, args=(work, streams, sender), daemon=True)
         self.process.start()
         sender.close()
 
@@ -91,22 +95,28 @@ class _Child:
                     ) from None
                 if kind == _YIELD:
                     yield value
-                elif kind == _RETURN:
-                    return value
                 else:
+                    self.process.join(timeout=10)  # it is done: let it end by itself
+                    if kind == _RETURN:
+                        return value
                     raise value
         finally:
             self.stop()
 
     def stop(self) -> None:
-        self.receiver.close()
+        # Ended before its pipe is closed: a child that is still writing to it must not
+        # fail on the closed pipe and print a traceback of its own.
         if self.process.is_alive():
             self.process.terminate()
         self.process.join()
+        self.receiver.close()
 
 
-def _run(work: Callable[[], Generator[Any, None, Any]], sender: Connection) -> None:
+def _run(work: Callable[[], Any], streams: bool, sender: Connection) -> None:
     try:
+        if not streams:
+            sender.send((_RETURN, work()))
+            return
         items = work()
         try:
             while True:
@@ -120,22 +130,29 @@ def _run(work: Callable[[], Generator[Any, None, Any]], sender: Connection) -> N
 
 
 def _picklable(error: BaseException) -> BaseException:
-    """The error itself with the child's traceback as a note, or, if it cannot be pickled,
-    a RuntimeError that carries its text."""
+    """The error itself with the child's traceback as a note, or, if it cannot be pickled
+    and rebuilt, a RuntimeError that carries its text."""
     where = "in the worker process:\n" + "".join(traceback.format_exception(error))
     try:
-        pickle.dumps(error)
-    except Exception:  # noqa: BLE001 - any pickling failure
+        pickle.loads(pickle.dumps(error))
+    except Exception:  # noqa: BLE001 - any failure to pickle or to rebuild
         error = RuntimeError(f"{type(error).__name__}: {error}")
-    error.add_note(where)
+    if sys.version_info >= (3, 11):
+        error.add_note(where)
+    else:  # the same attribute, which Python 3.10 does not print
+        error.__notes__ = [*getattr(error, "__notes__", []), where]
     return error
 
 
 def drain(items: Generator[Y, None, R], each: Callable[[Y], object]) -> R:
-    """Call ``each`` on every item of ``items``; return the generator's return value."""
-    while True:
-        try:
-            item = next(items)
-        except StopIteration as stop:
-            return stop.value  # type: ignore[no-any-return]
-        each(item)
+    """Call ``each`` on every item of ``items``; return the generator's return value.
+    If ``each`` fails, ``items`` is closed (a child behind it is ended)."""
+    try:
+        while True:
+            try:
+                item = next(items)
+            except StopIteration as stop:
+                return stop.value  # type: ignore[no-any-return]
+            each(item)
+    finally:
+        items.close()

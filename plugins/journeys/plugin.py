@@ -10,6 +10,8 @@ import html
 import secrets
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +47,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.set_aside: dict[str, passthrough.SetAside] = {}
         self.placeholder = f"journeys{secrets.token_hex(8)}"
         self.written: Path | None = None
-        self.drawing: isolated.Background[Path, None] | None = None
+        self.drawing: isolated.Background[int] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defined so MkDocs keeps this object across `mkdocs serve` rebuilds.
@@ -96,13 +98,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         # A build reads the study in a child process, so its memory is given back before
         # MkDocs converts every page. `mkdocs serve` reads here: it keeps drawn charts in
         # memory across rebuilds.
-        try:
+        with worker_stops_the_build():
             outcome = isolated.drain(
-                work() if self.serving else isolated.in_child(work),
+                isolated.in_child(work, here=self.serving),
                 lambda output: self.add_generated(files, config, output),
             )
-        except isolated.WorkerStopped as stopped:
-            raise PluginError(f"journeys: {stopped}; the site was not built") from None
         self.diagnostics = outcome.diagnostics
         self.watchlist = outcome.watchlist
         report(outcome.diagnostics)
@@ -113,11 +113,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             )
         log.info(
             f"{outcome.interviews} interviews, {len(self.titles)} pages; "
-            f"charts: {len(outcome.charts_to_draw)} drawn, {outcome.charts_reused} reused"
+            f"charts: {len(outcome.charts_to_draw)} to draw, {outcome.charts_reused} from the cache"
         )
         if outcome.charts_to_draw:
             # Drawn beside MkDocs reading the pages; waited for in on_env, before files are
-            # copied. `mkdocs serve` draws here, keeping them in memory across rebuilds.
+            # copied. `mkdocs serve` draws in on_env, keeping them in memory across rebuilds.
             self.drawing = isolated.Background(
                 functools.partial(generation.draw_charts, outcome.charts_to_draw, self.charts(config)),
                 here=self.serving,
@@ -165,14 +165,13 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             return banner.insert(output, self.diagnostics)
         return output
 
+    # First: the chart files must exist before any other plugin's on_env might read them.
+    @event_priority(100)
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.drawing is not None:
-            try:
-                isolated.drain(self.drawing.items(), lambda path: None)
-            except isolated.WorkerStopped as stopped:
-                raise PluginError(f"journeys: {stopped}; the site was not built") from None
-            finally:
-                self.drawing = None
+            drawing, self.drawing = self.drawing, None
+            with worker_stops_the_build():
+                drawing.result()
         return env
 
     # Last, after every other plugin wrote its files: the guard must see all of them.
@@ -211,6 +210,14 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir(config)))
         return server
+
+
+@contextmanager
+def worker_stops_the_build() -> Iterator[None]:
+    try:
+        yield
+    except isolated.WorkerStopped as stopped:
+        raise PluginError(f"journeys: {stopped}; the site was not built") from None
 
 
 def project_dir(config: MkDocsConfig) -> Path:
