@@ -146,3 +146,11 @@ def wait_for_file(path: Path, seconds: float = 10) -> bool:
     while not path.exists() and time.monotonic() < deadline:
         time.sleep(0.01)
     return path.exists()
+
+
+def is_running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import threading
@@ -12,18 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from contentkit import wait_for_file
+from contentkit import is_running, wait_for_file
 from journeys import isolated
-
-
-@pytest.fixture
-def forking(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fork even though an earlier test may have left a thread running (Playwright's
-    subprocess watcher in the browser tests): these tests are about the child process,
-    and without this a killed "child" would be pytest itself."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        pytest.skip("this system has no fork; in_child runs the work in-process there")
-    monkeypatch.setattr(isolated, "can_fork", lambda: True)
 
 
 def counting(stop: int) -> Generator[tuple[int, int], None, str]:
@@ -164,14 +153,6 @@ def endless(marker: Path) -> Generator[int, None, None]:
     marker.write_text(str(os.getpid()))
     while True:
         yield 1
-
-
-def is_running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
 
 
 @pytest.mark.usefixtures("forking")

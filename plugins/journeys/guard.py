@@ -364,8 +364,9 @@ def _unfinished(pending: str, final: bool) -> tuple[str, str]:
     made inside a word or an escape where that can be helped."""
     quote = pending.find('"')
     if quote == -1:  # between strings: numbers and such
-        cut = len(pending) if final else max(pending.rfind(mark) for mark in " ,\n") + 1
-        return _plain(pending[: cut or len(pending)]), pending[cut or len(pending) :]
+        cut = 0 if final else max(pending.rfind(mark) for mark in " ,\n") + 1
+        cut = cut or len(pending)  # final, or no place to cut: all of it
+        return _plain(pending[:cut]), pending[cut:]
     between, string = pending[:quote], pending[quote + 1 :]
     cut = len(string) if final else _string_cut(string)
     return f"{_plain(between)} {_plain(_json_unescape(string[:cut]))}", '"' + string[cut:]
