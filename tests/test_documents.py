@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
+
 from contentkit import ContentTree, journeys_cli
+from journeys import documents
 from journeys.contacts import may_hold_contact
-from journeys.documents import FILE_NAME, DocumentCache
+from journeys.documents import FILE_NAME, READ_AHEAD_SHARE, DocumentCache
 from journeys.loading import Study, load_study
 
 
@@ -125,3 +129,74 @@ def test_a_file_is_known_to_hold_no_contact_only_when_its_published_part_holds_n
     assert may_hold_contact({"age": 612345678}, "")  # a number: its digits count too
     assert may_hold_contact({}, "Call (020) 123 4567")
     assert not may_hold_contact({"date": "2026-02-22", "steps": [{"score": 7.5}]}, "On 22-02-2026 at 12:57.")
+
+
+def many_interviews(tmp_path: Path, count: int) -> ContentTree:
+    """A valid study with ``count`` interviews and the problems of ``study_with_problems``."""
+    tree = ContentTree(tmp_path / "content")
+    study_with_problems(tree)
+    for number in range(count):
+        tree.interview(f"many-{number:03}", folder="2026-03", goal=f"Goal number {number}")
+    return tree
+
+
+def test_read_ahead_reads_the_unseen_files_in_a_child_too_and_the_study_is_the_same(
+    tmp_path: Path, forking: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    many_interviews(tmp_path, 2 * READ_AHEAD_SHARE)
+    uncached = load_study(tmp_path / "content", tmp_path)
+    read_here: list[bytes] = []
+    read_entry = documents._entry
+    monkeypatch.setattr(documents, "_entry", lambda raw: read_here.append(raw) or read_entry(raw))
+    cache = DocumentCache(None, processes=2)
+
+    study = load_study(tmp_path / "content", tmp_path, documents=cache)
+
+    assert cache.read_again == len(cache.used) == uncached.files  # every file, each once
+    assert len(read_here) == (uncached.files + 1) // 2  # the other half in the child
+    assert formatted(study.diagnostics) == formatted(uncached.diagnostics)
+    assert [i.model_dump() for i in study.interviews] == [i.model_dump() for i in uncached.interviews]
+
+
+def test_read_ahead_leaves_alone_what_is_cached_too_few_files_and_one_process(tmp_path: Path, forking: None) -> None:
+    tree = many_interviews(tmp_path, 2 * READ_AHEAD_SHARE)
+    paths = [str(path) for path in sorted(tree.root.rglob("*.md"))]
+    first = DocumentCache(tmp_path / "cache", processes=2)
+    load_study(tmp_path / "content", tmp_path, documents=first)
+    first.save()
+    cached = DocumentCache(tmp_path / "cache", processes=2)
+    one_process = DocumentCache(None, processes=1)
+    few = DocumentCache(None, processes=2)
+
+    cached.read_ahead(paths)
+    one_process.read_ahead(paths)
+    few.read_ahead(paths[: 2 * READ_AHEAD_SHARE - 1])
+    DocumentCache(None, processes=2).read_ahead([str(tmp_path / "gone.md")] * 2 * READ_AHEAD_SHARE)  # no error
+
+    assert first.read_again == len(paths)
+    assert (cached.read_again, one_process.read_again, few.read_again) == (0, 0, 0)
+    assert one_process.used == few.used == {}
+
+
+def test_a_read_ahead_child_that_dies_leaves_its_files_to_be_read_here(
+    tmp_path: Path, forking: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    many_interviews(tmp_path, 2 * READ_AHEAD_SHARE)
+    uncached = load_study(tmp_path / "content", tmp_path)
+    parent = os.getpid()
+    read_entries = documents._packed_entries
+
+    def dies_in_a_child(files: list[tuple[bytes, bytes]]) -> dict[bytes, bytes]:
+        if os.getpid() != parent:
+            os._exit(1)
+        return read_entries(files)
+
+    monkeypatch.setattr(documents, "_packed_entries", dies_in_a_child)
+    cache = DocumentCache(None, processes=2)
+    cache.read_ahead(str(path) for path in sorted((tmp_path / "content").rglob("*.md")))
+    read_here = cache.read_again
+    study = load_study(tmp_path / "content", tmp_path, documents=cache)
+
+    assert read_here == (uncached.files + 1) // 2  # this process's half; the child's was lost
+    assert cache.read_again == uncached.files
+    assert formatted(study.diagnostics) == formatted(uncached.diagnostics)

@@ -15,6 +15,7 @@ from journeys import __version__, init, scaffold
 from journeys.cache import DEFAULT_DIRECTORY, cache_directory
 from journeys.diagnostics import Severity, summary
 from journeys.documents import DocumentCache
+from journeys.isolated import cores
 from journeys.loading import load_study
 from journeys.model import SCHEMAS
 
@@ -77,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _check(args: argparse.Namespace) -> int:
     options = site_options(args.config)
-    documents = DocumentCache(_cache_dir(args, options))
+    documents = DocumentCache(_cache_dir(args, options), processes=cores())
     study = load_study(args.content_dir, public_contacts=options.get("public_contacts", []), documents=documents)
     documents.save()
     for diagnostic in study.diagnostics:

@@ -19,6 +19,7 @@ fork), the step runs in this process.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
 import sys
 import threading
@@ -42,6 +43,13 @@ def can_fork() -> bool:
     forked child gets a copy of other threads' locks, maybe held (``mkdocs serve``
     rebuilds while its server threads run)."""
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def cores() -> int:
+    """How many cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def in_child(work: Callable[[], Generator[Y, None, R]], *, here: bool = False) -> Generator[Y, None, R]:

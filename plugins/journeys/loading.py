@@ -136,18 +136,23 @@ def load_study(
             Diagnostic(_display(content_dir, root), 1, Severity.ERROR, "the content folder does not exist")
         )
         return study
-    personas = _load_kind(content_dir, "personas", Persona, root, study, read)
-    journeys = _load_kind(content_dir, "journeys", Journey, root, study, read)
-    interviews = _load_kind(content_dir, "interviews", Interview, root, study, read)
+    files = {kind: content_files(content_dir, kind) for kind in ("personas", "journeys", "interviews")}
+    if documents is not None:
+        documents.read_ahead(file.path for kind_files in files.values() for file in kind_files)
+    personas = _load_kind(files["personas"], _display(content_dir / "personas", root), Persona, study, read)
+    journeys = _load_kind(files["journeys"], _display(content_dir / "journeys", root), Journey, study, read)
+    interviews = _load_kind(
+        files["interviews"], _display(content_dir / "interviews", root), Interview, study, read
+    )
     valid_journeys = [j for j in journeys if isinstance(j, Journey)]
     study.personas = {p.slug: p for p in personas if isinstance(p, Persona)}
     study.journeys = {j.slug: j for j in valid_journeys}
     # Files that failed validation still count as existing for references, so one typo
     # does not cascade into "names no file" errors elsewhere.
-    persona_slugs = {file.stem for file in content_files(content_dir, "personas")}
+    persona_slugs = {file.stem for file in files["personas"]}
     references = [rules.InterviewReferences.of(record) for record in interviews]
     study.diagnostics.extend(rules.check_journeys(valid_journeys))
-    journey_slugs = {file.stem for file in content_files(content_dir, "journeys")}
+    journey_slugs = {file.stem for file in files["journeys"]}
     study.diagnostics.extend(
         rules.check_interviews(references, persona_slugs, study.journeys, journey_slugs)
     )
@@ -174,17 +179,14 @@ def load_study(
 
 
 def _load_kind(
-    content_dir: Path,
-    kind: str,
+    files: list[ContentFile],
+    folder_display: str,
     model: type[RecordT],
-    root: Path,
     study: Study,
     read: Callable[[bytes], Document],
 ) -> list[RecordT | Invalid]:
     records: list[RecordT | Invalid] = []
-    folder = content_dir / kind
-    folder_display = _display(folder, root)
-    for file in content_files(content_dir, kind):
+    for file in files:
         study.files += 1
         with open(file.path, "rb") as handle:
             raw = handle.read()
@@ -192,7 +194,7 @@ def _load_kind(
         study.diagnostics.extend(problems)
         if record is not None:
             records.append(record)
-    if kind != "interviews":
+    if model is not Interview:
         study.diagnostics.extend(rules.check_slugs([record.source for record in records]))
     return records
 
