@@ -168,7 +168,7 @@ def test_read_ahead_leaves_alone_what_is_cached_too_few_files_and_one_process(tm
     one_process = DocumentCache(None, processes=1)
     few = DocumentCache(None, processes=2)
 
-    cached.read_ahead(paths)
+    opened = cached.read_ahead(paths)
     one_process.read_ahead(paths)
     few.read_ahead(paths[: 2 * READ_AHEAD_SHARE - 1])
     DocumentCache(None, processes=2).read_ahead([str(tmp_path / "gone.md")] * 2 * READ_AHEAD_SHARE)  # no error
@@ -176,6 +176,7 @@ def test_read_ahead_leaves_alone_what_is_cached_too_few_files_and_one_process(tm
     assert first.read_again == len(paths)
     assert (cached.read_again, one_process.read_again, few.read_again) == (0, 0, 0)
     assert one_process.used == few.used == {}
+    assert opened == {path: Path(path).read_bytes() for path in paths}  # for the caller, not to open again
 
 
 def test_a_read_ahead_child_that_dies_leaves_its_files_to_be_read_here(

@@ -76,18 +76,21 @@ class DocumentCache:
         _, data, lines, duplicates, body, body_line, contact_free = entry
         return Document(data, LineMap(lines), duplicates, body, body_line, contact_free)
 
-    def read_ahead(self, paths: Iterable[str]) -> None:
+    def read_ahead(self, paths: Iterable[str]) -> dict[str, bytes]:
         """Read the files at ``paths`` that are not in the cache, spread over
         ``processes`` processes (this one and forked children), so that :meth:`read`
-        finds them. A file that cannot be opened is left for the caller to report; a
-        child that fails leaves its files to be read one by one."""
+        finds them. Returns the bytes of every file it opened, by path, for the caller to
+        use instead of opening it again (none with one process). A file that cannot be
+        opened is left for the caller to report; a child that fails leaves its files to be
+        read one by one."""
         if self.processes < 2:
-            return
+            return {}
+        opened: dict[str, bytes] = {}
         unseen: dict[bytes, bytes] = {}
         for path in paths:
             try:
                 with open(path, "rb") as file:
-                    raw = file.read()
+                    raw = opened[path] = file.read()
             except OSError:
                 continue
             key = _key(raw)
@@ -95,7 +98,7 @@ class DocumentCache:
                 unseen[key] = raw
         processes = min(self.processes, len(unseen) // READ_AHEAD_SHARE)
         if processes < 2:
-            return
+            return opened
         files = list(unseen.items())
         shares = [files[start::processes] for start in range(processes)]
         children = [Background(functools.partial(_packed_entries, share)) for share in shares[1:]]
@@ -107,6 +110,7 @@ class DocumentCache:
                 continue
         self.used.update(read)
         self.read_again += len(read)
+        return opened
 
     def save(self) -> None:
         """Write the entries used in this run, when they differ from the stored ones."""

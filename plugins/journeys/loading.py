@@ -137,13 +137,16 @@ def load_study(
         )
         return study
     files = {kind: content_files(content_dir, kind) for kind in ("personas", "journeys", "interviews")}
-    if documents is not None:
-        documents.read_ahead(file.path for kind_files in files.values() for file in kind_files)
-    personas = _load_kind(files["personas"], _display(content_dir / "personas", root), Persona, study, read)
-    journeys = _load_kind(files["journeys"], _display(content_dir / "journeys", root), Journey, study, read)
-    interviews = _load_kind(
-        files["interviews"], _display(content_dir / "interviews", root), Interview, study, read
+    opened = {} if documents is None else documents.read_ahead(
+        file.path for kind_files in files.values() for file in kind_files
     )
+
+    def load_kind(kind: str, model: type[RecordT]) -> list[RecordT | Invalid]:
+        return _load_kind(files[kind], _display(content_dir / kind, root), model, study, read, opened)
+
+    personas = load_kind("personas", Persona)
+    journeys = load_kind("journeys", Journey)
+    interviews = load_kind("interviews", Interview)
     valid_journeys = [j for j in journeys if isinstance(j, Journey)]
     study.personas = {p.slug: p for p in personas if isinstance(p, Persona)}
     study.journeys = {j.slug: j for j in valid_journeys}
@@ -184,12 +187,16 @@ def _load_kind(
     model: type[RecordT],
     study: Study,
     read: Callable[[bytes], Document],
+    opened: dict[str, bytes],
 ) -> list[RecordT | Invalid]:
+    """Load ``files``; those in ``opened`` (bytes by path) are not opened again."""
     records: list[RecordT | Invalid] = []
     for file in files:
         study.files += 1
-        with open(file.path, "rb") as handle:
-            raw = handle.read()
+        raw = opened.pop(file.path, None)
+        if raw is None:
+            with open(file.path, "rb") as handle:
+                raw = handle.read()
         record, problems = load_record(raw, model, f"{folder_display}/{'/'.join(file.parts)}", file.stem, read)
         study.diagnostics.extend(problems)
         if record is not None:
