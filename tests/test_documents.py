@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from contentkit import ContentTree, journeys_cli
 from journeys import documents
 from journeys.contacts import may_hold_contact
+from journeys.diagnostics import Diagnostic
 from journeys.documents import FILE_NAME, READ_AHEAD_SHARE, DocumentCache
 from journeys.loading import Study, load_study
 
@@ -28,8 +30,8 @@ def study_with_problems(tree: ContentTree) -> None:
     )
 
 
-def formatted(study_diagnostics: list[object]) -> list[str]:
-    return [diagnostic.format() for diagnostic in study_diagnostics]  # type: ignore[attr-defined]
+def formatted(study_diagnostics: list[Diagnostic]) -> list[str]:
+    return [diagnostic.format() for diagnostic in study_diagnostics]
 
 
 def uncached_then_cached(tmp_path: Path) -> tuple[Study, DocumentCache, DocumentCache, Study]:
@@ -140,20 +142,27 @@ def many_interviews(tmp_path: Path, count: int) -> ContentTree:
     return tree
 
 
-def test_read_ahead_reads_the_unseen_files_in_a_child_too_and_the_study_is_the_same(
-    tmp_path: Path, forking: None, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("processes", [2, 3])
+def test_read_ahead_reads_the_unseen_files_in_children_too_and_the_study_is_the_same(
+    tmp_path: Path, forking: None, monkeypatch: pytest.MonkeyPatch, processes: int
 ) -> None:
-    many_interviews(tmp_path, 2 * READ_AHEAD_SHARE)
+    many_interviews(tmp_path, processes * READ_AHEAD_SHARE)
     uncached = load_study(tmp_path / "content", tmp_path)
     read_here: list[bytes] = []
     read_entry = documents._entry
-    monkeypatch.setattr(documents, "_entry", lambda raw: read_here.append(raw) or read_entry(raw))
-    cache = DocumentCache(None, processes=2)
+
+    def counted(raw: bytes) -> tuple[object, ...]:
+        read_here.append(raw)
+        return read_entry(raw)
+
+    monkeypatch.setattr(documents, "_entry", counted)
+    cache = DocumentCache(None, processes=processes)
 
     study = load_study(tmp_path / "content", tmp_path, documents=cache)
 
-    assert cache.read_again == len(cache.used) == uncached.files  # every file, each once
-    assert len(read_here) == (uncached.files + 1) // 2  # the other half in the child
+    # Every file has other bytes, and marshal can hold each one's entry: each is read once.
+    assert cache.read_again == len(cache.used) == uncached.files
+    assert len(read_here) == -(-uncached.files // processes)  # the rest in the children
     assert formatted(study.diagnostics) == formatted(uncached.diagnostics)
     assert [i.model_dump() for i in study.interviews] == [i.model_dump() for i in uncached.interviews]
 
@@ -171,31 +180,52 @@ def test_read_ahead_leaves_alone_what_is_cached_too_few_files_and_one_process(tm
     opened = cached.read_ahead(paths)
     one_process.read_ahead(paths)
     few.read_ahead(paths[: 2 * READ_AHEAD_SHARE - 1])
-    DocumentCache(None, processes=2).read_ahead([str(tmp_path / "gone.md")] * 2 * READ_AHEAD_SHARE)  # no error
+    gone = DocumentCache(None, processes=2).read_ahead([str(tmp_path / "gone.md")] * 2 * READ_AHEAD_SHARE)
 
     assert first.read_again == len(paths)
     assert (cached.read_again, one_process.read_again, few.read_again) == (0, 0, 0)
     assert one_process.used == few.used == {}
     assert opened == {path: Path(path).read_bytes() for path in paths}  # for the caller, not to open again
+    assert gone == {}
 
 
-def test_a_read_ahead_child_that_dies_leaves_its_files_to_be_read_here(
-    tmp_path: Path, forking: None, monkeypatch: pytest.MonkeyPatch
+def test_loading_uses_the_bytes_read_ahead_and_does_not_open_the_file_again(tmp_path: Path, forking: None) -> None:
+    tree = many_interviews(tmp_path, 2 * READ_AHEAD_SHARE)
+    cache = DocumentCache(None, processes=2)
+    read_ahead = cache.read_ahead
+
+    def then_the_file_changes(paths: Iterable[str]) -> dict[str, bytes]:
+        opened = read_ahead(paths)
+        tree.interview("many-000", folder="2026-03", goal="Changed after it was read")
+        return opened
+
+    cache.read_ahead = then_the_file_changes  # type: ignore[method-assign]
+    study = load_study(tmp_path / "content", tmp_path, documents=cache)
+
+    assert [i.goal for i in study.interviews if i.key == "many-000"] == ["Goal number 0"]
+
+
+@pytest.mark.parametrize("failure", ["dies", "raises"])
+def test_a_read_ahead_child_that_fails_leaves_its_files_to_be_read_here(
+    tmp_path: Path, forking: None, monkeypatch: pytest.MonkeyPatch, failure: str
 ) -> None:
     many_interviews(tmp_path, 2 * READ_AHEAD_SHARE)
     uncached = load_study(tmp_path / "content", tmp_path)
     parent = os.getpid()
     read_entries = documents._packed_entries
 
-    def dies_in_a_child(files: list[tuple[bytes, bytes]]) -> dict[bytes, bytes]:
+    def fails_in_a_child(files: list[tuple[bytes, bytes]]) -> dict[bytes, bytes]:
         if os.getpid() != parent:
-            os._exit(1)
+            if failure == "dies":
+                os._exit(1)
+            raise MemoryError
         return read_entries(files)
 
-    monkeypatch.setattr(documents, "_packed_entries", dies_in_a_child)
+    monkeypatch.setattr(documents, "_packed_entries", fails_in_a_child)
     cache = DocumentCache(None, processes=2)
     cache.read_ahead(str(path) for path in sorted((tmp_path / "content").rglob("*.md")))
     read_here = cache.read_again
+    # The lost half is fewer files than two shares: loading reads them one by one.
     study = load_study(tmp_path / "content", tmp_path, documents=cache)
 
     assert read_here == (uncached.files + 1) // 2  # this process's half; the child's was lost

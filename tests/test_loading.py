@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from contentkit import ContentTree
+from journeys import loading
 from journeys.loading import load_study
 
 
@@ -62,3 +63,28 @@ def test_a_collector_that_was_off_stays_off(tmp_path: Path) -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_file_that_cannot_be_opened_is_an_error_and_the_others_are_still_read(
+    tree: ContentTree, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tree.minimal()
+    listed = loading.content_files
+
+    def listed_then_deleted(content_dir: Path, kind: str) -> list[loading.ContentFile]:
+        """As if ``gone.md`` were deleted between listing the folder and reading it."""
+        found = listed(content_dir, kind)
+        if kind == "interviews":
+            found.append(loading.ContentFile(("gone.md",), str(content_dir / kind / "gone.md")))
+        return found
+
+    monkeypatch.setattr(loading, "content_files", listed_then_deleted)
+    study = load_study(tree.root, tree.root.parent)
+
+    assert [d.format() for d in study.diagnostics] == [
+        (
+            "content/interviews/gone.md:1: error: the file cannot be opened (No such file or directory): "
+            "check that you may read it"
+        )
+    ]
+    assert [i.key for i in study.interviews] == ["int-01"]

@@ -21,6 +21,7 @@ in the cache over several processes first (``journeys check`` does, on every cor
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import marshal
@@ -33,7 +34,7 @@ from typing import Any
 from journeys import __version__
 from journeys.contacts import may_hold_contact
 from journeys.frontmatter import Document, FrontMatterError, LineMap, read_document
-from journeys.isolated import Background, WorkerStopped
+from journeys.isolated import Background
 
 FILE_NAME = "documents.marshal"
 _FORMAT = f"journeys-documents-4-{__version__}"
@@ -58,7 +59,8 @@ class DocumentCache:
         """Packed entries by the hash of the file's bytes."""
         self.used: dict[bytes, bytes] = {}
         self.read_again = 0
-        """Files not found in the cache (new or changed), read with the YAML parser."""
+        """Files not found in the cache (new or changed), read with the YAML parser (here
+        or, reading ahead, in a child)."""
 
     def read(self, raw: bytes) -> Document:
         """Like :func:`read_document`, which it calls for a file it has not seen."""
@@ -81,8 +83,8 @@ class DocumentCache:
         ``processes`` processes (this one and forked children), so that :meth:`read`
         finds them. Returns the bytes of every file it opened, by path, for the caller to
         use instead of opening it again (none with one process). A file that cannot be
-        opened is left for the caller to report; a child that fails leaves its files to be
-        read one by one."""
+        opened is left to the caller; a child that fails leaves its files to be read one
+        by one, as they are asked for."""
         if self.processes < 2:
             return {}
         opened: dict[str, bytes] = {}
@@ -102,14 +104,16 @@ class DocumentCache:
         files = list(unseen.items())
         shares = [files[start::processes] for start in range(processes)]
         children = [Background(functools.partial(_packed_entries, share)) for share in shares[1:]]
-        read = _packed_entries(shares[0])
-        for child in children:
-            try:
-                read.update(child.result())
-            except WorkerStopped:
-                continue
-        self.used.update(read)
-        self.read_again += len(read)
+        try:
+            packed = _packed_entries(shares[0])
+            for child in children:
+                with contextlib.suppress(Exception):
+                    packed.update(child.result())
+        finally:
+            for child in children:
+                child.stop()
+        self.used.update(packed)
+        self.read_again += len(packed)
         return opened
 
     def save(self) -> None:

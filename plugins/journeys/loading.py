@@ -193,11 +193,21 @@ def _load_kind(
     records: list[RecordT | Invalid] = []
     for file in files:
         study.files += 1
+        display = f"{folder_display}/{'/'.join(file.parts)}"
         raw = opened.pop(file.path, None)
         if raw is None:
-            with open(file.path, "rb") as handle:
-                raw = handle.read()
-        record, problems = load_record(raw, model, f"{folder_display}/{'/'.join(file.parts)}", file.stem, read)
+            try:
+                with open(file.path, "rb") as handle:
+                    raw = handle.read()
+            except OSError as error:
+                reason = error.strerror or str(error)
+                study.diagnostics.append(
+                    Diagnostic(
+                        display, 1, Severity.ERROR, f"the file cannot be opened ({reason}): check that you may read it"
+                    )
+                )
+                continue
+        record, problems = load_record(raw, model, display, file.stem, read)
         study.diagnostics.extend(problems)
         if record is not None:
             records.append(record)
