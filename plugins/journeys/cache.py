@@ -8,9 +8,11 @@ version, so a change to any of them draws the chart again.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
+import time
 from importlib import metadata
 from pathlib import Path
 
@@ -25,6 +27,37 @@ def cache_directory(project: Path, enabled: bool, relative: str = DEFAULT_DIRECT
     return project / relative if enabled else None
 
 
+STALE_AFTER = 3600
+"""Seconds after which a half-written ``*.tmp`` file in the cache folder is removed: a
+write takes milliseconds, so an older one was left by a build that was stopped mid-write."""
+
+
+def write_atomically(path: Path, content: bytes) -> None:
+    """Write ``content`` to ``path`` through a temporary file in the same folder, renamed
+    into place: a build that is stopped, or two at once, never leave half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def remove_stale_temporaries(directory: Path | None, now: float | None = None) -> None:
+    """Remove ``*.tmp`` files older than :data:`STALE_AFTER` from the cache folder."""
+    if directory is None or not directory.is_dir():
+        return
+    cutoff = (time.time() if now is None else now) - STALE_AFTER
+    for temporary in directory.glob("*.tmp"):
+        with contextlib.suppress(OSError):  # another build removed it first
+            if temporary.stat().st_mtime < cutoff:
+                temporary.unlink()
+
+
 def _code_salt() -> str:
     code = Path(charts.__file__).read_bytes()
     try:
@@ -37,6 +70,7 @@ def _code_salt() -> str:
 class ChartCache:
     def __init__(self, directory: Path | None) -> None:
         self.directory = directory
+        remove_stale_temporaries(directory)
         self.salt = _code_salt()
         self.memory: dict[str, bytes] = {}
 
@@ -53,14 +87,8 @@ class ChartCache:
     def keep(self, key: str, content: bytes) -> None:
         digest = self._digest(key)
         self.memory[digest] = content
-        if self.directory is None:
-            return
-        self.directory.mkdir(parents=True, exist_ok=True)
-        # Write then rename, so a build that is stopped never leaves half a chart behind.
-        handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-        with os.fdopen(handle, "wb") as file:
-            file.write(content)
-        os.replace(temporary, self.directory / f"{digest}.svg")
+        if self.directory is not None:
+            write_atomically(self.directory / f"{digest}.svg", content)
 
     def _digest(self, key: str) -> str:
         return hashlib.sha256(f"{self.salt}\n{key}".encode()).hexdigest()

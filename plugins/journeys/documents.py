@@ -25,13 +25,12 @@ import contextlib
 import functools
 import hashlib
 import marshal
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from journeys import __version__
+from journeys.cache import remove_stale_temporaries, write_atomically
 from journeys.contacts import may_hold_contact
 from journeys.frontmatter import Document, FrontMatterError, LineMap, read_document
 from journeys.isolated import Background
@@ -53,6 +52,7 @@ class DocumentCache:
 
     def __init__(self, directory: Path | None, processes: int = 1) -> None:
         self.path = directory / FILE_NAME if directory is not None else None
+        remove_stale_temporaries(directory)
         self.processes = processes
         """How many processes :meth:`read_ahead` reads with; with 1 it does nothing."""
         self.stored: dict[bytes, bytes] = self._load()
@@ -120,13 +120,7 @@ class DocumentCache:
         """Write the entries used in this run, when they differ from the stored ones."""
         if self.path is None or (self.read_again == 0 and self.used.keys() == self.stored.keys()):
             return
-        payload = marshal.dumps((_FORMAT, self.used))
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # Write then rename: a run that is stopped, or two at once, never leave half a file.
-        handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-        with os.fdopen(handle, "wb") as file:
-            file.write(payload)
-        os.replace(temporary, self.path)
+        write_atomically(self.path, marshal.dumps((_FORMAT, self.used)))
 
     def _load(self) -> dict[bytes, bytes]:
         if self.path is None:
