@@ -18,6 +18,8 @@ check: $(VENV)/.site
 	$(BIN)/journeys check --strict content
 
 test: $(VENV)/.test node_modules/.installed
+	$(BIN)/ruff check plugins tests benchmarks
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
 
 $(VENV)/.site: pyproject.toml

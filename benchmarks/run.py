@@ -48,7 +48,7 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import GeneratedStudy, generate  # noqa: E402
+from generate import GeneratedStudy, generate
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUTPUT = HERE / "results.md"
@@ -673,10 +673,10 @@ def report(results: list[SizeResult], found: list[Target], args: argparse.Namesp
             "",
             "## `mkdocs serve`: first build, then one interview file changed",
             "",
-            "A real `mkdocs serve` on 127.0.0.1; one interview's first step score is edited after the "
-            "first build. \"Rebuild\" is MkDocs' own \"Documentation built in\" figure; \"change to reload\" "
-            "runs from writing the file to \"Reloading browsers\" (it includes the file watcher's polling "
-            "and MkDocs' 0.1 s settle delay).",
+            ("A real `mkdocs serve` on 127.0.0.1; one interview's first step score is edited after the "
+             "first build. \"Rebuild\" is MkDocs' own \"Documentation built in\" figure; \"change to reload\" "
+             "runs from writing the file to \"Reloading browsers\" (it includes the file watcher's polling "
+             "and MkDocs' 0.1 s settle delay)."),
             "",
             "| interviews | first build | rebuild | change to reload | charts redrawn in the rebuild |",
             "| --- | ---: | ---: | ---: | ---: |",
@@ -695,9 +695,9 @@ def report(results: list[SizeResult], found: list[Target], args: argparse.Namesp
             "",
             "## Other baselines",
             "",
-            "The same baseline pages with other nav settings, to show what the nav costs. "
-            "With `navigation.prune` material still renders the open section of the nav into each "
-            "page, here the baseline's month folder of the page (about N/24 pages).",
+            ("The same baseline pages with other nav settings, to show what the nav costs. "
+             "With `navigation.prune` material still renders the open section of the nav into each "
+             "page, here the baseline's month folder of the page (about N/24 pages)."),
             "",
             "| interviews | baseline | build | peak RSS | interview page | (a)/this | (a)/this CPU |",
             "| --- | --- | ---: | ---: | ---: | ---: | ---: |",

@@ -120,6 +120,7 @@ def mkdocs(project: Path, *args: str, timeout: float = 300) -> subprocess.Comple
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args],
         cwd=project,
+        check=False,
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -136,7 +137,8 @@ def build(project: Path, *args: str) -> Path:
 
 def journeys_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "journeys.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "journeys.cli", *args],
+        cwd=cwd, capture_output=True, text=True, timeout=120, check=False,
     )
 
 

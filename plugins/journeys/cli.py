@@ -105,7 +105,7 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 def site_options(config: Path) -> dict[str, Any]:
     """The journeys plugin's options in ``config``, or none when there is no such file."""
     try:
-        site = yaml.load(config.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506
+        site = yaml.load(config.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     except (OSError, yaml.YAMLError):
         return {}
     for plugin in (site or {}).get("plugins") or []:

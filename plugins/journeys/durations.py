@@ -11,7 +11,6 @@ module renders in words.
 from __future__ import annotations
 
 import functools
-
 import math
 import re
 from dataclasses import dataclass

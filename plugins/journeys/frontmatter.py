@@ -8,8 +8,9 @@ depth is limited. libyaml's C parser is used where installed; the line numbers a
 from __future__ import annotations
 
 import marshal
+import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -22,7 +23,7 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
     """Safe loader that leaves dates as text: the model parses them with a clear message
     (YAML's own timestamp constructor raises on dates like 2026-02-30)."""
 
-    yaml_implicit_resolvers = {
+    yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, re.Pattern[str]]]]] = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }

@@ -57,7 +57,8 @@ def in_child(work: Callable[[], Generator[Y, None, R]], *, here: bool = False) -
     here: the same items, return value and exceptions either way."""
     if here or not can_fork():
         return (yield from work())
-    return (yield from _Child(work, streams=True).items())
+    result: R = yield from _Child(work, streams=True).items()
+    return result
 
 
 class Background(Generic[R]):
@@ -72,7 +73,8 @@ class Background(Generic[R]):
     def result(self) -> R:
         if self._child is None:
             return self._work()
-        return drain(self._child.items(), lambda item: None)  # type: ignore[no-any-return]
+        result: R = drain(self._child.items(), lambda item: None)
+        return result
 
     def stop(self) -> None:
         """End the child if it still runs (the build stopped before it was waited for)."""

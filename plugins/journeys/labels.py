@@ -76,10 +76,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "period_value": ("{start} to {end}", "{start} tot {end}"),
     "none_yet": ("None yet.", "Nog geen."),
     "withheld": (
-        "The participant did not consent to publishing the text of this interview. "
-        "Its scores count in every figure of the site.",
-        "De deelnemer gaf geen toestemming om de tekst van dit interview te publiceren. "
-        "De cijfers tellen mee in alle figuren van de site.",
+        ("The participant did not consent to publishing the text of this interview. "
+         "Its scores count in every figure of the site."),
+        ("De deelnemer gaf geen toestemming om de tekst van dit interview te publiceren. "
+         "De cijfers tellen mee in alle figuren van de site."),
     ),
     "withheld_short": ("text withheld", "tekst niet gepubliceerd"),
     "quote_from": ("from interview {id}", "uit interview {id}"),
@@ -87,10 +87,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "at_a_glance": ("At a glance", "In één oogopslag"),
     "emotion_graph": ("How it felt, stage by stage", "Hoe het voelde, fase voor fase"),
     "emotion_alt": (
-        "Emotion graph of {journey}: mean score per stage from {n} interviews. "
-        "Lowest: {low} (mean {low_mean}). Highest: {high} (mean {high_mean}).",
-        "Emotiegrafiek van {journey}: gemiddeld cijfer per fase uit {n} interviews. "
-        "Laagst: {low} (gemiddeld {low_mean}). Hoogst: {high} (gemiddeld {high_mean}).",
+        ("Emotion graph of {journey}: mean score per stage from {n} interviews. "
+         "Lowest: {low} (mean {low_mean}). Highest: {high} (mean {high_mean})."),
+        ("Emotiegrafiek van {journey}: gemiddeld cijfer per fase uit {n} interviews. "
+         "Laagst: {low} (gemiddeld {low_mean}). Hoogst: {high} (gemiddeld {high_mean})."),
     ),
     "emotion_alt_empty": ("Emotion graph of {journey}: no interviews yet.", "Emotiegrafiek van {journey}: nog geen interviews."),
     "chart_score_axis": ("Score (1-10)", "Cijfer (1-10)"),

@@ -21,15 +21,15 @@ from pydantic_core import ErrorDetails
 from journeys import rules
 from journeys.contacts import check_contacts
 from journeys.diagnostics import (
+    SIMILAR,
     Diagnostic,
     Location,
-    SIMILAR,
     Severity,
     describe_value,
-    similarity,
     format_field,
     has_errors,
     one_of,
+    similarity,
     sorted_diagnostics,
 )
 from journeys.documents import DocumentCache
@@ -296,9 +296,9 @@ def _data_location(loc: tuple[Any, ...], data: Any) -> Location:
     location: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and part < len(node)
+        ):
             node = node[part]
         elif isinstance(node, dict) and isinstance(part, str):
             location.append(part)  # a missing required field: keep it so the message names it

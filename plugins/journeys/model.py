@@ -18,11 +18,11 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import (
     BaseModel,
     BeforeValidator,
-    Strict,
     ConfigDict,
     Field,
     PlainValidator,
     PrivateAttr,
+    Strict,
     WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
@@ -126,8 +126,8 @@ Nps = Annotated[
 IsoDate = Annotated[
     dt.date, PlainValidator(_date), WithJsonSchema({"type": "string", "format": "date"})
 ]
-def _choice(*choices: str) -> Any:
-    """A text field with a fixed set of values; a typo gets the closest value suggested."""
+def _one_of(choices: tuple[str, ...]) -> PlainValidator:
+    """Accepts one of ``choices``; a typo gets the closest value suggested."""
 
     def validate(value: object) -> str:
         if isinstance(value, str) and value in choices:
@@ -140,13 +140,19 @@ def _choice(*choices: str) -> Any:
             {"choices": one_of(choices), "got": got, "hint": hint},
         )
 
-    return Annotated[str, PlainValidator(validate), WithJsonSchema({"type": "string", "enum": list(choices)})]
+    return PlainValidator(validate)
+
+
+def _enum_schema(choices: tuple[str, ...]) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "enum": list(choices)})
 
 
 ADVOCACY = ("service", "company", "both", "none")
 TOUCHPOINT_KINDS = ("human", "digital", "physical", "self")
-Advocacy = _choice(*ADVOCACY)
-TouchpointKind = _choice(*TOUCHPOINT_KINDS)
+Advocacy = Annotated[str, _one_of(ADVOCACY), _enum_schema(ADVOCACY)]
+TouchpointKind = Annotated[str, _one_of(TOUCHPOINT_KINDS), _enum_schema(TOUCHPOINT_KINDS)]
+
+
 def _attribute(value: object) -> str | float | int:
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return value

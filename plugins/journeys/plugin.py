@@ -227,7 +227,7 @@ def project_dir(config: MkDocsConfig) -> Path:
 def url_resolver(use_directory_urls: bool) -> pages.Href:
     """``href(from_src_uri, to_src_uri)`` by MkDocs' own URL rules, for both URL styles."""
 
-    @functools.lru_cache(maxsize=None)
+    @functools.cache
     def url_of(src_uri: str) -> str:
         return File(src_uri, src_dir=None, dest_dir="", use_directory_urls=use_directory_urls).url
 

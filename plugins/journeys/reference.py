@@ -103,7 +103,8 @@ def _without_null(schema: dict[str, Any]) -> dict[str, Any]:
     if options:
         rest = [option for option in options if option.get("type") != "null"]
         if len(rest) == 1:
-            return rest[0]
+            only: dict[str, Any] = rest[0]
+            return only
     return schema
 
 

@@ -48,7 +48,7 @@ def _free_id(content_dir: Path, base: str) -> str:
     return f"{base}-{number}"
 
 
-def _read(path: Path, model: type[Journey] | type[Persona], kind: str, slug: str) -> Journey:
+def _read(path: Path, model: type[Journey | Persona], kind: str, slug: str) -> Journey:
     if not path.is_file():
         folder = path.parent
         existing = sorted(p.stem for p in folder.glob("*.md")) if folder.is_dir() else []

@@ -376,10 +376,11 @@ def research_view(data: SiteData) -> ResearchView:
     for interview in data.words.values():
         for key, value in interview.attributes.items():
             variety[interview.persona][key][str(value)] += 1
+    in_fact_order = [data.words[fact.key] for fact in data.facts if fact.key in data.words]
     follow_ups = [
         FollowUpItem(interview, kind, text)
-        for fact in data.facts
-        if (interview := data.words.get(fact.key)) is not None and interview.follow_up is not None
+        for interview in in_fact_order
+        if interview.follow_up is not None
         for kind, texts in (("will", interview.follow_up.will), ("wont", interview.follow_up.wont))
         for text in texts
     ]
