@@ -10,11 +10,15 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 from contentkit import ContentTree, build, mkdocs, write_site
 from journeys import guard
@@ -400,6 +404,26 @@ def test_a_build_leaves_no_temporary_files_behind(
     assert list(temporary.iterdir()) == []
     if outcome == "built":  # the pages were read from there
         assert (tmp_path / "site" / "interviews" / "int-02" / "index.html").is_file()
+
+
+def test_a_failed_build_through_mkdocs_python_api_leaves_no_temporary_files_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Tools that build with ``mkdocs.commands.build`` get no ``on_shutdown``, only ``on_build_error``."""
+    tree = ContentTree(tmp_path / "content")
+    study_with_participant(tree, body="Notes.")
+    tree.interview("int-03", overall_score=11)
+    write_site(tmp_path)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+
+    with pytest.raises(Abort):
+        mkdocs_build(load_config(str(tmp_path / "mkdocs.yml")))
+
+    assert "the research content has errors" in caplog.text
+    assert list(temporary.iterdir()) == []
 
 
 def free_port() -> int:

@@ -191,6 +191,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.stop_drawing()
+        self.remove_written()
 
     def on_shutdown(self) -> None:
         self.stop_drawing()
