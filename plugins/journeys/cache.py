@@ -47,11 +47,11 @@ def write_atomically(path: Path, content: bytes) -> None:
         raise
 
 
-def remove_stale_temporaries(directory: Path | None, now: float | None = None) -> None:
+def remove_stale_temporaries(directory: Path | None) -> None:
     """Remove ``*.tmp`` files older than :data:`STALE_AFTER` from the cache folder."""
     if directory is None or not directory.is_dir():
         return
-    cutoff = (time.time() if now is None else now) - STALE_AFTER
+    cutoff = time.time() - STALE_AFTER
     for temporary in directory.glob("*.tmp"):
         with contextlib.suppress(OSError):  # another build removed it first
             if temporary.stat().st_mtime < cutoff:

@@ -126,6 +126,8 @@ Nps = Annotated[
 IsoDate = Annotated[
     dt.date, PlainValidator(_date), WithJsonSchema({"type": "string", "format": "date"})
 ]
+
+
 def _one_of(choices: tuple[str, ...]) -> PlainValidator:
     """Accepts one of ``choices``; a typo gets the closest value suggested."""
 
