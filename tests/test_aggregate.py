@@ -19,6 +19,7 @@ def step(stage: str, score: float, position: int = 0, **flags: object) -> StepFa
         peak=bool(flags.get("peak", False)),
         accepted=bool(flags.get("accepted", False)),
         touchpoint=flags.get("touchpoint"),  # type: ignore[arg-type]
+        unnamed_touchpoint=False,
         expected_gap=None,
         realistic_gap=None,
         fell_short=flags.get("fell_short"),  # type: ignore[arg-type]
@@ -94,7 +95,7 @@ def test_touchpoints_mentioned_never_mentioned_and_discovered(tmp_path: Path) ->
         {"stage": "wait", "action": "z", "score": 3, "touchpoint": "phone"},
     ])
     study = load_study(tmp_path / "content", tmp_path)
-    facts = [fact_of(i) for i in study.interviews]
+    facts = [fact_of(i, {tp.id for tp in study.journeys[i.journey].touchpoints}) for i in study.interviews]
     uses = aggregate.touchpoint_use(study.journeys["repair"], facts)
     assert [(u.id, u.mentions, u.inventoried) for u in uses] == [
         ("phone", 2, True), ("colleague", 1, False), ("portal", 0, True)
@@ -113,7 +114,7 @@ def test_shortfalls_count_duration_and_text_expectations(tmp_path: Path) -> None
         {"stage": "wait", "action": "z", "score": 3, "expected": "2 weeks", "actual": "P1W"},
     ])
     study = load_study(tmp_path / "content", tmp_path)
-    facts = [fact_of(i) for i in study.interviews]
+    facts = [fact_of(i, {tp.id for tp in study.journeys[i.journey].touchpoints}) for i in study.interviews]
     assert aggregate.shortfalls(study.journeys["repair"], facts) == [(1, 1), (0, 1), (0, 1)]
     assert facts[0].steps[0].expected_gap == dt.timedelta(days=2)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from html.parser import HTMLParser
@@ -56,7 +57,7 @@ def known_study(tree: ContentTree) -> None:
         overall_score=8,
         attributes={"experience": "experienced"},
         steps=[
-            {"stage": "notice", "action": "Noticed it was slow", "score": 4},
+            {"stage": "notice", "action": "Noticed it was slow", "score": 4, "touchpoint": "a friend in IT"},
             {"stage": "report", "action": "Logged a ticket", "score": 6, "touchpoint": "phone"},
             {"stage": "wait", "action": "Waited for parts", "score": 8, "expected": "1 week", "actual": "3 weeks",
              "peak": True},
@@ -179,9 +180,22 @@ def test_shortfall_per_stage_counts_every_interview(site: Path) -> None:
 
 def test_discovered_touchpoint_is_marked(site: Path) -> None:
     html = page(site, "research")
-    assert re.search(r"colleague <span class=\"jr-count\">×1</span> <span class=\"jr-badge\"[^>]*>discovered", html)
+    assert re.search(r"a friend in IT <span class=\"jr-count\">×1</span> <span class=\"jr-badge\"[^>]*>discovered", html)
     assert re.search(r"Self-service portal <span class=\"jr-count\">×0</span> <span[^>]*>never mentioned", html)
     assert re.search(r"Service desk phone <span class=\"jr-count\">×2</span></li>", html)
+
+
+def test_a_touchpoint_in_words_of_a_non_consenting_interview_is_counted_unnamed(site: Path) -> None:
+    """b-01 (no consent) names a touchpoint outside the inventory ("colleague"): its words."""
+    for path in ("research", "journeys/repair", "personas/bob"):
+        html = page(site, path)
+        assert re.search(r"Other touchpoints, not named <span class=\"jr-count\">×1</span>", html), path
+    for output in site.rglob("*"):
+        if output.is_file() and output.suffix in (".html", ".json", ".csv", ".xml"):
+            assert "colleague" not in output.read_text(encoding="utf-8"), output
+    journey = json.loads((site / "journeys" / "repair.json").read_text(encoding="utf-8"))
+    notice = journey["stages"][0]["touchpoints"]
+    assert {"id": None, "name": None, "mentions": 1, "inventoried": False, "unnamed": True} in notice
 
 
 def test_coverage_cells_flag_thin_evidence(site: Path) -> None:

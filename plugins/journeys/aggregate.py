@@ -82,24 +82,31 @@ def date_range(interviews: Iterable[InterviewFact]) -> tuple[dt.date, dt.date] |
 @dataclass(frozen=True)
 class TouchpointUse:
     id: str
+    """The inventory id, or the consenting participant's words; empty when unnamed."""
     name: str
     mentions: int
     inventoried: bool
+    unnamed: bool = False
+    """Touchpoints outside the inventory from interviews whose words are not published:
+    counted together, never named."""
 
 
 def touchpoint_use(
     journey: Journey, interviews: Iterable[InterviewFact], stage: str | None = None
 ) -> list[TouchpointUse]:
-    """Inventoried touchpoints (mentioned or not) and discovered ones, most mentioned first.
+    """Inventoried touchpoints (mentioned or not), discovered ones, and the unnamed ones
+    together, most mentioned first.
 
     With ``stage``, only steps at that stage count and unmentioned ones are left out.
     """
-    counts = Counter(
-        step.touchpoint
+    steps = [
+        step
         for interview in interviews
         for step in interview.steps
-        if step.touchpoint and (stage is None or step.stage == stage)
-    )
+        if stage is None or step.stage == stage
+    ]
+    counts = Counter(step.touchpoint for step in steps if step.touchpoint)
+    unnamed = sum(step.unnamed_touchpoint for step in steps)
     uses = [
         TouchpointUse(tp.id, tp.name, counts.get(tp.id, 0), True)
         for tp in journey.touchpoints
@@ -109,7 +116,9 @@ def touchpoint_use(
     uses += [
         TouchpointUse(tp_id, tp_id, count, False) for tp_id, count in counts.items() if tp_id not in inventoried
     ]
-    return sorted(uses, key=lambda use: (-use.mentions, not use.inventoried, use.id))
+    if unnamed:
+        uses.append(TouchpointUse("", "", unnamed, False, unnamed=True))
+    return sorted(uses, key=lambda use: (use.unnamed, -use.mentions, not use.inventoried, use.id))
 
 
 # --- expectations ---------------------------------------------------------------------------

@@ -75,7 +75,13 @@ def journey_data(view: JourneyView) -> dict[str, Any]:
                 "peaks": column.peak_count,
                 "accepted_as_normal": column.accepted_count,
                 "touchpoints": [
-                    {"id": use.id, "name": use.name, "mentions": use.mentions, "inventoried": use.inventoried}
+                    {
+                        "id": use.id or None,
+                        "name": use.name or None,
+                        "mentions": use.mentions,
+                        "inventoried": use.inventoried,
+                        "unnamed": use.unnamed,
+                    }
                     for use in column.touchpoints
                 ],
             }
@@ -118,7 +124,8 @@ def persona_data(view: PersonaView) -> dict[str, Any]:
             ]
             for journey, per_stage in view.curves
         },
-        "touchpoints": [{"name": name, "mentions": count} for name, count in view.touchpoints],
+        "touchpoints": [{"name": name, "mentions": count} for name, count in view.touchpoints]
+        + ([{"name": None, "mentions": view.unnamed_touchpoints, "unnamed": True}] if view.unnamed_touchpoints else []),
         "evidence": {
             "interviews": view.evidence.interviews,
             "confidence": view.evidence.confidence,

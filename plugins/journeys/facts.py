@@ -7,10 +7,12 @@ figure while none of its words can reach a page.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from journeys.durations import gap
 from journeys.model import Interview
+from journeys.privacy import is_published, is_unnamed_touchpoint, touchpoint_of
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,10 @@ class StepFact:
     peak: bool
     accepted: bool
     touchpoint: str | None
+    """A touchpoint id, or a consenting participant's name for one outside the inventory."""
+    unnamed_touchpoint: bool
+    """A touchpoint outside the inventory, in the words of a participant who did not consent:
+    counted, never named."""
     expected_gap: dt.timedelta | None
     """actual minus expected, when both are durations."""
     realistic_gap: dt.timedelta | None
@@ -70,7 +76,9 @@ class InterviewFact:
         return min(self.scores)
 
 
-def fact_of(interview: Interview) -> InterviewFact:
+def fact_of(interview: Interview, inventory: Collection[str]) -> InterviewFact:
+    """The interview's figures; ``inventory`` is its journey's touchpoint ids."""
+    published = is_published(interview)
     return InterviewFact(
         key=interview.key,
         persona=interview.persona,
@@ -80,7 +88,7 @@ def fact_of(interview: Interview) -> InterviewFact:
         nps=interview.nps,
         advocacy=interview.advocacy,
         goal_reached=interview.goal_reached,
-        published=interview.consent,
+        published=published,
         steps=tuple(
             StepFact(
                 position=index,
@@ -88,7 +96,8 @@ def fact_of(interview: Interview) -> InterviewFact:
                 score=step.score,
                 peak=step.peak,
                 accepted=step.accepted,
-                touchpoint=step.touchpoint,
+                touchpoint=touchpoint_of(step.touchpoint, inventory, published),
+                unnamed_touchpoint=is_unnamed_touchpoint(step.touchpoint, inventory, published),
                 expected_gap=gap(step.actual, step.expected),
                 realistic_gap=gap(step.actual, step.realistic),
                 fell_short=_fell_short(step.expected, step.actual),

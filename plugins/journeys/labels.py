@@ -103,6 +103,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "touchpoints_used": ("Touchpoints", "Contactmomenten"),
     "discovered": ("discovered", "ontdekt"),
     "discovered_note": ("not in the touchpoint inventory", "niet in de inventarisatie van contactmomenten"),
+    "unnamed_touchpoints": ("Other touchpoints, not named", "Andere contactmomenten, niet genoemd"),
+    "unnamed_touchpoints_note": (
+        "not in the touchpoint inventory, and named in words of participants who did not consent to publication",
+        "niet in de inventarisatie, en genoemd in woorden van deelnemers die geen toestemming gaven om die te publiceren",
+    ),
     "feelings": ("Feelings", "Gevoelens"),
     "quotes": ("Quotes", "Citaten"),
     "peaks": ("Peak moments", "Piekmomenten"),

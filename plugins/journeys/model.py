@@ -9,6 +9,7 @@ exist? is the stage in the journey?) live in :mod:`journeys.rules`.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
 import re
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from pydantic import (
     Strict,
     WithJsonSchema,
 )
+from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 from journeys.diagnostics import describe_value, did_you_mean, one_of
@@ -170,6 +172,31 @@ AttributeValue = Annotated[
 ]
 
 
+class FieldKind(enum.Enum):
+    """What a field holds, which decides where it may be published
+    (:mod:`journeys.privacy` derives every privacy rule from these marks)."""
+
+    IDENTIFIER = "identifier"
+    """A slug or id that names something in the study; validated, published."""
+    FIGURE = "figure"
+    """A number, date, choice or yes/no: counted in figures from every interview."""
+    TEXT = "text"
+    """Someone's words: an interview's are published only with consent."""
+    PRIVATE = "private"
+    """Never published (the participant block)."""
+
+
+IDENTIFIER, FIGURE, TEXT, PRIVATE = FieldKind
+"""Marks for ``Annotated[type, MARK]``: every field that holds a value has exactly one;
+a field that holds other front-matter models is classified by their fields."""
+
+
+def field_kind(info: FieldInfo) -> FieldKind | None:
+    """The mark of a field, or None for a field that holds front-matter models."""
+    marks = [item for item in info.metadata if isinstance(item, FieldKind)]
+    return marks[0] if len(marks) == 1 else None
+
+
 _GIVEN_FIELDS: dict[frozenset[str], set[str]] = {}
 """One set of given field names for every model that was given the same fields."""
 
@@ -228,10 +255,10 @@ class Record(FrontMatter):
 class Persona(Record):
     """A persona: ``content/personas/<slug>.md``."""
 
-    name: Text = Field(description="Display name, e.g. `Eva, the early adopter`.")
-    summary: Text = Field(description="One line that says who this is.")
-    image: Text | None = Field(None, description="Picture, relative to `docs_dir`.")
-    attributes: dict[str, AttributeValue] = Field(
+    name: Annotated[Text, TEXT] = Field(description="Display name, e.g. `Eva, the early adopter`.")
+    summary: Annotated[Text, TEXT] = Field(description="One line that says who this is.")
+    image: Annotated[Text | None, TEXT] = Field(None, description="Picture, relative to `docs_dir`.")
+    attributes: Annotated[dict[str, AttributeValue], TEXT] = Field(
         default_factory=dict, description="Free facts (key: text), shown as a fact box."
     )
 
@@ -244,27 +271,29 @@ class Persona(Record):
 
 
 class Stage(FrontMatter):
-    id: Slug = Field(description="Unique within the journey; steps refer to it.")
-    name: Text = Field(description="Shown on the timeline and the graph.")
-    description: Text | None = Field(None, description="What happens in this stage.")
-    questions: list[Text] = Field(
+    id: Annotated[Slug, IDENTIFIER] = Field(description="Unique within the journey; steps refer to it.")
+    name: Annotated[Text, TEXT] = Field(description="Shown on the timeline and the graph.")
+    description: Annotated[Text | None, TEXT] = Field(None, description="What happens in this stage.")
+    questions: Annotated[list[Text], TEXT] = Field(
         default_factory=list,
         description="Interview guide for this stage; `journeys new` writes them as comments.",
     )
 
 
 class Touchpoint(FrontMatter):
-    id: Slug = Field(description="Unique within the journey; steps refer to it.")
-    name: Text = Field(description="What people call it, e.g. `Service desk phone line`.")
-    kind: TouchpointKind | None = Field(None, description="`human`, `digital`, `physical` or `self`.")
+    id: Annotated[Slug, IDENTIFIER] = Field(description="Unique within the journey; steps refer to it.")
+    name: Annotated[Text, TEXT] = Field(description="What people call it, e.g. `Service desk phone line`.")
+    kind: Annotated[TouchpointKind | None, FIGURE] = Field(
+        None, description="`human`, `digital`, `physical` or `self`."
+    )
 
 
 class Opportunity(FrontMatter):
-    title: Text = Field(description="The improvement, e.g. `Offer a loan laptop on day one`.")
-    stage: Text = Field(description="The stage id it improves.")
-    owner: Text | None = Field(None, description="Who takes it on.")
-    metric: Text | None = Field(None, description="How success will be measured.")
-    evidence: list[Text] = Field(
+    title: Annotated[Text, TEXT] = Field(description="The improvement, e.g. `Offer a loan laptop on day one`.")
+    stage: Annotated[Text, IDENTIFIER] = Field(description="The stage id it improves.")
+    owner: Annotated[Text | None, TEXT] = Field(None, description="Who takes it on.")
+    metric: Annotated[Text | None, TEXT] = Field(None, description="How success will be measured.")
+    evidence: Annotated[list[Text], IDENTIFIER] = Field(
         min_length=1, description="Ids of interviews of this journey that support it."
     )
 
@@ -272,8 +301,8 @@ class Opportunity(FrontMatter):
 class Journey(Record):
     """A journey definition: ``content/journeys/<slug>.md``."""
 
-    title: Text = Field(description="The journey's name, e.g. `Laptop repair`.")
-    goal: Text | None = Field(None, description="The typical goal people have.")
+    title: Annotated[Text, TEXT] = Field(description="The journey's name, e.g. `Laptop repair`.")
+    goal: Annotated[Text | None, TEXT] = Field(None, description="The typical goal people have.")
     stages: list[Stage] = Field(min_length=1, description="The stages, in order.")
     touchpoints: list[Touchpoint] = Field(
         default_factory=list, description="The inventory of touchpoints, made before interviewing."
@@ -303,27 +332,33 @@ class Journey(Record):
 class Participant(FrontMatter):
     """PRIVATE: never published. Any further fields here are private too."""
 
-    name: Text | None = Field(None, description="Private: the participant's name.")
-    email: Text | None = Field(None, description="Private: their e-mail address.")
-    phone: Text | None = Field(None, description="Private: their phone number.")
+    name: Annotated[Text | None, PRIVATE] = Field(None, description="Private: the participant's name.")
+    email: Annotated[Text | None, PRIVATE] = Field(None, description="Private: their e-mail address.")
+    phone: Annotated[Text | None, PRIVATE] = Field(None, description="Private: their phone number.")
 
 
 class Step(FrontMatter):
-    stage: Text = Field(description="A stage id of the journey.")
-    action: Text = Field(description="What the participant did.")
-    why: Text | None = Field(None, description="Why they did it.")
-    touchpoint: Text | None = Field(
+    stage: Annotated[Text, IDENTIFIER] = Field(description="A stage id of the journey.")
+    action: Annotated[Text, TEXT] = Field(description="What the participant did.")
+    why: Annotated[Text | None, TEXT] = Field(None, description="Why they did it.")
+    touchpoint: Annotated[Text | None, TEXT] = Field(
         None,
         description="A touchpoint id; one not in the journey's inventory is a discovered touchpoint.",
     )
-    score: Grade = Field(description="The grade for this moment, 1-10 in steps of 0.5.")
-    feeling: Text | None = Field(None, description="The emotion in one or two words.")
-    quote: Text | None = Field(None, description="Verbatim words of the participant.")
-    peak: Flag = Field(False, description="The peak moment (positive or negative) of the journey.")
-    expected: Text | None = Field(None, description="What they expected (a duration or text).")
-    actual: Text | None = Field(None, description="What really happened.")
-    realistic: Text | None = Field(None, description="What they would have found realistic.")
-    accepted: Flag = Field(
+    """Text, not an identifier: one outside the journey's inventory is the participant's words
+    (see :func:`journeys.privacy.touchpoint_of`)."""
+    score: Annotated[Grade, FIGURE] = Field(description="The grade for this moment, 1-10 in steps of 0.5.")
+    feeling: Annotated[Text | None, TEXT] = Field(None, description="The emotion in one or two words.")
+    quote: Annotated[Text | None, TEXT] = Field(None, description="Verbatim words of the participant.")
+    peak: Annotated[Flag, FIGURE] = Field(
+        False, description="The peak moment (positive or negative) of the journey."
+    )
+    expected: Annotated[Text | None, TEXT] = Field(
+        None, description="What they expected (a duration or text)."
+    )
+    actual: Annotated[Text | None, TEXT] = Field(None, description="What really happened.")
+    realistic: Annotated[Text | None, TEXT] = Field(None, description="What they would have found realistic.")
+    accepted: Annotated[Flag, FIGURE] = Field(
         False, description="Waved away as normal: latent dissatisfaction."
     )
 
@@ -333,39 +368,41 @@ class Step(FrontMatter):
 
 
 class FollowUp(FrontMatter):
-    will: list[Text] = Field(default_factory=list, description="What was promised.")
-    wont: list[Text] = Field(default_factory=list, description="What was said will not happen.")
+    will: Annotated[list[Text], TEXT] = Field(default_factory=list, description="What was promised.")
+    wont: Annotated[list[Text], TEXT] = Field(
+        default_factory=list, description="What was said will not happen."
+    )
 
 
 class Interview(Record):
     """An interview summary: ``content/interviews/**/<name>.md``."""
 
-    id: Annotated[str, BeforeValidator(_interview_id)] | None = Field(
+    id: Annotated[str | None, BeforeValidator(_interview_id), IDENTIFIER] = Field(
         None, description="Unique across interviews; default: the file name without .md."
     )
-    date: IsoDate = Field(description="When the interview took place, e.g. 2026-02-22.")
-    interviewer: Text | None = Field(None, description="Staff member; may be published.")
-    persona: Text = Field(description="Slug of an existing persona.")
-    journey: Text = Field(description="Slug of an existing journey.")
-    consent: Flag = Field(
+    date: Annotated[IsoDate, FIGURE] = Field(description="When the interview took place, e.g. 2026-02-22.")
+    interviewer: Annotated[Text | None, TEXT] = Field(None, description="Staff member; may be published.")
+    persona: Annotated[Text, IDENTIFIER] = Field(description="Slug of an existing persona.")
+    journey: Annotated[Text, IDENTIFIER] = Field(description="Slug of an existing journey.")
+    consent: Annotated[Flag, FIGURE] = Field(
         description="false: counts in figures, but none of its text is published."
     )
-    participant: Participant | None = Field(
+    participant: Annotated[Participant | None, PRIVATE] = Field(
         None, description="PRIVATE: never published anywhere."
     )
-    attributes: dict[str, AttributeValue] = Field(
+    attributes: Annotated[dict[str, AttributeValue], TEXT] = Field(
         default_factory=dict, description="Non-identifying segment facts (text or number)."
     )
-    goal: Text = Field(description="The participant's goal in this journey.")
-    trigger: Text | None = Field(None, description="Where the journey began.")
-    outcome: Text | None = Field(None, description="How it ended.")
-    goal_reached: Flag | None = Field(None, description="Was the goal reached?")
-    overall_score: Grade = Field(description="The overall grade, 1-10 in steps of 0.5.")
-    nps: Nps | None = Field(None, description="Likelihood to recommend, 0-10.")
-    advocacy: Advocacy | None = Field(
+    goal: Annotated[Text, TEXT] = Field(description="The participant's goal in this journey.")
+    trigger: Annotated[Text | None, TEXT] = Field(None, description="Where the journey began.")
+    outcome: Annotated[Text | None, TEXT] = Field(None, description="How it ended.")
+    goal_reached: Annotated[Flag | None, FIGURE] = Field(None, description="Was the goal reached?")
+    overall_score: Annotated[Grade, FIGURE] = Field(description="The overall grade, 1-10 in steps of 0.5.")
+    nps: Annotated[Nps | None, FIGURE] = Field(None, description="Likelihood to recommend, 0-10.")
+    advocacy: Annotated[Advocacy | None, FIGURE] = Field(
         None, description="Ambassador of: `service`, `company`, `both` or `none`."
     )
-    drivers: list[Text] = Field(default_factory=list, description="Motivations, in their words.")
+    drivers: Annotated[list[Text], TEXT] = Field(default_factory=list, description="Motivations, in their words.")
     steps: list[Step] = Field(min_length=1, description="The steps, in the order they happened.")
     follow_up: FollowUp | None = Field(None, description="What was promised at the end.")
 
@@ -373,10 +410,6 @@ class Interview(Record):
     def key(self) -> str:
         """The interview's id: explicit, or the file name."""
         return self.id or self.source.stem
-
-    @property
-    def peak_steps(self) -> list[Step]:
-        return [step for step in self.steps if step.peak]
 
 
 def nested_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:

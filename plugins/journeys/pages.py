@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
 from journeys import charts, exports
 from journeys.aggregate import Stats
@@ -148,21 +149,30 @@ class SiteRenderer:
             score=labels.score, number=labels.number, date=labels.date, duration=labels.duration
         )
         self._journey_views: dict[str, JourneyView] = {}
+        self.names = Names(
+            personas={slug: persona.name for slug, persona in study.personas.items()},
+            journeys={slug: journey.title for slug, journey in study.journeys.items()},
+        )
 
     def files(self) -> Iterator[OutputFile]:
         study = self.data.study
         yield self._page(PERSONAS_INDEX, "personas_index.md.j2", self.t("personas"),
-                         personas=[study.personas[s] for s in self.data.persona_slugs], data=self.data)
+                         personas=[study.personas[s] for s in self.data.persona_slugs],
+                         interview_counts={s: len(self.data.facts_of(persona=s)) for s in self.data.persona_slugs})
         for slug in self.data.persona_slugs:
             yield from self._persona(slug)
         yield self._page(JOURNEYS_INDEX, "journeys_index.md.j2", self.t("journeys"),
                          journeys=[self._journey_view(s) for s in self.data.journey_slugs])
         for slug in self.data.journey_slugs:
             yield from self._journey(slug)
-        yield self._page(INTERVIEWS_INDEX, "interviews_index.md.j2", self.t("interviews"), data=self.data)
+        yield self._page(INTERVIEWS_INDEX, "interviews_index.md.j2", self.t("interviews"), facts=self.data.facts)
         for fact in self.data.facts:
+            sparkline = charts.sparkline(
+                fact.scores, fact.peak_position,
+                title=self.t("sparkline_title", scores=", ".join(self.t.score(score) for score in fact.scores)),
+            )
             yield self._page(interview_page(fact.key), "interview.md.j2", self.t("interview_title", id=fact.key),
-                             view=interview_view(self.data, fact))
+                             view=interview_view(self.data, fact), sparkline=markupsafe.Markup(sparkline))
         research = research_view(self.data)
         yield self._page(RESEARCH_INDEX, "research.md.j2", self.t("research_title"), view=research)
         yield self._page(RESEARCH_SIGNALS, "signals.md.j2", self.t("signals"), view=research)
@@ -238,19 +248,7 @@ class SiteRenderer:
         return OutputFile(src_uri, Chart(key, functools.partial(draw, stages, series, text)))
 
     def _page(self, src_uri: str, template: str, title: str, **context: object) -> OutputFile:
-        def url(target: str) -> str:
-            return self.href(src_uri, target)
-
-        rendered = self.environment.get_template(template).render(
-            t=self.t,
-            url=url,
-            paths=PATHS,
-            charts=charts,
-            study=self.data.study,
-            table_limit=TABLE_LIMIT,
-            zip=zip,
-            **context,
-        )
+        rendered = self.environment.get_template(template).render(page_context(self, src_uri, context))
         return OutputFile(src_uri, rendered, title)
 
     def _expectations_csv(self, view: JourneyView) -> str:
@@ -276,6 +274,30 @@ class SiteRenderer:
                 ]
             )
         return buffer.getvalue()
+
+
+def page_context(renderer: SiteRenderer, src_uri: str, view: dict[str, object]) -> dict[str, object]:
+    """All a page template gets: the labels, link and path helpers, the names of personas
+    and journeys, and the plain data built for that page (``view``). Nothing here reaches
+    the study, an interview of a participant who did not consent, or a participant block
+    (``tests/test_template_context.py`` walks it to prove so)."""
+    return {
+        "t": renderer.t,
+        "url": functools.partial(renderer.href, src_uri),
+        "paths": PATHS,
+        "names": renderer.names,
+        "table_limit": TABLE_LIMIT,
+        "zip": zip,
+        **view,
+    }
+
+
+@dataclass(frozen=True)
+class Names:
+    """Display names by slug, for links and table cells."""
+
+    personas: dict[str, str]
+    journeys: dict[str, str]
 
 
 class _Paths:

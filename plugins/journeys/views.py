@@ -97,7 +97,8 @@ class SiteData:
 
 
 def site_data(study: Study) -> SiteData:
-    facts = [fact_of(interview) for interview in study.interviews]
+    inventories = {slug: {tp.id for tp in journey.touchpoints} for slug, journey in study.journeys.items()}
+    facts = [fact_of(interview, inventories.get(interview.journey, set())) for interview in study.interviews]
     words = {interview.key: interview for interview in words_of(study.interviews)}
     newest = max((fact.date for fact in facts), default=None)
     return SiteData(study, facts, words, newest)
@@ -241,6 +242,8 @@ class PersonaView:
     pains: Capped
     highlights: Capped
     touchpoints: list[tuple[str, int]]
+    unnamed_touchpoints: int
+    """Mentions of touchpoints named in words that are not published."""
     curves: list[tuple[Journey, list[Stats]]]
     overall: Stats
     mean_step: Stats
@@ -276,6 +279,7 @@ def persona_view(data: SiteData, persona: Persona) -> PersonaView:
             ((touchpoint_names.get(tp, tp), count) for tp, count in touchpoints.items()),
             key=lambda item: (-item[1], item[0]),
         ),
+        unnamed_touchpoints=sum(step.unnamed_touchpoint for fact in facts for step in fact.steps),
         curves=[
             (journey, aggregate.stage_stats(journey, [f for f in facts if f.journey == journey.slug]))
             for journey in journeys
