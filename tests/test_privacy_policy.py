@@ -13,6 +13,7 @@ from contentkit import ContentTree
 from journeys import model, privacy
 from journeys.loading import load_study
 from journeys.model import FIGURE, IDENTIFIER, PRIVATE, TEXT, field_kind, nested_fields
+from journeys.reference import field_reference
 
 
 def every_field(
@@ -141,3 +142,12 @@ def test_a_touchpoint_outside_the_inventory_is_named_only_with_consent() -> None
     assert privacy.touchpoint_of("her coach", inventory, published=False) is None
     assert privacy.is_unnamed_touchpoint("her coach", inventory, published=False)
     assert not privacy.is_unnamed_touchpoint(None, inventory, published=False)
+
+
+def test_the_field_reference_says_where_each_interview_field_is_published() -> None:
+    reference = field_reference()
+    assert "| `quote` | optional | text | with consent |" in reference
+    assert "| `score` | **required** | number 1 to 10 in steps of 0.5 | always, in figures |" in reference
+    assert "| `participant` | optional | fields: see [participant](#participant) | **never** |" in reference
+    assert "| `email` | optional | text | **never** |" in reference
+    assert "| `summary` | **required** | text | always |" in reference  # persona: the team's words

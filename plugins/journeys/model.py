@@ -343,7 +343,10 @@ class Step(FrontMatter):
     why: Annotated[Text | None, TEXT] = Field(None, description="Why they did it.")
     touchpoint: Annotated[Text | None, TEXT] = Field(
         None,
-        description="A touchpoint id; one not in the journey's inventory is a discovered touchpoint.",
+        description=(
+            "A touchpoint id; one not in the journey's inventory is a discovered touchpoint, "
+            "in the participant's words: named only with consent, otherwise counted unnamed."
+        ),
     )
     """Text, not an identifier: one outside the journey's inventory is the participant's words
     (see :func:`journeys.privacy.touchpoint_of`)."""

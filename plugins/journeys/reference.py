@@ -17,7 +17,17 @@ from typing import Any, get_args
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from journeys.model import Interview, Journey, Persona, nested_model
+from journeys.model import (
+    FIGURE,
+    IDENTIFIER,
+    PRIVATE,
+    TEXT,
+    Interview,
+    Journey,
+    Persona,
+    field_kind,
+    nested_model,
+)
 
 MARKER = "<!-- journeys:field-reference -->"
 """Where a Markdown page wants the generated reference."""
@@ -191,21 +201,49 @@ def table(kind: Kind, by_model: dict[str, Kind]) -> str:
     fallback = (
         _docstring(kind.model).split(". ")[0].rstrip(".") + "." if _docstring(kind.model) else "—"
     )
-    rows = ["| field | required | type | description |", "| --- | --- | --- | --- |"]
+    rows = ["| field | required | type | published | description |", "| --- | --- | --- | --- | --- |"]
     for name, field in kind.model.model_fields.items():
         description = field.description or fallback
         default = _default(field)
         if default:
             description = f"{description.rstrip('.')}. Default: {default}."
         rows.append(
-            "| `{}` | {} | {} | {} |".format(
+            "| `{}` | {} | {} | {} | {} |".format(
                 name,
                 "**required**" if field.is_required() else "optional",
                 _cell(type_of(field, properties.get(name, {}), by_model)),
+                _published(kind, field),
                 _cell(description),
             )
         )
     return "\n".join(rows)
+
+
+PUBLISHED = {
+    IDENTIFIER: "always",
+    FIGURE: "always, in figures",
+    TEXT: "with consent",
+    PRIVATE: "**never**",
+}
+"""What the site does with an interview's field, by its mark in the model."""
+
+
+def _published(kind: Kind, field: FieldInfo) -> str:
+    """Where an interview's field may appear, from its mark; persona and journey files are
+    the team's own and published whole."""
+    mark = field_kind(field)
+    if mark is None:
+        return "see its fields"
+    in_interview = kind.model is Interview or any(parent.model is Interview for parent in _parents(kind))
+    return PUBLISHED[mark] if in_interview or mark is PRIVATE else "always"
+
+
+def _parents(kind: Kind) -> list[Kind]:
+    found = []
+    while kind.parent is not None:
+        kind = kind.parent
+        found.append(kind)
+    return found
 
 
 def _introduction(kind: Kind) -> str:
