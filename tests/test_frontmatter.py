@@ -183,7 +183,7 @@ def test_duplicate_keys_are_reported_with_the_line_of_the_repeat_and_the_last_va
     document = read_document(b"---\nname: Eva\nattributes:\n  age: 30\n  age: 40\nname: Eve\n---\n")
 
     assert document.data == {"name": "Eve", "attributes": {"age": 40}}
-    assert sorted(document.duplicate_keys) == [(("attributes", "age"), 5), (("name",), 6)]
+    assert sorted(document.duplicate_keys) == [(("attributes", "age"), 5, 4), (("name",), 6, 2)]
     assert document.lines.line_of(("name",)) == 6
 
 

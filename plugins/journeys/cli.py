@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from journeys import __version__, init, scaffold
+from journeys import __version__, folders, init, scaffold
 from journeys.cache import DEFAULT_DIRECTORY, cache_directory
 from journeys.diagnostics import Severity, summary
 from journeys.documents import DocumentCache
@@ -77,8 +77,15 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args: argparse.Namespace) -> int:
-    options = site_options(args.config)
-    documents = DocumentCache(_cache_dir(args, options), processes=cores())
+    site = read_site(args.config)
+    options = plugin_options(site)
+    cache_dir = _cache_dir(args, options)
+    problems = _folder_problems(args, site, options, cache_dir)
+    for problem in problems:
+        print(f"journeys: error: {problem}", file=sys.stderr)
+    if problems:
+        return 1
+    documents = DocumentCache(cache_dir, processes=cores())
     study = load_study(args.content_dir, public_contacts=options.get("public_contacts", []), documents=documents)
     documents.save()
     for diagnostic in study.diagnostics:
@@ -95,6 +102,30 @@ def _cache_dir(args: argparse.Namespace, options: dict[str, Any]) -> Path | None
     return cache_directory(project, enabled, str(options.get("cache_dir", DEFAULT_DIRECTORY)))
 
 
+def _folder_problems(
+    args: argparse.Namespace, site: dict[str, Any] | None, options: dict[str, Any], cache_dir: Path | None
+) -> list[str]:
+    """The build's rule on where folders may be (:mod:`journeys.folders`), for the folders
+    mkdocs.yml names and for the content folder this command reads."""
+    project = args.config.parent if site is not None else args.content_dir.parent
+    docs_dir, site_dir = (
+        (project / str(site.get("docs_dir") or "docs"), project / str(site.get("site_dir") or "site"))
+        if site is not None
+        else (None, None)
+    )
+    content_dirs = [args.content_dir]
+    if site is not None:
+        content_dirs.insert(0, project / str(options.get("content_dir", "content")))
+    problems: list[str] = []
+    for content_dir in content_dirs:
+        for problem in folders.publishing_problems(
+            project=project, docs_dir=docs_dir, site_dir=site_dir, content_dir=content_dir, cache_dir=cache_dir
+        ):
+            if problem not in problems:
+                problems.append(problem)
+    return problems
+
+
 class _TolerantLoader(yaml.SafeLoader):
     """Reads mkdocs.yml, whose `!!python/name:` and `!ENV` tags are not ours to run."""
 
@@ -102,13 +133,20 @@ class _TolerantLoader(yaml.SafeLoader):
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def site_options(config: Path) -> dict[str, Any]:
-    """The journeys plugin's options in ``config``, or none when there is no such file."""
+def read_site(config: Path) -> dict[str, Any] | None:
+    """The settings in ``config`` (mkdocs.yml), or None when there is no such file."""
     try:
         site = yaml.load(config.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     except (OSError, yaml.YAMLError):
-        return {}
-    for plugin in (site or {}).get("plugins") or []:
+        return None
+    return site if isinstance(site, dict) else {}
+
+
+def plugin_options(site: dict[str, Any] | None) -> dict[str, Any]:
+    """The journeys plugin's options in the settings of a site (``plugins`` is a list or a mapping)."""
+    plugins = (site or {}).get("plugins")
+    entries = [plugins] if isinstance(plugins, dict) else plugins if isinstance(plugins, list) else []
+    for plugin in entries:
         if isinstance(plugin, dict) and isinstance(plugin.get("journeys"), dict):
             return dict(plugin["journeys"])
     return {}

@@ -36,15 +36,15 @@ from journeys.frontmatter import Document, FrontMatterError, LineMap, read_docum
 from journeys.isolated import Background
 
 FILE_NAME = "documents.marshal"
-_FORMAT = f"journeys-documents-4-{__version__}"
+_FORMAT = f"journeys-documents-5-{__version__}"
 
 READ_AHEAD_SHARE = 100
 """The fewest files worth a process of their own (forking one costs about as much as
 reading 20)."""
 
 _Entry = tuple[Any, ...]
-"""("document", data, packed lines, duplicate keys, body, body line, contact free)
-or ("error", message, line)."""
+"""("document", data, packed lines, duplicate keys, body, body line, contact free,
+unusable numbers) or ("error", message, line)."""
 
 
 class DocumentCache:
@@ -75,8 +75,8 @@ class DocumentCache:
             self.used[key] = packed
         if entry[0] == "error":
             raise FrontMatterError(entry[1], entry[2])
-        _, data, lines, duplicates, body, body_line, contact_free = entry
-        return Document(data, LineMap(lines), duplicates, body, body_line, contact_free)
+        _, data, lines, duplicates, body, body_line, contact_free, unusable = entry
+        return Document(data, LineMap(lines), duplicates, body, body_line, contact_free, unusable)
 
     def read_ahead(self, paths: Iterable[str]) -> dict[str, bytes]:
         """Read the files at ``paths`` that are not in the cache, spread over
@@ -173,4 +173,5 @@ def _entry(raw: bytes) -> _Entry:
         document.body,
         document.body_line,
         not may_hold_contact(document.data, document.body),
+        document.unusable_numbers,
     )

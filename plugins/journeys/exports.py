@@ -10,11 +10,12 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from journeys.aggregate import Stats
 from journeys.durations import HumanDuration
+from journeys.labels import Labels
 from journeys.views import ExpectationRow, JourneyView, PersonaView
 
 
@@ -136,29 +137,84 @@ def persona_data(view: PersonaView) -> dict[str, Any]:
 
 def to_json(data: dict[str, Any]) -> str:
     """JSON with ``<``, ``>`` and ``&`` escaped (the same data once parsed), so no text
-    from research notes can ever act as markup, whatever a server or viewer makes of it."""
-    text = json.dumps(data, indent=2, ensure_ascii=False)
+    from research notes can ever act as markup, whatever a server or viewer makes of it.
+    ``NaN`` and ``Infinity`` are not JSON: the loader refuses them, and they raise here."""
+    text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+"""What makes a spreadsheet read a cell as a formula: ``=``, ``+``, ``-``, ``@``, a tab
+or a line break first, or their full-width forms (some Excel versions read those too)."""
+
+
 def spreadsheet_text(value: str) -> str:
-    """Free text for a CSV cell: a leading ``=``, ``+``, ``-`` or ``@`` would make
-    spreadsheets run it as a formula, so such text starts with an apostrophe."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
+    """A CSV cell: one starting like a formula starts with an apostrophe instead, so a
+    spreadsheet shows it as text and never runs it."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
+Cell = str | int | float | bool | None
+
+
+def _cell(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return spreadsheet_text(value if isinstance(value, str) else str(value))
+
+
+def csv_table(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
+    """The one CSV writer of the site: every cell, whatever its column (the header too),
+    goes through :func:`spreadsheet_text`. Numbers go through it as well: those the site
+    computes are never negative (counts, grades of 1 to 10, their means), so it never
+    changes one."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([_cell(name) for name in header])
+    writer.writerows([_cell(value) for value in row] for row in rows)
+    return buffer.getvalue()
 
 
 def stage_csv(rows: Sequence[tuple[str, str, str, Stats]]) -> str:
     """One row per (journey, stage id, stage name, scores)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["journey", "stage", "stage_name", "n", "mean", "min", "max", "small_sample"])
-    for journey, stage, name, stats in rows:
-        writer.writerow(
-            [journey, stage, spreadsheet_text(name), stats.n, "" if stats.mean is None else f"{stats.mean:.2f}",
-             "" if stats.low is None else stats.low, "" if stats.high is None else stats.high,
-             str(stats.small).lower()]
-        )
-    return buffer.getvalue()
+    return csv_table(
+        ["journey", "stage", "stage_name", "n", "mean", "min", "max", "small_sample"],
+        (
+            [journey, stage, name, stats.n, None if stats.mean is None else f"{stats.mean:.2f}",
+             stats.low, stats.high, stats.small]
+            for journey, stage, name, stats in rows
+        ),
+    )
+
+
+def expectations_csv(view: JourneyView, t: Labels, persona_name: Callable[[str], str]) -> str:
+    """The expectations-vs-reality table of a journey, one row per step with an expectation."""
+    return csv_table(
+        [t(key) for key in ("stage", "expected", "actual", "realistic", "gap_expected", "gap_realistic", "score",
+                            "persona", "interview")],
+        (
+            [
+                row.moment.stage.name,
+                row.moment.step.expected,
+                row.moment.step.actual,
+                row.moment.step.realistic,
+                _csv_gap(row.expected_gap, t),
+                _csv_gap(row.realistic_gap, t),
+                t.score(row.moment.step.score),
+                persona_name(row.moment.interview.persona),
+                row.moment.interview.key,
+            ]
+            for row in view.expectations
+        ),
+    )
+
+
+def _csv_gap(gap: HumanDuration | None, t: Labels) -> str | None:
+    """A gap as the page shows it, without a plus sign, which a spreadsheet reads as the
+    start of a formula; a shorter gap keeps its minus sign, U+2212, which none does."""
+    return None if gap is None else t.duration(gap).removeprefix("+")
 
 
 def journey_csv(view: JourneyView) -> str:

@@ -2,14 +2,19 @@
 
 Only YAML's safe subset is constructed (no Python objects), alias expansion is bounded
 (a "billion laughs" document is refused before anything is built from it), and nesting
-depth is limited. libyaml's C parser is used where installed; the line numbers are the same.
+depth is limited. A number of thousands of digits is refused on its line, and the place
+of every ``.nan`` and ``.inf`` is noted (the loader refuses them, with the field); a
+mapping key that YAML reads as something other than text (``1:``, ``on:``,
+``? !!timestamp ...``) is kept as it is written. libyaml's C parser is used where
+installed; the line numbers are the same.
 """
 
 from __future__ import annotations
 
 import marshal
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import yaml
@@ -48,6 +53,9 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
 MAX_NODES = 20_000
 """Most YAML nodes a front matter may expand to (aliases counted each time they are used)."""
 MAX_DEPTH = 40
+MAX_DIGITS = 100
+"""Most digits a number may have: Python refuses to write an integer of more than 4,300
+digits as text, and no figure of a study needs more than a few."""
 MAX_FRONT_MATTER = 512 * 1024
 """Bytes of front matter read at most: interview summaries are a few kilobytes."""
 DELIMITERS = ("---", "...")
@@ -96,14 +104,18 @@ class LineMap:
 class Document:
     data: dict[str, Any]
     lines: LineMap
-    duplicate_keys: list[tuple[Location, int]]
-    """Keys given twice in one mapping (the last one wins), with the line of the repeat."""
+    duplicate_keys: list[tuple[Location, int, int]]
+    """Keys given twice in one mapping (the last one wins), with the line of the repeat
+    and the line where the key was first given."""
     body: str
     body_line: int
     """The file line on which the body starts."""
     contact_free: bool = False
     """Known to hold no e-mail address or phone number outside ``participant`` (the
     front-matter cache works this out once per file content); False when not known."""
+    unusable_numbers: list[tuple[Location, int]] = field(default_factory=list)
+    """Where a value is ``.nan``, ``.inf`` or too large a float, with its line: no page,
+    chart or JSON file can hold one."""
 
 
 def decode(raw: bytes) -> str:
@@ -134,9 +146,16 @@ def read_document(raw: bytes) -> Document:
             "the front matter is not closed: add a line `---` after the last field"
         )
     yaml_text = "\n".join(lines[1:end])
-    data, line_map, duplicates = _parse_yaml(yaml_text, first_line=2)
+    builder = _parse_yaml(yaml_text, first_line=2)
     body = "\n".join(lines[end + 1 :])
-    return Document(data, line_map, duplicates, body, body_line=end + 2)
+    return Document(
+        builder.data,
+        LineMap.of(builder.lines),
+        builder.duplicates,
+        body,
+        body_line=end + 2,
+        unusable_numbers=builder.unusable_numbers,
+    )
 
 
 def _check_flow_depth(text: str, first_line: int) -> None:
@@ -157,9 +176,8 @@ def _check_flow_depth(text: str, first_line: int) -> None:
             depth = max(0, depth - 1)
 
 
-def _parse_yaml(
-    text: str, first_line: int
-) -> tuple[dict[str, Any], LineMap, list[tuple[Location, int]]]:
+def _parse_yaml(text: str, first_line: int) -> _Builder:
+    """The builder that built the front matter ``text``: its data, lines and findings."""
     if len(text) > MAX_FRONT_MATTER:
         raise FrontMatterError(
             f"the front matter is larger than {MAX_FRONT_MATTER // 1024} KB: "
@@ -178,7 +196,7 @@ def _parse_yaml(
                 first_line + node.start_mark.line,
             )
         builder = _Builder(loader, first_line)
-        data, _ = builder.build(node, (), 1)
+        builder.data, _ = builder.build(node, (), 1)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + mark.line if mark else first_line
@@ -191,7 +209,7 @@ def _parse_yaml(
         ) from None
     finally:
         loader.dispose()
-    return data, LineMap.of(builder.lines), builder.duplicates
+    return builder
 
 
 def _yaml_problem(error: yaml.MarkedYAMLError, first_line: int) -> str:
@@ -207,6 +225,12 @@ def _yaml_problem(error: yaml.MarkedYAMLError, first_line: int) -> str:
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+_INT = "tag:yaml.org,2002:int"
+_SCALAR_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "binary")
+)
+_DIGITS = re.compile(r"[0-9a-fA-F]")
+"""Digits of an integer in any base YAML reads (decimal, octal, hex, binary)."""
 
 
 class _Builder:
@@ -220,7 +244,9 @@ class _Builder:
         self.loader = loader
         self.first_line = first_line
         self.lines: dict[Location, int] = {}
-        self.duplicates: list[tuple[Location, int]] = []
+        self.duplicates: list[tuple[Location, int, int]] = []
+        self.unusable_numbers: list[tuple[Location, int]] = []
+        self.data: dict[str, Any] = {}
         self.built: dict[int, tuple[Any, int]] = {}
         self.building: set[int] = set()
 
@@ -230,7 +256,12 @@ class _Builder:
         if known is not None:
             return known
         if isinstance(node, yaml.ScalarNode):
-            return (node.value if node.tag == _STR else self.loader.construct_object(node)), 1
+            if node.tag == _STR:
+                return node.value, 1
+            value = self._scalar(node)
+            if isinstance(value, float) and not math.isfinite(value):
+                self.unusable_numbers.append((location, self.first_line + node.start_mark.line))
+            return value, 1
         if depth > MAX_DEPTH:
             raise self._error(f"the front matter is nested too deeply (more than {MAX_DEPTH} levels)", node)
         if id(node) in self.building:
@@ -252,22 +283,56 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, location: Location, depth: int) -> tuple[Any, int]:
         self.lines.setdefault(location, self.first_line + node.start_mark.line)
-        mapping: dict[Any, Any] = {}
+        mapping: dict[str, Any] = {}
+        first_lines: dict[str, int] = {}
         size = 1
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise self._error("a field name must be a plain word, not a list or mapping", key_node)
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise self._error("YAML merge keys (`<<:`) are not supported: write the fields out", key_node)
-            key, _ = self.build(key_node, location, depth)
+            key = self._key(key_node)
             child = (*location, key)
             line = self.first_line + key_node.start_mark.line
             if key in mapping:
-                self.duplicates.append((child, line))
+                self.duplicates.append((child, line, first_lines[key]))
+            else:
+                first_lines[key] = line
             self.lines[child] = line
             mapping[key], child_size = self.build(value_node, child, depth + 1)
             size += self._count(child_size, size, node)
         return mapping, size
+
+    def _key(self, node: yaml.Node) -> str:
+        """A mapping key as text: as it is written when YAML would read it as a number,
+        a boolean, null or a date (``1:``, ``on:``, ``? !!timestamp 2001-12-14``)."""
+        if not isinstance(node, yaml.ScalarNode):
+            raise self._error("a field name must be a plain word, not a list or mapping", node)
+        if node.tag == "tag:yaml.org,2002:merge":
+            raise self._error("YAML merge keys (`<<:`) are not supported: write the fields out", node)
+        if node.tag not in _SCALAR_TAGS:
+            raise self._error(
+                f"invalid YAML: could not determine a constructor for the tag '{node.tag}' "
+                "(only plain YAML values are allowed)",
+                node,
+            )
+        return str(node.value)
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        """A value other than text: a number, boolean, null, date or bytes."""
+        if node.tag == _INT and len(_DIGITS.findall(node.value)) > MAX_DIGITS:
+            raise self._error(
+                f"a number of more than {MAX_DIGITS} digits: "
+                "put it in quotes if it is text (a code or an id)",
+                node,
+            )
+        try:
+            value = self.loader.construct_object(node)
+        # An explicit tag on a value it does not fit fails in PyYAML's own ways:
+        # `!!bool maybe` (KeyError), `!!timestamp soon` (AttributeError), `!!int x` (ValueError).
+        except (ArithmeticError, AttributeError, LookupError, TypeError, ValueError):
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise self._error(
+                f"the value cannot be read as `{tag}`: write it without the tag, or in quotes if it is text",
+                node,
+            ) from None
+        return value
 
     def _sequence(self, node: yaml.SequenceNode, location: Location, depth: int) -> tuple[Any, int]:
         self.lines.setdefault(location, self.first_line + node.start_mark.line)

@@ -34,7 +34,16 @@ from journeys.diagnostics import (
 )
 from journeys.documents import DocumentCache
 from journeys.frontmatter import Document, FrontMatterError, read_document
-from journeys.model import Interview, Journey, Participant, Persona, Record, Source, nested_fields
+from journeys.model import (
+    KINDS,
+    Interview,
+    Journey,
+    Participant,
+    Persona,
+    Record,
+    Source,
+    nested_fields,
+)
 
 RecordT = TypeVar("RecordT", bound=Record)
 
@@ -193,7 +202,7 @@ def _load_kind(
     records: list[RecordT | Invalid] = []
     for file in files:
         study.files += 1
-        display = f"{folder_display}/{'/'.join(file.parts)}"
+        display = f"{folder_display}/{'/'.join(printable(part) for part in file.parts)}"
         raw = opened.pop(file.path, None)
         if raw is None:
             try:
@@ -212,8 +221,17 @@ def _load_kind(
         if record is not None:
             records.append(record)
     if model is not Interview:
-        study.diagnostics.extend(rules.check_slugs([record.source for record in records]))
+        misnamed = rules.check_slugs([record.source for record in records], kind_folder(model))
+        study.diagnostics.extend(misnamed)
+        # Its pages would be written under a name that is not valid or not its own.
+        failing = {problem.path for problem in misnamed}
+        records = [record for record in records if record.source.path not in failing]
     return records
+
+
+def kind_folder(model: type[Record]) -> str:
+    """The content sub-folder of ``model``'s files (``personas`` for Persona)."""
+    return next(folder for folder, kind in KINDS.items() if kind is model)
 
 
 @dataclass(frozen=True)
@@ -237,14 +255,8 @@ def load_record(
     except FrontMatterError as error:
         return None, [Diagnostic(display, error.line, Severity.ERROR, error.message)]
     problems = [
-        Diagnostic(
-            display,
-            line,
-            Severity.WARNING,
-            "is given twice; the last value is used",
-            format_field(location),
-        )
-        for location, line in document.duplicate_keys
+        _repeated_key(display, location, line, first)
+        for location, line, first in document.duplicate_keys
     ]
     problems.extend(unknown_fields(document.data, model, (), document, display))
     source = Source(display, stem, document.body, document.body_line, document.lines, document.contact_free)
@@ -252,9 +264,74 @@ def load_record(
         record = model.model_validate(document.data)
     except ValidationError as error:
         problems.extend(_validation_problems(error, document, display))
+        problems.extend(_unusable_numbers(document, display, problems))
+        return Invalid(document.data, source), problems
+    if document.unusable_numbers:  # valid to the model (an attribute, a text) but not to publish
+        problems.extend(_unusable_numbers(document, display, problems))
         return Invalid(document.data, source), problems
     record.attach(source)
     return record, problems
+
+
+def _unusable_numbers(document: Document, display: str, reported: list[Diagnostic]) -> list[Diagnostic]:
+    """An error for each ``.nan`` or ``.inf`` whose field has no error yet (a grade's own
+    message says it is not a grade): no page, chart or JSON export can hold one."""
+    fields = {problem.field for problem in reported if problem.severity is Severity.ERROR}
+    return [
+        Diagnostic(
+            display,
+            line,
+            Severity.ERROR,
+            "not a number that can be used (`.nan`, `.inf`, or too large): "
+            "write a number, or put the value in quotes if it is text",
+            shown_field(location),
+        )
+        for location, line in document.unusable_numbers
+        if shown_field(location) not in fields
+    ]
+
+
+def printable(text: str) -> str:
+    """``text`` with what would break a message's line (a line break, a control or
+    direction character) written as an escape, ``\\n``."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else ascii(char)[1:-1] for char in text)
+
+
+MAX_SHOWN_KEY = 60
+
+
+def shown_field(location: Location) -> str:
+    """The field as a message shows it, between backticks: keys printable, without
+    backticks, and cut short, so the message stays one readable line."""
+    return format_field(tuple(_shown_key(part) if isinstance(part, str) else part for part in location))
+
+
+def _shown_key(key: str) -> str:
+    cut = "…" if len(key) > MAX_SHOWN_KEY else ""
+    return printable(key[:MAX_SHOWN_KEY]).replace("`", "'") + cut
+
+
+REPEAT_IS_ERROR = ("consent", "participant", "id")
+"""Keys whose value decides what is published or under which name: given twice, which
+one was meant cannot be known, so neither is taken."""
+
+
+def _repeated_key(display: str, location: Location, line: int, first: int) -> Diagnostic:
+    key = location[-1]
+    if key in REPEAT_IS_ERROR:
+        return Diagnostic(
+            display,
+            line,
+            Severity.ERROR,
+            f"`{key}` is given twice (first on line {first}): which value counts decides what is "
+            "published, so the file is left out until one of the two lines is deleted",
+            shown_field(location),
+        )
+    return Diagnostic(
+        display, line, Severity.WARNING, "is given twice; the last value is used", shown_field(location)
+    )
 
 
 def _display(path: Path, root: Path) -> str:
@@ -286,7 +363,7 @@ def _validation_problems(error: ValidationError, document: Document, display: st
         message = _message(detail)
         problems.setdefault(
             (location, message),
-            Diagnostic(display, document.lines.line_of(location), Severity.ERROR, message, format_field(location)),
+            Diagnostic(display, document.lines.line_of(location), Severity.ERROR, message, shown_field(location)),
         )
     return list(problems.values())
 
@@ -348,7 +425,7 @@ def unknown_fields(
                 document.lines.line_of(field_location),
                 Severity.WARNING,
                 f"unknown field, it is ignored{suggestion}",
-                format_field(field_location),
+                shown_field(field_location),
             )
             continue
         submodel, is_list = fields[name]

@@ -31,9 +31,37 @@ from pydantic_core import PydanticCustomError
 
 from journeys.diagnostics import describe_value, did_you_mean, one_of
 
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+SLUG_PATTERN = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+"""The whole value (``\\Z``, not ``$``, which also matches before a final line break)."""
+ID_PATTERN = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9._-]*\Z")
 """Interview ids become URLs (``/interviews/<id>/``): no spaces, slashes or other specials."""
+
+RESERVED_NAMES = ("index", "readme")
+"""File names the site's own pages use in each folder: ``<folder>/index.md`` lists the
+folder's pages, and MkDocs makes a ``README.md`` the folder's index page too."""
+
+
+def reserved_name_problem(name: str, folder: str) -> str | None:
+    """Why ``name`` cannot name a generated page in ``folder``, or None. Compared without
+    case: macOS and Windows file systems do not tell ``Index.md`` from ``index.md``;
+    ``index.html`` would be a folder where the list's own page is written."""
+    folded = name.lower()
+    if folded in RESERVED_NAMES or folded.startswith("index."):
+        return (
+            f"`{name}` is reserved: the site writes its list of {folder} to `{folder}/index.md`, "
+            "and MkDocs reads a README as a folder's index page"
+        )
+    return None
+
+
+def interview_id_problem(value: str) -> str | None:
+    """Why ``value`` cannot be an interview id (explicit, or taken from the file name), or None."""
+    if not ID_PATTERN.match(value):
+        return (
+            "an id may hold only letters, digits, `-`, `_` and `.`, starting with a letter "
+            "or digit (it becomes the page's URL)"
+        )
+    return reserved_name_problem(value, "interviews")
 
 
 def _grade(value: object) -> float:
@@ -110,6 +138,9 @@ def _interview_id(value: object) -> object:
             "interview_id",
             "expected an id of letters, digits, `-`, `_` and `.` (it becomes the page's URL)",
         )
+    reserved = reserved_name_problem(value, "interviews") if isinstance(value, str) else None
+    if reserved is not None:
+        raise PydanticCustomError("interview_id", "{reason}; choose another id", {"reason": reserved})
     return value
 
 

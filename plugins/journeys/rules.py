@@ -5,16 +5,27 @@ Each function takes validated records and returns diagnostics; none raises.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from journeys.diagnostics import Diagnostic, Severity, did_you_mean, format_field, one_of, quoted
-from journeys.model import SLUG_PATTERN, Interview, Journey, Source
+from journeys.model import (
+    ID_PATTERN,
+    SLUG_PATTERN,
+    Interview,
+    Journey,
+    Source,
+    interview_id_problem,
+    reserved_name_problem,
+)
 
 
-def check_slugs(sources: Sequence[Source]) -> list[Diagnostic]:
-    """Persona and journey file names are their slugs, so they must be valid slugs."""
+def check_slugs(sources: Sequence[Source], folder: str) -> list[Diagnostic]:
+    """Persona and journey file names (in ``folder``) are their slugs, so they must be
+    valid slugs and not a name the site's own pages use."""
     problems = []
     for source in sources:
         stem = source.stem
@@ -29,12 +40,50 @@ def check_slugs(sources: Sequence[Source]) -> list[Diagnostic]:
                     + (f" (rename it to `{suggestion}.md`)" if suggestion else ""),
                 )
             )
+        elif (reserved := reserved_name_problem(stem, folder)) is not None:
+            problems.append(
+                Diagnostic(source.path, 1, Severity.ERROR, f"the file name {reserved}: rename the file")
+            )
     return problems
 
 
+def _ascii(text: str) -> str:
+    """``café`` -> ``cafe``: letters without their accents; other non-ASCII is dropped."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
 def _slugify(text: str) -> str:
-    cleaned = "".join(c if c.isalnum() and c.isascii() else "-" for c in text.lower())
-    return "-".join(part for part in cleaned.split("-") if part)
+    cleaned = "".join(c if c.isalnum() and c.isascii() else "-" for c in _ascii(text).lower())
+    slug = "-".join(part for part in cleaned.split("-") if part)
+    return f"{slug}-1" if reserved_name_problem(slug, "") else slug
+
+
+def suggested_id(text: str) -> str:
+    """A valid interview id made from ``text`` (a file name), or "" when none can be made."""
+    cleaned = re.sub(r"-{2,}", "-", re.sub(r"[^A-Za-z0-9._-]+", "-", _ascii(text))).strip("-._")
+    if cleaned and reserved_name_problem(cleaned, "") is not None:
+        cleaned += "-1"
+    return cleaned if ID_PATTERN.match(cleaned) else ""
+
+
+def _file_name_id(interview: InterviewReferences) -> Diagnostic | None:
+    """An interview without ``id`` takes its file name as id: the same rules apply."""
+    problem = interview_id_problem(interview.key)
+    if problem is None:
+        return None
+    suggestion = suggested_id(interview.key)
+    fix = (
+        f"rename the file to `{suggestion}.md` or add a line `id: {suggestion}`"
+        if suggestion
+        else "rename the file, or add a line `id:` with a valid id"
+    )
+    return Diagnostic(
+        interview.source.path,
+        1,
+        Severity.ERROR,
+        f"the file name is the interview's id, and {problem}: {fix}",
+        "id",
+    )
 
 
 def check_journeys(journeys: Iterable[Journey]) -> list[Diagnostic]:
@@ -145,18 +194,31 @@ def check_interviews(
     all journey files, so an invalid journey file is not also reported as missing.
     """
     problems: list[Diagnostic] = []
+    # As file systems compare names: macOS and Windows do not tell `Eva-01` from `eva-01`,
+    # and Windows drops a final `.` (the page of `a.` is the folder `interviews/a./`).
     first_by_id: dict[str, InterviewReferences] = {}
     for interview in interviews:
         problems.extend(_check_references(interview, persona_slugs, journeys, journey_slugs))
-        earlier = first_by_id.setdefault(interview.key, interview)
+        if not interview.explicit_id and (misnamed := _file_name_id(interview)) is not None:
+            problems.append(misnamed)
+            continue
+        if interview_id_problem(interview.key) is not None:
+            continue  # an invalid explicit id: its own message says so
+        earlier = first_by_id.setdefault(interview.key.lower().rstrip("."), interview)
         if earlier is not interview:
+            case = (
+                ""
+                if earlier.key == interview.key
+                else f" as {quoted(earlier.key)} (ids that differ only in upper or lower case, "
+                "or in a final `.`, are one file on macOS and Windows)"
+            )
             problems.append(
                 Diagnostic(
                     interview.source.path,
                     interview.source.line_of("id") if interview.explicit_id else 1,
                     Severity.ERROR,
                     f"duplicate interview id {quoted(interview.key)}: also the id of "
-                    f"{earlier.source.path}; give one of them an explicit, unique `id`",
+                    f"{earlier.source.path}{case}; give one of them an explicit, unique `id`",
                     "id",
                 )
             )
