@@ -6,6 +6,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
 from journeys.cache import DEFAULT_DIRECTORY
+from journeys.guard import PUBLISH_UNREAD
 
 
 class JourneysConfig(Config):
@@ -17,3 +18,8 @@ class JourneysConfig(Config):
     """Keep drawn charts and read front matter, so unchanged ones are not done again."""
     cache_dir = c.Type(str, default=DEFAULT_DIRECTORY)
     """Where the cache is kept, relative to ``mkdocs.yml``; never inside docs or content."""
+    publish_unread = c.ListOfItems(c.Type(str), default=list(PUBLISH_UNREAD))
+    """Files of the built site that may be published though the privacy guard cannot read
+    them as text: glob patterns relative to the site folder (``*`` matches across folders,
+    case does not count). Default: images and fonts. Any other file it cannot read (a
+    ``.docx``, ``.pdf``, ``.zip``...) fails the build."""

@@ -1,0 +1,396 @@
+"""The privacy guard reads what a browser, a crawler or a download reads: attributes, comments,
+inline JSON and SVG, URL-encoded text, UTF-16 files, Unicode variants; a surname alone is a
+warning with file and line; a file it cannot read fails the build unless `publish_unread`
+allows it; a one-word name that the theme's own files contain does not fail every build."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import io
+import re
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from contentkit import ContentTree, mkdocs, write_site
+from journeys import guard
+from journeys.loading import load_study
+
+NAME = "Noël Wesselius"
+SOURCE = "content/interviews/int-02.md"
+
+
+def study(tree: ContentTree, name: str = NAME) -> None:
+    tree.minimal()
+    tree.interview(
+        "int-02", participant={"name": name, "email": "nw@example.org", "phone": "+31 6 11223344"}
+    )
+
+
+def page(project: Path, name: str, text: str) -> None:
+    path = project / "docs" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def a_docx() -> bytes:
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as archive:
+        archive.writestr("word/document.xml", f"<w:t>{NAME}</w:t>")
+    return packed.getvalue()
+
+
+def guard_lines(stderr: str, level: str) -> list[str]:
+    return [
+        line for line in stderr.splitlines() if line.startswith(level) and "privacy guard: " in line
+    ]
+
+
+# --- real builds ---------------------------------------------------------------------------------
+
+PLANTED = {  # docs page -> how the participant's full name stands in it
+    "alt": '<p><img src="https://example.org/photo.png" alt="Noël Wesselius"></p>',
+    "profile": "Her [profile](https://example.org/people/noel-wesselius).",
+    "encoded": '<a href="https://example.org/search?q=No%C3%ABl%20Wesselius">search</a>',
+    "meta": "---\ndescription: Notes on Noël Wesselius\n---\n# Meta\n\nNothing here.",
+    "comment": "Text.\n\n<!-- Noël Wesselius -->\n\nMore text.",
+    "json": '<script type="application/json">{"n": "No\\u00ebl Wesseli\\u0075s"}</script>',
+    "svg": '<svg xmlns="http://www.w3.org/2000/svg"><text><tspan>No</tspan><tspan>ël Wesselius</tspan></text></svg>',
+    "nfd": unicodedata.normalize("NFD", "Said by Noël Wesselius."),
+    "fullwidth": "Said by Ｎｏëｌ Ｗｅｓｓｅｌｉｕｓ.",
+}
+
+
+def test_a_name_in_attributes_comments_scripts_encodings_and_unicode_forms_fails_the_build(
+    tmp_path: Path,
+) -> None:
+    study(ContentTree(tmp_path / "content"))
+    write_site(tmp_path)
+    for name, text in PLANTED.items():
+        page(tmp_path, f"{name}.md", text + "\n")
+    docs = tmp_path / "docs"
+    (docs / "names.csv").write_bytes(
+        f"name,city\n{NAME},Utrecht\n".encode("utf-16")
+    )  # with a byte order mark
+    (docs / "export.txt").write_bytes(f"{NAME}\n".encode("utf-16-le"))  # without one
+    (docs / "report.docx").write_bytes(a_docx())
+    (docs / "latin1.csv").write_bytes(f"name\n{NAME}\n".encode("latin-1"))
+
+    result = mkdocs(tmp_path, "build")
+
+    assert result.returncode != 0
+    errors = guard_lines(result.stderr, "ERROR")
+    for output in [*(f"{name}/index.html" for name in PLANTED), "names.csv", "export.txt"]:
+        expected = f"privacy guard: {output}: contains `participant.name` of {SOURCE}, which must never be published"
+        assert any(line.endswith(expected) for line in errors), (output, result.stderr)
+    for output in ("report.docx", "latin1.csv"):
+        assert any(
+            f"privacy guard: {output}: cannot be read as text" in line
+            and "`publish_unread` in mkdocs.yml" in line
+            for line in errors
+        ), (output, result.stderr)
+    assert "private value(s) and 2 file(s) it cannot read in the built site" in result.stderr
+
+
+def test_a_surname_alone_is_a_warning_with_file_and_line_and_publish_unread_allows_a_file(
+    tmp_path: Path,
+) -> None:
+    tree = ContentTree(tmp_path / "content")
+    study(tree, name="Eva van der Wesselius")  # "Eva": the persona's name too, so published
+    tree.interview("int-03", participant={"name": "Mark"})  # a word of Material's scripts
+    write_site(tmp_path, plugin_options={"publish_unread": ["*.png", "files/*.docx"]})
+    page(
+        tmp_path,
+        "team.md",
+        "# Team\n\nEva ran the sessions.\n\nLater Wesselius called about the laptop.\n",
+    )
+    (tmp_path / "docs" / "files").mkdir()
+    (tmp_path / "docs" / "files" / "report.docx").write_bytes(a_docx())
+
+    built = mkdocs(tmp_path, "build")
+    strict = mkdocs(tmp_path, "build", "--strict")
+
+    assert built.returncode == 0, built.stderr
+    assert guard_lines(built.stderr, "ERROR") == []
+    team = (tmp_path / "site" / "team" / "index.html").read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(team, start=1) if "Wesselius" in text)
+    assert guard_lines(built.stderr, "WARNING") == [
+        f"WARNING -  journeys: privacy guard: {output}: word 4 of `participant.name` of {SOURCE} "
+        "stands here without the rest of the name; if it is the participant, remove it"
+        for output in ("search/search_index.json:1", f"team/index.html:{line}")
+    ]
+    bundle = next((tmp_path / "site" / "assets" / "javascripts").glob("bundle.*.min.js"))
+    assert re.search(
+        r"\bmark\b", bundle.read_text(encoding="utf-8")
+    )  # the one-word name is in the theme
+    assert strict.returncode != 0
+    assert "team/index.html" in "".join(guard_lines(strict.stderr, "WARNING"))
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def read(tmp_path: Path, name: str, content: bytes) -> list[str]:
+    path = tmp_path / name
+    path.write_bytes(content)
+    return guard.tokens(" ".join(guard.output_texts(path)))
+
+
+def contains(words: list[str], phrase: str) -> bool:
+    return f" {phrase} " in f" {' '.join(words)} "
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("utf16-le-bom.csv", "Noël Wesselius,1\n".encode("utf-16")),
+        ("utf16-be-bom.csv", "\ufeffNoël Wesselius,1\n".encode("utf-16-be")),
+        ("utf16-be.json", '{"name": "Noël Wesselius"}'.encode("utf-16-be")),
+        ("utf32.txt", "Noël Wesselius".encode("utf-32")),
+        ("utf8-bom.csv", "Noël Wesselius".encode("utf-8-sig")),
+        ("zipped.csv.gz", gzip.compress("Noël Wesselius".encode("utf-16"))),
+        ("unnamed-gzip.svg", gzip.compress(b"<svg><text>Noel Wesselius</text></svg>")),
+        ("twice.html", b'<a href="/q?n=No%25C3%25ABl%2520Wesselius">x</a>'),
+        ("latin1-url.html", b'<a href="/q?n=No%EBl+Wesselius">x</a>'),
+        ("underscores.html", b'<a href="/people/noel_wesselius/">x</a>'),
+        ("dots.html", b'<img src="/img/noel.wesselius.jpg">'),
+        ("entities.html", b'<img title="No&euml;l&#32;Wessel&shy;ius">'),
+        ("escaped-markup.html", b"<p>&lt;img alt=&quot;No&amp;euml;l Wesselius&quot;&gt;</p>"),
+        (
+            "data-url.html",
+            b'<img src="data:image/svg+xml;base64,'
+            + base64.b64encode("<svg><title>Noël Wesselius</title></svg>".encode())
+            + b'">',
+        ),
+        ("data-attribute.html", b'<div data-person="noel-wesselius" aria-label="x"></div>'),
+        ("script.js", b'var who = "No\\u00ebl Wesselius", more = "\\x4eo\\u{eb}l Wesselius";'),
+        ("inline.html", b"<p>No<span>&euml;</span>l <b>Wesselius</b></p>"),
+    ],
+)
+def test_the_reader_finds_a_name_however_it_is_encoded(
+    tmp_path: Path, name: str, content: bytes
+) -> None:
+    assert contains(read(tmp_path, name, content), "noel wesselius")
+
+
+def test_tag_and_attribute_names_are_not_read_as_words(tmp_path: Path) -> None:
+    words = read(
+        tmp_path, "page.html", b'<ul class="x"><li title="Yes">One</li></ul><a\nhref="/a">b</a>'
+    )
+    assert sorted(words) == ["a", "b", "one", "x", "yes"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "why"),
+    [
+        (
+            "photo.png",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0",
+            "it holds binary data",
+        ),
+        ("report.docx", a_docx(), "it holds binary data"),
+        ("latin1.csv", "Noël".encode("latin-1"), "it is not UTF-8 text"),
+        ("bad-utf16.txt", b"\xff\xfeN\0\0\xd8", "it is not UTF-16 text"),  # a lone surrogate
+        ("binary.json.gz", gzip.compress(bytes(range(256)) * 8), "it holds binary data"),
+    ],
+)
+def test_a_file_that_is_no_text_is_unreadable(
+    tmp_path: Path, name: str, content: bytes, why: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(guard.Unreadable, match=why):
+        list(guard.output_texts(path))
+
+
+def test_unicode_forms_compare_equal() -> None:
+    forms = [
+        "Noël",
+        unicodedata.normalize("NFD", "Noël"),
+        "NOËL",
+        "Ｎｏëｌ",
+        "Noel",
+        "No\u00adel",
+        "Noél",
+    ]
+    assert {tuple(guard.tokens(form)) for form in forms} == {("noel",)}
+    assert guard.tokens("Straße Ελένη ﬁne") == ["strasse", "ελενη", "fine"]
+
+
+# --- what is looked for, and how it is reported ------------------------------------------------
+
+
+def watching(tmp_path: Path) -> guard.Watchlist:
+    found = load_study(tmp_path / "content", tmp_path)
+    return guard.watchlist(found.interviews, found.personas.values(), found.journeys.values())
+
+
+def site(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
+    folder = tmp_path / "site"
+    for name, content in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            (folder / name).write_bytes(content)
+        else:
+            (folder / name).write_text(content, encoding="utf-8")
+    return folder
+
+
+def test_distinctive_parts_of_a_name_are_looked_for_alone(tmp_path: Path) -> None:
+    tree = ContentTree(tmp_path / "content")
+    tree.minimal()  # persona "Eva"
+    tree.interview("int-02", participant={"name": "Eva van der Wesselius"})
+    tree.interview("int-03", participant={"name": "Evert-Jan Ho Zijlstra-Veldkamp"})
+    tree.interview("int-04", participant={"name": "Mark"})
+
+    parts = {(n.source[-9:-3], n.tokens, n.part) for n in watching(tmp_path).needles if n.part}
+
+    assert parts == {  # not "Eva" (published), particles, "Ho" (short), nor a one-word name
+        ("int-02", ("wesselius",), 4),
+        ("int-03", ("evert", "jan"), 1),  # a hyphenated first name: whole; "Jan" alone is anybody
+        ("int-03", ("zijlstra",), 4),  # a double surname: each half
+        ("int-03", ("veldkamp",), 5),
+    }
+
+
+def test_a_part_alone_is_a_warning_on_its_line_and_none_beside_the_full_name(
+    tmp_path: Path,
+) -> None:
+    study(ContentTree(tmp_path / "content"))
+    folder = site(
+        tmp_path,
+        {
+            "alone.html": "<html>\n<body>\n<p>Nothing.</p>\n<p>Then\nWesselius called.</p>\n</body>\n</html>\n",
+            "both.html": "<p>Wesselius</p>\n<p>Noël Wesselius</p>\n",
+            "first.html": "<p>Noël</p>\n",
+        },
+    )
+
+    leaks = guard.find_leaks(folder, watching(tmp_path))
+
+    assert [(leak.output, leak.severity.value, leak.line, leak.part) for leak in leaks] == [
+        ("alone.html", "warning", 5, "2"),
+        ("both.html", "error", 0, ""),
+        ("first.html", "warning", 1, "1"),
+    ]
+    assert leaks[0].format() == (
+        f"alone.html:5: word 2 of `participant.name` of {SOURCE} stands here without the rest of the name; "
+        "if it is the participant, remove it"
+    )
+    assert "Wesselius" not in leaks[0].format()  # the log may be more public than the site
+
+
+def test_files_the_guard_cannot_read_are_errors_unless_publish_unread_matches(
+    tmp_path: Path,
+) -> None:
+    study(ContentTree(tmp_path / "content"))
+    folder = site(
+        tmp_path,
+        {
+            "img/photo.PNG": b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+            "fonts/a.woff2": b"wOF2\0\x01\0\0",
+            "files/report.docx": a_docx(),
+            "other/report.docx": a_docx(),
+            "icon.svg": "<svg><title>Icon</title></svg>",
+        },
+    )
+
+    by_default = guard.find_leaks(folder, watching(tmp_path))
+    allowed = guard.find_leaks(folder, watching(tmp_path), publish_unread=["files/*.docx"])
+
+    assert [(leak.output, leak.unread) for leak in by_default] == [
+        ("files/report.docx", "it holds binary data"),
+        ("other/report.docx", "it holds binary data"),
+    ]
+    assert by_default[0].format() == (
+        "files/report.docx: cannot be read as text (it holds binary data), so the privacy guard cannot check "
+        "it; remove it from the site, or, if it may be published unchecked, add a pattern that matches it to "
+        "`publish_unread` in mkdocs.yml"
+    )
+    assert {leak.output for leak in allowed} == {
+        "img/photo.PNG",
+        "fonts/a.woff2",
+        "other/report.docx",
+    }
+
+
+def test_single_words_are_not_looked_for_in_files_copied_unchanged_from_the_theme(
+    tmp_path: Path,
+) -> None:
+    tree = ContentTree(tmp_path / "content")
+    tree.minimal()
+    tree.interview("int-02", participant={"name": "Mark", "phone": "0612345678"})
+    tree.interview("int-03", participant={"name": "Noël Wesselius"})
+    theme = tmp_path / "theme"
+    script = "mark(); /* Noël Wesselius wrote it; call 0612345678 */ wesselius();"
+    for folder in (theme, tmp_path / "site"):
+        (folder / "assets").mkdir(parents=True)
+        (folder / "assets" / "bundle.js").write_text(script, encoding="utf-8")
+        (folder / "main.html").write_text("<p>Mark's Wesselius</p>", encoding="utf-8")
+    (theme / "main.html").write_text(
+        "<p>{{ page.content }}</p>", encoding="utf-8"
+    )  # a template: rendered
+    (theme / ".icons").mkdir()
+    (theme / ".icons" / "mark.svg").write_text("<svg/>", encoding="utf-8")
+
+    leaks = guard.find_leaks(tmp_path / "site", watching(tmp_path), theme_dirs=[theme])
+
+    assert guard.theme_copies(tmp_path / "site", [theme]) == {"assets/bundle.js"}
+    assert sorted(
+        (leak.output, leak.source[-9:-3], leak.field, leak.severity.value) for leak in leaks
+    ) == [
+        (
+            "assets/bundle.js",
+            "int-02",
+            "participant.phone",
+            "error",
+        ),  # a contact: searched everywhere
+        (
+            "assets/bundle.js",
+            "int-03",
+            "participant.name",
+            "error",
+        ),  # a full name: searched everywhere
+        ("main.html", "int-02", "participant.name", "error"),  # not a copy: every word searched
+        ("main.html", "int-03", "participant.name", "warning"),
+    ]
+
+
+def test_a_word_of_the_theme_templates_is_no_sign_of_a_participant(tmp_path: Path) -> None:
+    tree = ContentTree(tmp_path / "content")
+    tree.minimal()
+    tree.interview("int-02", participant={"name": "Anna Link"})
+    theme = tmp_path / "theme"
+    (theme / "partials" / "languages").mkdir(parents=True)
+    (theme / "partials" / "nav.html").write_text('<a class="md-nav__link">', encoding="utf-8")
+    (theme / "partials" / "languages" / "fr.html").write_text("anna", encoding="utf-8")
+    folder = site(
+        tmp_path, {"index.html": '<a class="md-nav__link" href="/">Home</a>\n<p>Anna</p>'}
+    )
+
+    leaks = guard.find_leaks(folder, watching(tmp_path), theme_dirs=[theme])
+
+    assert [(leak.output, leak.line, leak.part) for leak in leaks] == [("index.html", 2, "1")]
+
+
+def test_a_tag_that_held_a_name_in_one_page_is_read_again_in_the_next(tmp_path: Path) -> None:
+    study(ContentTree(tmp_path / "content"))
+    chrome = '<nav><a class="md-nav__link" href="/">Home</a></nav>'
+    folder = site(
+        tmp_path,
+        {
+            "a.html": chrome + "<p>Page a</p>",
+            "b.html": chrome + '<img alt="Noël Wesselius">',
+            "c.html": chrome + '<img alt="Noël Wesselius">',
+        },
+    )
+
+    leaks = guard.find_leaks(folder, watching(tmp_path))
+
+    assert [(leak.output, leak.severity.value) for leak in leaks] == [
+        ("b.html", "error"),
+        ("c.html", "error"),
+    ]
