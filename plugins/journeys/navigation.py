@@ -7,6 +7,8 @@ interviews would make builds quadratic.
 
 from __future__ import annotations
 
+import html
+
 from mkdocs.structure import StructureItem
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
@@ -24,7 +26,11 @@ SECTIONS = (
 
 
 def is_interview_page(src_uri: str) -> bool:
-    return src_uri.startswith("interviews/") and src_uri != pages.INTERVIEWS_INDEX and src_uri.endswith(".md")
+    return (
+        src_uri.startswith("interviews/")
+        and src_uri != pages.INTERVIEWS_INDEX
+        and src_uri.endswith(".md")
+    )
 
 
 def arrange(nav: Navigation, files: Files, generated: set[str], labels: Labels) -> Navigation:
@@ -39,12 +45,14 @@ def arrange(nav: Navigation, files: Files, generated: set[str], labels: Labels) 
             and not is_interview_page(file.src_uri)
             and file.page is not None
         ]
+        # Themes print nav titles as HTML.
+        title = html.escape(labels(key), quote=False)
         if len(section_pages) == 1:
             page = section_pages[0]
-            page.title = labels(key)
+            page.title = title
             items.append(page)
         elif section_pages:
-            items.append(Section(labels(key), list(section_pages)))
+            items.append(Section(title, list(section_pages)))
     return _navigation(items)
 
 

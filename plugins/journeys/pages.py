@@ -8,10 +8,8 @@ caller (the MkDocs adapter knows how URLs are made), so this module knows no MkD
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from journeys import charts, exports
 from journeys.aggregate import Stats
 from journeys.labels import Labels
 from journeys.loading import Study
+from journeys.passthrough import escape_text
 from journeys.views import (
     TABLE_LIMIT,
     JourneyView,
@@ -91,7 +90,9 @@ def journey_personas_chart(slug: str) -> str:
 
 
 def persona_chart(persona: str, journey: str) -> str:
-    return f"personas/{persona}-{journey}.svg"
+    # `--` cannot occur in a slug, so no other pair of slugs gives the same name
+    # (`a` + `b-c` and `a-b` + `c` would both give `a-b-c` with one `-`).
+    return f"personas/{persona}--{journey}.svg"
 
 
 def expectations_csv(slug: str) -> str:
@@ -129,8 +130,39 @@ def template_environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environme
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        finalize=_as_text,
+    )
+    # Escaping by filter and joining make text the same way as `{{ value }}` does.
+    environment.filters.update(
+        e=_as_text, escape=_as_text, forceescape=_force_text, join=_join_as_text
     )
     return environment
+
+
+def _as_text(value: object) -> markupsafe.Markup:
+    """What ``{{ value }}`` writes: markup as it is; anything else as text that neither HTML
+    nor Markdown with any extension reads as syntax, on one line (a name like
+    ``Eva [x](javascript:...)`` stays text in a heading, a blank line in a value cannot
+    split an HTML block); see :func:`journeys.passthrough.escape_text`."""
+    if hasattr(value, "__html__"):
+        return markupsafe.Markup(value)
+    return _force_text(value)
+
+
+def _force_text(value: object) -> markupsafe.Markup:
+    return markupsafe.Markup(escape_text(str(value)))
+
+
+@jinja2.pass_eval_context
+def _join_as_text(
+    eval_ctx: jinja2.nodes.EvalContext,
+    value: Iterable[object],
+    d: object = "",
+    attribute: str | int | None = None,
+) -> str:
+    if attribute is not None:
+        value = map(jinja2.filters.make_attrgetter(eval_ctx.environment, attribute), value)
+    return jinja2.filters.sync_do_join(eval_ctx, [_as_text(item) for item in value], _as_text(d))
 
 
 class SiteRenderer:
@@ -252,28 +284,8 @@ class SiteRenderer:
         return OutputFile(src_uri, rendered, title)
 
     def _expectations_csv(self, view: JourneyView) -> str:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(
-            [self.t(key) for key in ("stage", "expected", "actual", "realistic", "gap_expected",
-                                     "gap_realistic", "score", "persona", "interview")]
-        )
-        for row in view.expectations:
-            step = row.moment.step
-            writer.writerow(
-                [
-                    exports.spreadsheet_text(row.moment.stage.name),
-                    exports.spreadsheet_text(step.expected or ""),
-                    exports.spreadsheet_text(step.actual or ""),
-                    exports.spreadsheet_text(step.realistic or ""),
-                    self.t.duration(row.expected_gap) if row.expected_gap else "",
-                    self.t.duration(row.realistic_gap) if row.realistic_gap else "",
-                    self.t.score(step.score),
-                    exports.spreadsheet_text(self.data.study.personas[row.moment.interview.persona].name),
-                    row.moment.interview.key,
-                ]
-            )
-        return buffer.getvalue()
+        personas = self.data.study.personas
+        return exports.expectations_csv(view, self.t, lambda slug: personas[slug].name)
 
 
 def page_context(renderer: SiteRenderer, src_uri: str, view: dict[str, object]) -> dict[str, object]:

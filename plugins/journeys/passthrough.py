@@ -1,4 +1,11 @@
-"""Keep the HTML blocks of generated pages away from the Markdown parser.
+"""Keep generated pages' text and HTML blocks away from the Markdown parser.
+
+Every value a template writes (a name, a title, an id, a participant's words) is text,
+never Markdown: :func:`escape_text` writes it so that no character of it can be read as
+syntax by Markdown or any extension (links, attribute lists, snippets, critic marks, ...),
+and no line break of it can end a line, wherever the template puts it (a heading, a
+block). After conversion :func:`plain_punctuation` turns those characters back into
+plain ones.
 
 Generated pages are mostly HTML written by the templates (step lists, tables, charts).
 Python-Markdown parses every raw HTML block of a page twice (MkDocs' anchor scan, then
@@ -11,12 +18,52 @@ from __future__ import annotations
 
 import html
 import re
+import string
 from dataclasses import dataclass, field
 
 _BLOCK_TAGS = "div|ol|ul|dl|table|p|figure|details|section|svg|h[1-6]"
 _HTML_BLOCK = re.compile(rf"<({_BLOCK_TAGS})\b[^>]*>.*</\1>", re.DOTALL)
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
+
+_HTML_SPECIALS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"}
+_PUNCTUATION = "".join(
+    character for character in string.punctuation if character not in _HTML_SPECIALS
+)
+# What ends a line for Markdown, an extension (`str.splitlines`) or a browser, and the other controls.
+_C1_CONTROLS = range(0x80, 0xA0)
+_LINE_BREAKS_AND_CONTROLS = [*range(0x20), 0x7F, *_C1_CONTROLS, 0x2028, 0x2029]
+_PADDED = "&#{:05d};"
+"""Numeric references with leading zeros: only :func:`escape_text` writes them this way."""
+_TEXT = str.maketrans(
+    _HTML_SPECIALS
+    | {character: _PADDED.format(ord(character)) for character in _PUNCTUATION}
+    | {chr(code): _PADDED.format(code) for code in _LINE_BREAKS_AND_CONTROLS}
+)
+_PADDED_REFERENCE = re.compile(r"&#0(\d{4});")
+_PLAIN = frozenset(_PUNCTUATION + " ")
+
+
+def escape_text(text: str) -> str:
+    """``text`` as HTML text that Markdown leaves as it is: ``& < > " '`` escaped as
+    HTML escapes them, every other ASCII punctuation character, line break and control
+    character as a numeric character reference (letters, digits, spaces and other
+    characters as they are; spaces too, but those it starts with, which could make a code
+    block of a line). A browser shows the same text."""
+    unindented = text.lstrip(" ")
+    return _PADDED.format(ord(" ")) * (len(text) - len(unindented)) + unindented.translate(_TEXT)
+
+
+def plain_punctuation(converted: str) -> str:
+    """Converted HTML with the punctuation :func:`escape_text` wrote as references put
+    back as plain characters; line breaks and controls stay references (but C1 controls,
+    which browsers would read as windows-1252 characters)."""
+
+    def plain(match: re.Match[str]) -> str:
+        code = int(match.group(1))
+        return chr(code) if chr(code) in _PLAIN or code in _C1_CONTROLS else f"&#{code};"
+
+    return _PADDED_REFERENCE.sub(plain, converted)
 
 
 @dataclass
@@ -29,7 +76,7 @@ class SetAside:
     @property
     def anchor_ids(self) -> set[str]:
         """The ``id``s in the blocks: links to them are valid."""
-        return {found for block in self.blocks for found in _ID.findall(block)}
+        return {html.unescape(found) for block in self.blocks for found in _ID.findall(block)}
 
 
 def set_aside(markdown: str, token: str) -> SetAside:
@@ -58,5 +105,11 @@ def put_back(converted: str, token: str, aside: SetAside) -> str:
     have there (inside code, say)."""
     if not aside.blocks:
         return converted
-    converted = re.sub(rf"<p>{token}x(\d+)x</p>", lambda match: aside.blocks[int(match.group(1))], converted)
-    return re.sub(rf"{token}x(\d+)x", lambda match: html.escape(aside.blocks[int(match.group(1))]), converted)
+    converted = re.sub(
+        rf"<p>{token}x(\d+)x</p>", lambda match: aside.blocks[int(match.group(1))], converted
+    )
+    return re.sub(
+        rf"{token}x(\d+)x",
+        lambda match: html.escape(plain_punctuation(aside.blocks[int(match.group(1))])),
+        converted,
+    )

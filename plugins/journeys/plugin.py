@@ -10,7 +10,8 @@ import html
 import secrets
 import shutil
 import tempfile
-from collections.abc import Iterator
+import traceback
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -21,9 +22,10 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from journeys import banner, generation, guard, isolated, navigation, pages, passthrough
+from journeys import banner, folders, generation, guard, isolated, navigation, pages, passthrough
 from journeys.cache import ChartCache, cache_directory
 from journeys.config import JourneysConfig
 from journeys.diagnostics import Diagnostic, Severity, has_errors
@@ -59,6 +61,15 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.generated = set()
         self.titles = {}
         self.set_aside = {}
+        problems = folders.publishing_problems(
+            project=project_dir(config),
+            docs_dir=Path(config.docs_dir),
+            site_dir=Path(config.site_dir),
+            content_dir=project_dir(config) / self.config.content_dir,
+            cache_dir=self.cache_dir(config),
+        )
+        if problems:
+            raise PluginError("journeys: these settings would publish what must stay private:\n" + "\n".join(problems))
         for extra, path in ((config.extra_css, STYLESHEET), (config.extra_javascript, SCRIPT)):
             if path not in extra:
                 extra.append(path)
@@ -98,11 +109,17 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         # A build reads the study in a child process, so its memory is given back before
         # MkDocs converts every page. `mkdocs serve` reads here: it keeps drawn charts in
         # memory across rebuilds.
-        with worker_stops_the_build():
-            outcome = isolated.drain(
-                isolated.in_child(work, here=self.serving),
-                lambda output: self.add_generated(files, config, output),
-            )
+        try:
+            with worker_stops_the_build():
+                outcome = isolated.drain(
+                    isolated.in_child(work, here=self.serving),
+                    lambda output: self.add_generated(files, config, output),
+                )
+        except Exception as error:  # `mkdocs serve` must keep serving, whatever failed
+            if not self.serving:
+                raise
+            outcome = unexpected_failure(error, self.config.content_dir)
+            self.drop_unwritten(files)
         self.diagnostics = outcome.diagnostics
         self.watchlist = outcome.watchlist
         report(outcome.diagnostics)
@@ -126,6 +143,14 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
         return files
 
+    def drop_unwritten(self, files: Files) -> None:
+        """Leave out generated files that were announced but not written (charts still to
+        be drawn when generation stopped): MkDocs would fail copying them."""
+        for file in list(files):
+            if file.src_uri in self.generated and not Path(file.abs_src_path or "").is_file():
+                files.remove(file)
+                self.generated.discard(file.src_uri)
+
     def add_generated(self, files: Files, config: MkDocsConfig, output: generation.WrittenFile) -> None:
         inclusion = (
             InclusionLevel.NOT_IN_NAV if navigation.is_interview_page(output.src_uri) else InclusionLevel.UNDEFINED
@@ -145,19 +170,22 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         # fallback `page.title | striptags` would unescape `&lt;` into live markup).
         title = self.titles.get(page.file.src_uri)
         if title is not None:
-            page.meta["title"] = html.escape(title)
+            page.meta["title"] = html_text(title)
         if page.file.src_uri not in self.generated:
             return markdown
         aside = passthrough.set_aside(markdown, self.placeholder)
         self.set_aside[page.file.src_uri] = aside
         return aside.markdown
 
+    # First: other plugins see the page as it is published, not its set-aside form.
+    @event_priority(100)
     def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         aside = self.set_aside.pop(page.file.src_uri, None)
         if aside is None:
             return content
         page.present_anchor_ids = (page.present_anchor_ids or set()) | aside.anchor_ids
-        return passthrough.put_back(content, self.placeholder, aside)
+        plain_toc_titles(page.toc)
+        return passthrough.plain_punctuation(passthrough.put_back(content, self.placeholder, aside))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # While serving, content errors are shown in the browser too (the build carries on).
@@ -180,12 +208,22 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.remove_written()
         if self.watchlist is None:
             return
-        leaks = guard.find_leaks(Path(config.site_dir), self.watchlist)
-        for leak in leaks:
-            log.error(f"privacy guard: {leak.format()}")
-        if leaks and not self.serving:
+        # The installed theme's own files (not `custom_dir`, which researchers write): a
+        # single word is not looked for in its copies (a name like "Mark" is in its scripts).
+        theme_dirs = [Path(d) for d in config.theme.dirs if d != config.theme.custom_dir]
+        leaks = guard.find_leaks(
+            Path(config.site_dir), self.watchlist, theme_dirs, publish_unread=self.config.publish_unread
+        )
+        for leak in leaks:  # warnings through the logger, so `--strict` fails on them
+            emit = log.error if leak.severity is Severity.ERROR else log.warning
+            emit(f"privacy guard: {leak.format()}")
+        values = sum(leak.severity is Severity.ERROR and not leak.unread for leak in leaks)
+        unread = sum(bool(leak.unread) for leak in leaks)
+        if (values or unread) and not self.serving:
+            counts = ((values, f"{values} private value(s)"), (unread, f"{unread} file(s) it cannot read"))
+            found = " and ".join(text for count, text in counts if count)
             raise PluginError(
-                f"journeys: the privacy guard found {len(leaks)} private value(s) in the built "
+                f"journeys: the privacy guard found {found} in the built "
                 "site (listed above); the build failed so they are not published"
             )
 
@@ -211,6 +249,36 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir(config)))
         return server
+
+
+def html_text(text: str) -> str:
+    """Plain text as HTML for a theme to print: ``& < > "`` escaped; ``'`` as it is, since
+    Material escapes titles again in attributes (`Eva's` would read `Eva&#x27;s`)."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
+
+
+def plain_toc_titles(items: Iterable[AnchorLink]) -> None:
+    """The table of contents shows a generated heading's text as the page does."""
+    for item in items:
+        item.title = passthrough.plain_punctuation(item.title)
+        plain_toc_titles(item.children)
+
+
+def unexpected_failure(error: Exception, content_dir: str) -> generation.Outcome:
+    """While serving: a failure no content check foresaw, as an error in the banner; the
+    pages made before it are served. The traceback goes to the terminal, for a report."""
+    log.info("details for the report:\n" + "".join(traceback.format_exception(error)).rstrip())
+    summary = (str(error).strip().splitlines() or [""])[0][:200]
+    problem = Diagnostic(
+        content_dir,
+        1,
+        Severity.ERROR,
+        f"the research pages could not all be made (unexpected {type(error).__name__}"
+        f"{': ' + summary if summary else ''}); the preview shows the pages made before it. "
+        "Unless a template override in your theme's `journeys/` folder causes it, this is a bug "
+        "in the journeys plugin: please report this, with the details printed in the terminal",
+    )
+    return generation.Outcome([problem], None, 0, [], 0)
 
 
 @contextmanager
