@@ -17,6 +17,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -95,22 +96,86 @@ def test_settings_that_would_publish_internals_fail_the_build_with_a_reason(
     assert not list((tmp_path / "docs" / "data").iterdir())  # nothing was written there
 
 
-def test_journeys_check_refuses_the_same_settings(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_build_refuses_a_cache_in_the_theme_folder_and_a_site_in_the_content_folder(
+    tmp_path: Path,
 ) -> None:
     ContentTree(tmp_path / "content").minimal()
-    write_site(tmp_path, plugin_options={"cache_dir": "docs/data"})
-    monkeypatch.chdir(tmp_path)
+    theme = {"name": "material", "custom_dir": "overrides"}
+    write_site(
+        tmp_path,
+        extra_config={"theme": theme, "site_dir": "content/site"},
+        plugin_options={"cache_dir": "overrides/jcache"},
+    )
+    (tmp_path / "overrides").mkdir()
+
+    result = mkdocs(tmp_path, "build")
+
+    assert result.returncode == 1, result.stderr
+    assert "`cache_dir` (overrides/jcache) is inside a theme folder (overrides)" in result.stderr
+    assert "`site_dir` (content/site) is inside `content_dir` (content)" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "overrides" / "jcache").exists()
+    assert not (tmp_path / "content" / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("site", "options", "expected"),
+    [
+        ({}, {"cache_dir": "docs/data"}, "`cache_dir` (docs/data) is inside `docs_dir` (docs)"),
+        (
+            {"theme": {"name": "material", "custom_dir": "overrides"}},
+            {"cache_dir": "overrides/jcache"},
+            "`cache_dir` (overrides/jcache) is inside a theme folder (overrides)",
+        ),
+        (
+            {"theme": {"name": "material", "custom_dir": ".cache"}},
+            {},
+            "`cache_dir` (.cache/journeys) is inside a theme folder (.cache)",
+        ),
+        (
+            {"theme": {"name": "material", "custom_dir": "content"}},
+            {},
+            "`content_dir` (content) is inside a theme folder (content)",
+        ),
+        (
+            {"site_dir": "content/site"},
+            {},
+            "`site_dir` (content/site) is inside `content_dir` (content)",
+        ),
+        (
+            {"docs_dir": "content/docs"},
+            {},
+            "`docs_dir` (content/docs) is inside `content_dir` (content)",
+        ),
+    ],
+    ids=[
+        "cache-in-docs",
+        "cache-in-custom-dir",
+        "custom-dir-holds-cache",
+        "custom-dir-is-content",
+        "site-in-content",
+        "docs-in-content",
+    ],
+)
+def test_journeys_check_refuses_the_same_settings(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    site: dict[str, Any],
+    options: dict[str, str],
+    expected: str,
+) -> None:
+    project = tmp_path / "project"
+    ContentTree(project / "content").minimal()
+    write_site(project, extra_config=site, plugin_options=options)
+    monkeypatch.chdir(tmp_path)  # folders in mkdocs.yml are relative to it, not to here
     stderr = io.StringIO()
 
     with contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(io.StringIO()):
-        code = cli.main(["check", "--config", "mkdocs.yml"])
+        code = cli.main(["check", "project/content", "--config", "project/mkdocs.yml"])
 
     assert code == 1
-    assert (
-        "journeys: error: `cache_dir` (docs/data) is inside `docs_dir` (docs)" in stderr.getvalue()
-    )
-    assert not (tmp_path / "docs" / "data").exists()
+    assert f"journeys: error: {expected}" in stderr.getvalue()
+    assert not list(tmp_path.rglob("documents.marshal"))  # no cache was written anywhere
 
 
 def test_the_folder_rule_counts_equal_and_resolved_folders_as_inside(tmp_path: Path) -> None:
@@ -134,6 +199,64 @@ def test_the_folder_rule_counts_equal_and_resolved_folders_as_inside(tmp_path: P
     assert problems("content", "docs/../elsewhere") == []
     [message] = problems("content", "content")
     assert "`cache_dir` (content) is inside `content_dir` (content)" in message
+
+
+def test_the_folder_rule_keeps_theme_folders_and_published_folders_apart_from_private_ones(
+    tmp_path: Path,
+) -> None:
+    from journeys.folders import publishing_problems
+
+    def problems(
+        *,
+        content: str = "content",
+        cache: str = ".cache/journeys",
+        theme: str = "overrides",
+        docs: str = "docs",
+        site: str = "site",
+    ) -> list[str]:
+        return publishing_problems(
+            project=tmp_path,
+            docs_dir=tmp_path / docs,
+            site_dir=tmp_path / site,
+            content_dir=tmp_path / content,
+            cache_dir=tmp_path / cache,
+            theme_dirs=[tmp_path / theme, tmp_path / "venv" / "material" / "templates"],
+        )
+
+    def only(**folders: str) -> str:
+        [message] = problems(**folders)
+        assert "Traceback" not in message
+        return message
+
+    assert problems() == []
+    assert only(cache="overrides/jcache").startswith(
+        "`cache_dir` (overrides/jcache) is inside a theme folder (overrides): the cache holds"
+    )
+    assert only(cache="venv/material/templates/c").startswith(
+        "`cache_dir` (venv/material/templates/c) is inside a theme folder (venv/material/templates)"
+    )
+    assert only(theme=".cache").startswith(
+        "`cache_dir` (.cache/journeys) is inside a theme folder (.cache): "
+    )
+    assert only(theme=".cache/journeys/charts").startswith(
+        "a theme folder (.cache/journeys/charts) is inside `cache_dir` (.cache/journeys): "
+    )
+    assert only(theme="content").startswith(
+        "`content_dir` (content) is inside a theme folder (content): "
+    )
+    assert only(theme="content/overrides").startswith(
+        "a theme folder (content/overrides) is inside `content_dir` (content): "
+    )
+    assert only(site="content/site").startswith(
+        "`site_dir` (content/site) is inside `content_dir` (content): "
+    )
+    assert only(docs="content/docs").startswith(
+        "`docs_dir` (content/docs) is inside `content_dir` (content): "
+    )
+    assert only(docs="content").startswith(
+        "`content_dir` (content) is inside `docs_dir` (content): "
+    )
+    assert "`theme.custom_dir`" in only(theme="content/overrides")
 
 
 # --- 2. repeated privacy keys --------------------------------------------------------------------

@@ -106,20 +106,29 @@ def _folder_problems(
     args: argparse.Namespace, site: dict[str, Any] | None, options: dict[str, Any], cache_dir: Path | None
 ) -> list[str]:
     """The build's rule on where folders may be (:mod:`journeys.folders`), for the folders
-    mkdocs.yml names and for the content folder this command reads."""
+    mkdocs.yml names (``theme.custom_dir`` the only theme folder known without loading the
+    theme) and for the content folder this command reads."""
     project = args.config.parent if site is not None else args.content_dir.parent
     docs_dir, site_dir = (
         (project / str(site.get("docs_dir") or "docs"), project / str(site.get("site_dir") or "site"))
         if site is not None
         else (None, None)
     )
+    theme = (site or {}).get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    theme_dirs = [project / str(custom_dir)] if custom_dir else []
     content_dirs = [args.content_dir]
     if site is not None:
         content_dirs.insert(0, project / str(options.get("content_dir", "content")))
     problems: list[str] = []
     for content_dir in content_dirs:
         for problem in folders.publishing_problems(
-            project=project, docs_dir=docs_dir, site_dir=site_dir, content_dir=content_dir, cache_dir=cache_dir
+            project=project,
+            docs_dir=docs_dir,
+            site_dir=site_dir,
+            content_dir=content_dir,
+            cache_dir=cache_dir,
+            theme_dirs=theme_dirs,
         ):
             if problem not in problems:
                 problems.append(problem)

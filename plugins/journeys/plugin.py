@@ -67,6 +67,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             site_dir=Path(config.site_dir),
             content_dir=project_dir(config) / self.config.content_dir,
             cache_dir=self.cache_dir(config),
+            theme_dirs=[Path(folder) for folder in config.theme.dirs],
         )
         if problems:
             raise PluginError("journeys: these settings would publish what must stay private:\n" + "\n".join(problems))

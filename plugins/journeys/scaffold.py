@@ -8,8 +8,9 @@ from pathlib import Path
 
 import yaml
 
+from journeys.diagnostics import did_you_mean
 from journeys.loading import load_record
-from journeys.model import ID_PATTERN, Journey, Persona
+from journeys.model import SLUG_PATTERN, Journey, Persona, interview_id_problem
 
 
 class ScaffoldError(Exception):
@@ -23,13 +24,20 @@ def new_interview(
     interview_id: str | None = None,
     today: dt.date | None = None,
 ) -> Path:
-    """Write ``content/interviews/<id>.md`` with one step per stage; refuse to overwrite."""
+    """Write ``content/interviews/<id>.md`` with one step per stage; refuse to overwrite.
+
+    Slugs and the id are checked before any path is made of them (``../x`` must not reach
+    outside the content folder) by the rules ``journeys check`` applies."""
     date = today or dt.date.today()
-    journey = _read(content_dir / "journeys" / f"{journey_slug}.md", Journey, "journey", journey_slug)
+    _check_slug(content_dir / "journeys", "journey", journey_slug)
+    _check_slug(content_dir / "personas", "persona", persona_slug)
+    if interview_id is not None and (problem := interview_id_problem(interview_id)) is not None:
+        raise ScaffoldError(f"`{interview_id}` cannot be an id: {problem}; choose another id")
+    journey = _read(
+        content_dir / "journeys" / f"{journey_slug}.md", Journey, "journey", journey_slug
+    )
     _read(content_dir / "personas" / f"{persona_slug}.md", Persona, "persona", persona_slug)
     key = interview_id or _free_id(content_dir, f"{date.isoformat()}-{persona_slug}")
-    if not ID_PATTERN.match(key):
-        raise ScaffoldError(f"`{key}` cannot be an id: use letters, digits, `-`, `_` and `.`")
     path = content_dir / "interviews" / f"{key}.md"
     if path.exists():
         raise ScaffoldError(f"{path.as_posix()} exists already; it was not overwritten")
@@ -48,12 +56,31 @@ def _free_id(content_dir: Path, base: str) -> str:
     return f"{base}-{number}"
 
 
+def _existing(folder: Path) -> list[str]:
+    """The slugs of the files in ``folder`` (journeys or personas)."""
+    return sorted(p.stem for p in folder.glob("*.md")) if folder.is_dir() else []
+
+
+def _listed(slugs: list[str]) -> str:
+    return ", ".join(f"`{slug}`" for slug in slugs) or "none yet"
+
+
+def _check_slug(folder: Path, kind: str, slug: str) -> None:
+    if not SLUG_PATTERN.match(slug):
+        existing = _existing(folder)
+        raise ScaffoldError(
+            f"`{slug}` is not a {kind} slug{did_you_mean(slug.lower(), existing)}: a slug is the "
+            f"{kind}'s file name in {folder.as_posix()}/ without .md, in lower-case letters, digits "
+            f"and `-` (existing: {_listed(existing)})"
+        )
+
+
 def _read(path: Path, model: type[Journey | Persona], kind: str, slug: str) -> Journey:
     if not path.is_file():
         folder = path.parent
-        existing = sorted(p.stem for p in folder.glob("*.md")) if folder.is_dir() else []
-        listed = ", ".join(f"`{name}`" for name in existing) or "none yet"
-        raise ScaffoldError(f"there is no {kind} `{slug}` in {folder.as_posix()}/ (existing: {listed})")
+        raise ScaffoldError(
+            f"there is no {kind} `{slug}` in {folder.as_posix()}/ (existing: {_listed(_existing(folder))})"
+        )
     record, problems = load_record(path.read_bytes(), model, path.as_posix(), path.stem)
     if not isinstance(record, model):
         first = problems[0].format() if problems else ""
@@ -66,7 +93,7 @@ def interview_text(journey: Journey, persona: str, key: str, date: dt.date) -> s
     touchpoints = " | ".join(tp.id for tp in journey.touchpoints)
     lines = [
         "---",
-        f"# Interview about the journey \"{_comment(journey.title)}\". Fill in the empty fields;",
+        f'# Interview about the journey "{_comment(journey.title)}". Fill in the empty fields;',
         "# `journeys check` lists what is still missing. Delete optional lines you do not use.",
         f"id: {scalar(key)}",
         f"date: {date.isoformat()}",
@@ -98,7 +125,8 @@ def interview_text(journey: Journey, persona: str, key: str, date: dt.date) -> s
                 f"  - stage: {scalar(stage.id)}",
                 "    action:           # what they did",
                 "    why:",
-                "    touchpoint:" + (f"       # {touchpoints}, or another one" if touchpoints else ""),
+                "    touchpoint:"
+                + (f"       # {touchpoints}, or another one" if touchpoints else ""),
                 "    score:            # 1-10 in steps of 0.5",
                 "    feeling:",
                 "    quote:",
