@@ -5,18 +5,22 @@ allows it; a one-word name that the theme's own files contain does not fail ever
 
 from __future__ import annotations
 
+import ast
 import base64
 import gzip
 import io
 import re
+import struct
 import unicodedata
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
 
 from contentkit import ContentTree, mkdocs, write_site
-from journeys import guard
+from journeys import guard, guard_reading
+from journeys.generation import label_texts
 from journeys.loading import load_study
 
 NAME = "Noël Wesselius"
@@ -38,9 +42,26 @@ def page(project: Path, name: str, text: str) -> None:
 
 def a_docx() -> bytes:
     packed = io.BytesIO()
-    with zipfile.ZipFile(packed, "w") as archive:
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:  # packed, as Word does
         archive.writestr("word/document.xml", f"<w:t>{NAME}</w:t>")
     return packed.getvalue()
+
+
+def png(kind: bytes, data: bytes) -> bytes:
+    """A one-pixel PNG image with one more chunk (``tEXt``: metadata as it stands)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+        + chunk(kind, data)
+        + chunk(b"IDAT", zlib.compress(b"\0\0"))
+        + chunk(b"IEND", b"")
+    )
 
 
 def guard_lines(stderr: str, level: str) -> list[str]:
@@ -61,6 +82,13 @@ PLANTED = {  # docs page -> how the participant's full name stands in it
     "svg": '<svg xmlns="http://www.w3.org/2000/svg"><text><tspan>No</tspan><tspan>ël Wesselius</tspan></text></svg>',
     "nfd": unicodedata.normalize("NFD", "Said by Noël Wesselius."),
     "fullwidth": "Said by Ｎｏëｌ Ｗｅｓｓｅｌｉｕｓ.",
+    "homoglyph": "Said by N\u043e\u00ebl W\u0435sseliu\u0455.",  # Cyrillic o, e, s
+    "joined": "Her handle is @NoelWesselius.",
+    "phone": "Call her on 06-11 22 33 44.",  # participant.phone: +31 6 11223344
+}
+PLANTED_FILES = {  # docs file -> its bytes; the name in its path, or in an image's metadata
+    "people/noel-wesselius.txt": b"Nothing here.\n",
+    "img/photo.png": png(b"tEXt", b"Author\0Noel Wesselius"),
 }
 
 
@@ -78,14 +106,31 @@ def test_a_name_in_attributes_comments_scripts_encodings_and_unicode_forms_fails
     (docs / "export.txt").write_bytes(f"{NAME}\n".encode("utf-16-le"))  # without one
     (docs / "report.docx").write_bytes(a_docx())
     (docs / "latin1.csv").write_bytes(f"name\n{NAME}\n".encode("latin-1"))
+    for name, content in PLANTED_FILES.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_bytes(content)
 
     result = mkdocs(tmp_path, "build")
 
     assert result.returncode != 0
     errors = guard_lines(result.stderr, "ERROR")
-    for output in [*(f"{name}/index.html" for name in PLANTED), "names.csv", "export.txt"]:
-        expected = f"privacy guard: {output}: contains `participant.name` of {SOURCE}, which must never be published"
+    contents = [
+        *(f"{name}/index.html" for name in PLANTED),
+        "names.csv",
+        "export.txt",
+        "img/photo.png",
+    ]
+    for output in contents:
+        field = "participant.phone" if output.startswith("phone/") else "participant.name"
+        expected = f"privacy guard: {output}: contains `{field}` of {SOURCE}, which must never be published"
         assert any(line.endswith(expected) for line in errors), (output, result.stderr)
+    assert any(
+        line.endswith(
+            f"privacy guard: people/noel-wesselius.txt: the path of this file contains "
+            f"`participant.name` of {SOURCE}, which must never be published; rename the file"
+        )
+        for line in errors
+    ), result.stderr
     for output in ("report.docx", "latin1.csv"):
         assert any(
             f"privacy guard: {output}: cannot be read as text" in line
@@ -136,7 +181,7 @@ def test_a_surname_alone_is_a_warning_with_file_and_line_and_publish_unread_allo
 def read(tmp_path: Path, name: str, content: bytes) -> list[str]:
     path = tmp_path / name
     path.write_bytes(content)
-    return guard.tokens(" ".join(guard.output_texts(path)))
+    return guard.tokens(" ".join(guard_reading.output_texts(path)))
 
 
 def contains(words: list[str], phrase: str) -> bool:
@@ -168,6 +213,9 @@ def contains(words: list[str], phrase: str) -> bool:
         ("data-attribute.html", b'<div data-person="noel-wesselius" aria-label="x"></div>'),
         ("script.js", b'var who = "No\\u00ebl Wesselius", more = "\\x4eo\\u{eb}l Wesselius";'),
         ("inline.html", b"<p>No<span>&euml;</span>l <b>Wesselius</b></p>"),
+        ("cyrillic.html", "<p>N\u043e\u00ebl W\u0435sseliu\u0455</p>".encode()),  # о е ѕ
+        ("greek.html", "<p>\u039d\u039f\u0395L W\u0395SS\u0395L\u0399US</p>".encode()),  # Ν Ο Ε Ι
+        ("utf16-look-alikes.csv", "N\u043e\u00ebl W\u0435sselius,1\n".encode("utf-16")),
     ],
 )
 def test_the_reader_finds_a_name_however_it_is_encoded(
@@ -202,8 +250,8 @@ def test_a_file_that_is_no_text_is_unreadable(
 ) -> None:
     path = tmp_path / name
     path.write_bytes(content)
-    with pytest.raises(guard.Unreadable, match=why):
-        list(guard.output_texts(path))
+    with pytest.raises(guard_reading.Unreadable, match=why):
+        list(guard_reading.output_texts(path))
 
 
 def test_unicode_forms_compare_equal() -> None:
@@ -215,9 +263,12 @@ def test_unicode_forms_compare_equal() -> None:
         "Noel",
         "No\u00adel",
         "Noél",
+        "N\u043e\u00ebl",  # a Cyrillic o
+        "\u039d\u039f\u0395L",  # Greek capitals
+        "\u0578\u03bfe\u04cf",  # Armenian n, Greek o, Cyrillic palochka
     ]
     assert {tuple(guard.tokens(form)) for form in forms} == {("noel",)}
-    assert guard.tokens("Straße Ελένη ﬁne") == ["strasse", "ελενη", "fine"]
+    assert guard.tokens("Straße ﬁne") == ["strasse", "fine"]
 
 
 # --- what is looked for, and how it is reported ------------------------------------------------
@@ -394,3 +445,285 @@ def test_a_tag_that_held_a_name_in_one_page_is_read_again_in_the_next(tmp_path: 
         ("b.html", "error"),
         ("c.html", "error"),
     ]
+
+
+def test_a_name_of_another_script_is_found_in_another_case(tmp_path: Path) -> None:
+    tree = ContentTree(tmp_path / "content")
+    tree.minimal()
+    tree.interview("int-02", participant={"name": "Ελένη Παπαδάκη"})
+    folder = site(
+        tmp_path,
+        {
+            "upper.html": "<p>ΕΛΕΝΗ ΠΑΠΑΔΑΚΗ</p>",  # eta: an "H" in upper case, an "n" in lower
+            "lower.html": "<p>ελένη παπαδάκη</p>",
+            "other.html": "<p>Ελένη Παπαδοπούλου</p>",
+        },
+    )
+
+    leaks = guard.find_leaks(folder, watching(tmp_path))
+
+    assert [(leak.output, leak.severity.value, leak.part) for leak in leaks] == [
+        ("lower.html", "error", ""),
+        ("other.html", "warning", "1"),
+        ("upper.html", "error", ""),
+    ]
+
+
+PHONE_FORMS = {  # participant.phone of the study: +31 6 11223344
+    "national.html": "<p>06-11223344</p>",
+    "grouped.html": "<p>+31 (0)6 112 233 44</p>",
+    "zeros.html": "<p>0031 6 11223344</p>",
+    "pairs.html": "<p>06 11 22 33 44</p>",
+    "dots.html": "<p>06.11.22.33.44</p>",
+    "slash.html": "<p>06/11223344</p>",
+    "row.html": "<table><tr><td>Noor</td><td>06-11223344</td><td>34</td></tr></table>",
+    "tel.html": '<a href="tel:+31611223344">call</a>',
+    "search.json": '{"docs": [{"text": "Bel 06 - 11 22 33 44 na vijven"}]}',
+}
+NOT_THE_PHONE = {
+    "other.html": "<p>06-11223345</p>",  # another number
+    "short.html": "<p>11223344</p>",  # eight digits: too few to tell
+    "apart.html": "<p>Room 06, floor 11223344</p>",  # a comma ends a number
+}
+
+
+def test_a_phone_number_is_found_by_its_last_nine_digits_in_any_format(tmp_path: Path) -> None:
+    study(ContentTree(tmp_path / "content"))
+    folder = site(tmp_path, PHONE_FORMS | NOT_THE_PHONE)
+
+    leaks = guard.find_leaks(folder, watching(tmp_path))
+
+    assert sorted((leak.output, leak.field) for leak in leaks) == sorted(
+        (output, "participant.phone") for output in PHONE_FORMS
+    )
+
+
+def test_a_phone_number_cut_by_the_edge_of_a_window_is_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    study(ContentTree(tmp_path / "content"))
+    monkeypatch.setattr(guard, "WINDOW_CHARACTERS", 40)
+    pages = {  # the window's edge falls at every place of the number
+        f"page-{shift:02}.txt": "filler " * 5 + "x" * shift + " call 06 11 22 33 44 or not"
+        for shift in range(30)
+    }
+
+    leaks = guard.find_leaks(site(tmp_path, dict(pages)), watching(tmp_path))
+
+    assert sorted(leak.output for leak in leaks) == sorted(pages)
+
+
+def test_a_name_run_together_is_an_error(tmp_path: Path) -> None:
+    tree = ContentTree(tmp_path / "content")
+    tree.minimal()
+    tree.interview("int-02", participant={"name": "Evert-Jan van Wesseling"})
+    folder = site(
+        tmp_path,
+        {
+            "handle.html": "<p>@EvertJanVanWesseling</p>",
+            "url.html": '<a href="https://example.org/u/evertjanvanwesseling">x</a>',
+            "clean.html": "<p>Evert-Jan came in.</p>",
+        },
+    )
+
+    leaks = guard.find_leaks(folder, watching(tmp_path))
+
+    assert [(leak.output, leak.severity.value) for leak in leaks] == [
+        ("clean.html", "warning"),
+        ("handle.html", "error"),
+        ("url.html", "error"),
+    ]
+
+
+def test_the_path_of_every_file_is_read(tmp_path: Path) -> None:
+    study(ContentTree(tmp_path / "content"))
+    folder = site(
+        tmp_path,
+        {
+            "images/noel-wesselius.png": png(b"IDAT", b"x"),
+            "notes/No%C3%ABl%20Wesselius.txt": "Nothing.",
+            "people/wesselius/index.html": "<p>Nothing.</p>",
+            "people/06-11223344.vcf": "Nothing.",
+        },
+    )
+
+    leaks = guard.find_leaks(folder, watching(tmp_path))
+
+    assert [(leak.output, leak.field, leak.severity.value) for leak in leaks] == [
+        ("images/noel-wesselius.png", "participant.name", "error"),
+        ("notes/No%C3%ABl%20Wesselius.txt", "participant.name", "error"),
+        ("people/06-11223344.vcf", "participant.phone", "error"),
+        ("people/wesselius/index.html", "participant.name", "warning"),
+    ]
+    assert leaks[0].format() == (
+        f"images/noel-wesselius.png: the path of this file contains `participant.name` of {SOURCE}, "
+        "which must never be published; rename the file"
+    )
+    assert leaks[3].format() == (
+        f"people/wesselius/index.html: word 2 of `participant.name` of {SOURCE} stands in the path "
+        "of this file without the rest of the name; if it is the participant, rename the file"
+    )
+
+
+def exif_jpeg(artist: str, author: str) -> bytes:
+    """A JPEG's start with an EXIF block: Artist in ASCII, XPAuthor in UTF-16LE."""
+    ascii_tag, utf16_tag = artist.encode() + b"\0", author.encode("utf-16-le") + b"\0\0"
+    body = b"Exif\0\0II*\0" + ascii_tag + b"\x01\x02" + utf16_tag
+    return b"\xff\xd8\xff\xe1" + struct.pack(">H", len(body) + 2) + body + b"\xff\xd9"
+
+
+def test_the_printable_runs_of_a_binary_file_are_its_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def texts(name: str, content: bytes) -> list[str]:
+        (tmp_path / name).write_bytes(content)
+        return guard.tokens(" ".join(guard_reading.printable_texts(tmp_path / name)))
+
+    monkeypatch.setattr(guard_reading, "READ_BYTES", 7)  # runs cut by the end of every part
+    png_text = texts("a.png", png(b"tEXt", b"Author\0Noel Wesselius"))
+    jpeg_text = texts("b.jpg", exif_jpeg("Noël Wesselius", "Noël Wesselius"))
+    packed = texts("c.png", png(b"zTXt", b"Author\0\0" + zlib.compress(b"Noel Wesselius")))
+
+    assert contains(png_text, "noel wesselius")
+    assert contains(jpeg_text, "noel wesselius")  # UTF-8
+    assert jpeg_text.count("wesselius") == 2  # and UTF-16LE
+    assert "wesselius" not in packed  # compressed text stays unread (module docstring)
+
+
+def test_text_runs_of_files_published_unread_are_searched_but_not_for_short_words(
+    tmp_path: Path,
+) -> None:
+    tree = ContentTree(tmp_path / "content")
+    study(tree)
+    tree.interview("int-03", participant={"name": "Mark"})  # a font's feature: "mark"
+    folder = site(
+        tmp_path,
+        {
+            "photo.png": png(b"tEXt", b"Author\0Noel Wesselius +31 6 11223344"),
+            "portrait.jpg": exif_jpeg("Wesselius", "x"),
+            "fonts/a.woff": b"wOFF\0\x01\0\0GPOS\0\0mark\0kern\0\x81\x92",
+        },
+    )
+
+    leaks = guard.find_leaks(folder, watching(tmp_path))
+
+    assert [(leak.output, leak.field, leak.severity.value) for leak in leaks] == [
+        ("photo.png", "participant.name", "error"),
+        ("photo.png", "participant.phone", "error"),
+        ("portrait.jpg", "participant.name", "warning"),
+    ]
+
+
+def test_other_participant_fields_are_looked_for_where_they_can_identify_someone(
+    tmp_path: Path,
+) -> None:
+    tree = ContentTree(tmp_path / "content")
+    tree.minimal()
+    tree.interview(
+        "int-02",
+        participant={
+            "name": "Noor Bakker",
+            "maiden_name": "Verbeek",  # a name: looked for whatever it is
+            "age": 34,
+            "gender": "female",
+            "role": "consultant",
+            "team": "IT",
+            "height": 1.5,
+            "employee": "EMP00123",
+            "postcode": "1234 AB",
+            "unit": "Service desk Utrecht",
+            "contact": {"notes": "mail n.b@example.org or call 06-48213957"},
+        },
+    )
+    common = "<p>Aged 34, female, a consultant in IT; line-height: 1.5</p>"
+    folder = site(
+        tmp_path,
+        {
+            "common.html": common,
+            "employee.html": "<p>emp00123</p>",
+            "maiden.html": "<p>Verbeek</p>",
+            "postcode.html": "<p>1234 ab</p>",
+            "unit.html": "<p>At the service desk Utrecht.</p>",
+            "mail.html": "<p>N.B@example.org</p>",
+            "phone.html": "<p>+31 6 482 139 57</p>",
+        },
+    )
+
+    leaks = guard.find_leaks(folder, watching(tmp_path))
+
+    assert sorted((leak.output, leak.field) for leak in leaks) == [
+        ("employee.html", "participant.employee"),
+        ("maiden.html", "participant.maiden_name"),
+        ("mail.html", "participant.contact.notes"),
+        ("phone.html", "participant.contact.notes"),
+        ("postcode.html", "participant.postcode"),
+        ("unit.html", "participant.unit"),
+    ]
+
+
+def test_a_phrase_of_another_participant_field_that_published_content_says_is_no_leak(
+    tmp_path: Path,
+) -> None:
+    tree = ContentTree(tmp_path / "content")
+    tree.minimal()
+    tree.interview("int-02", participant={"name": "Noor Bakker", "unit": "Service desk"})
+    tree.interview("int-03", body="The service desk called back.")  # consenting: published
+    folder = site(tmp_path, {"a.html": "<p>The service desk called back.</p>"})
+
+    assert guard.find_leaks(folder, watching(tmp_path)) == []
+
+
+def test_words_of_the_site_labels_are_no_sign_of_a_participant_alone(tmp_path: Path) -> None:
+    tree = ContentTree(tmp_path / "content")
+    tree.minimal()
+    tree.interview("int-02", participant={"name": "June Oudshoorn"})
+    tree.interview("int-03", participant={"name": "May"})
+    folder = site(
+        tmp_path,
+        {
+            "dates.html": "<p>11 June 2025</p><p>2 mei 2025</p><p>1 May 2025</p>",
+            "name.html": "<p>June Oudshoorn</p>",
+        },
+    )
+    found = load_study(tmp_path / "content", tmp_path)
+
+    leaks = guard.find_leaks(
+        folder,
+        guard.watchlist(
+            found.interviews, found.personas.values(), found.journeys.values(), label_texts()
+        ),
+    )
+
+    assert [(leak.output, leak.severity.value) for leak in leaks] == [("name.html", "error")]
+    assert {"June", "juni", "Goal reached", "Klantreis"} <= set(label_texts())
+
+
+def test_the_guard_does_not_depend_on_the_site_layer() -> None:
+    package = Path(guard.__file__).parent
+    for module in ("guard.py", "guard_reading.py"):
+        tree = ast.parse((package / module).read_text(encoding="utf-8"))
+        imported = {
+            node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+        } | {
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        }
+        assert not imported & {"journeys.labels", "journeys.pages", "journeys.generation"}, module
+
+
+def test_a_participant_named_like_a_month_builds_strict_when_interviewed_that_month(
+    tmp_path: Path,
+) -> None:
+    tree = ContentTree(tmp_path / "content")
+    tree.minimal()
+    tree.interview("int-02", date="2025-06-11", participant={"name": "June Oudshoorn"})
+    write_site(tmp_path)
+
+    result = mkdocs(tmp_path, "build", "--strict")
+
+    assert result.returncode == 0, result.stderr
+    assert "privacy guard" not in result.stderr
+    page = (tmp_path / "site" / "interviews" / "int-02" / "index.html").read_text(encoding="utf-8")
+    assert "11 June 2025" in page

@@ -18,7 +18,7 @@ from journeys import guard, pages
 from journeys.cache import ChartCache
 from journeys.diagnostics import Diagnostic
 from journeys.documents import DocumentCache
-from journeys.labels import Labels
+from journeys.labels import CATALOGUE, MONTHS, UNITS, Labels
 from journeys.loading import load_study
 
 
@@ -81,7 +81,9 @@ def generate_site(
     del documents  # what it read is in the study now
     if study.has_errors and not settings.pages_despite_errors:
         return Outcome(study.diagnostics, None, len(study.interviews), [], 0)
-    watchlist = guard.watchlist(study.interviews, study.personas.values(), study.journeys.values())
+    watchlist = guard.watchlist(
+        study.interviews, study.personas.values(), study.journeys.values(), label_texts()
+    )
     renderer = pages.SiteRenderer(study, settings.labels, href=settings.href, override_dirs=settings.override_dirs)
     to_draw: dict[str, ChartToDraw] = {}
     reused = 0
@@ -100,6 +102,16 @@ def generate_site(
         path.write_bytes(content.encode() if isinstance(content, str) else content)
         yield WrittenFile(output.src_uri, path, output.title)
     return Outcome(study.diagnostics, watchlist, len(study.interviews), list(to_draw.values()), reused)
+
+
+def label_texts() -> list[str]:
+    """Every text the site's own labels print, in every language, with the month and unit
+    names: published on purpose, so the guard takes them for no sign of a participant."""
+    return [
+        *(text for texts in CATALOGUE.values() for text in texts),
+        *(name for names in MONTHS.values() for name in names),
+        *(word for unit in UNITS.values() for words in unit.values() for word in words),
+    ]
 
 
 def draw_charts(to_draw: Sequence[ChartToDraw], charts: ChartCache) -> int:

@@ -1,96 +1,131 @@
 """The privacy guard: proves after a build that nothing private reached any output file.
 
-Needles are every value under ``participant`` and the text of every non-consenting
-interview. Every file of the built site (HTML, search index, sitemap, SVG, CSV, JSON,
-theme assets: anything) is read as a browser, a crawler or a download reads it:
-
-- in UTF-8, UTF-16 or UTF-32 (with a byte order mark, or UTF-16 told by its zero bytes),
-  gzip unpacked (a ``.gz`` or ``.svgz`` file, or any file that starts like one);
-- its text with tags removed (inline tags such as ``<span>`` joined without a space, as a
-  browser shows them) and entities decoded; and, apart from it, the inside of every tag and
-  comment: attribute values (``alt``, ``title``, ``href``, ``content`` of ``<meta>``,
-  ``data-*``...), comments, inline SVG and scripts (inline JSON too);
-- URL-encoded text decoded (``Jan%20de%20Vries``), script escapes decoded (``\\u00eb``),
-  ``;base64,`` data URLs unpacked; words are split at any punctuation, so the words of
-  ``jan-de-vries`` or ``jan.de.vries`` in a profile URL are found;
-- JSON a part at a time, each string unescaped, so the search index is never in memory whole.
+Every file of the built site (HTML, search index, sitemap, SVG, CSV, JSON, theme assets:
+anything) is read as a browser, a crawler or a download reads it (see
+:mod:`journeys.guard_reading`: encodings, gzip, tags and their attributes, comments,
+escapes, JSON); so is its path (``images/jan-de-vries.png``). A file that cannot be read as
+text fails the build, unless it matches ``publish_unread`` (by default images and fonts);
+either way its printable runs of text are searched, as the ``strings`` tool finds them
+(an image's metadata). Text stored compressed inside such a file (a PNG's ``zTXt`` chunk, a
+``.docx``, a ``.woff2`` font) stays unread.
 
 Matching is on word tokens after Unicode normalisation (compatibility forms such as
-full-width letters made plain, as NFKC does; case-folded; diacritics and invisible
-characters removed, so "Noël", "Noe\u0308l", "ＮＯＥＬ" and "Noel" are the same word), in
-time linear in the size of the site.
+full-width letters made plain, as NFKC does; letters of other scripts that look like Latin
+ones made Latin, so a Cyrillic "е" in "Fеmke" is an "e"; case-folded; diacritics and
+invisible characters removed, so "Noël", "Noe\u0308l", "ＮＯＥＬ" and "Noel" are the same
+word), in time linear in the size of the site. Words are split at any punctuation, so the
+words of ``jan-de-vries`` or ``jan.de.vries`` in a profile URL are found. A phone number
+is matched by its digits: a run of digits with spaces, dashes, dots, slashes or
+parentheses between them is one number, and two numbers are the same phone when their
+last PHONE_DIGITS digits agree ("+31 6 48213957", "06-48213957", "0031 (0)6 482 139 57");
+a number followed by another one in the same run ("06-48213957 34" in a table's row) is
+found too.
 
-A whole participant value (a name, an e-mail address, a phone number) found is an error; so
-is a phrase of a non-consenting interview, unless published content says the same thing
-(it cannot be told apart from it), and phrases under three words ("2 days", "Utrecht") are
-not looked for. A distinctive part of a participant's name found without the rest of it is
-a warning with the file and line: a word of three letters or more that is no particle like
-"van" and that published content does not say (a persona's name), or a hyphenated first
-name whole ("Evert-Jan": "Jan" alone is anybody). The log never repeats a private value.
+What is looked for (:func:`needles`):
 
-Single words (a one-word name, a part of a name) are not looked for in files copied
-unchanged from the installed theme (a name like "Mark" stands in its scripts), nor at all
-when the theme's page templates contain them ("Link": a class name on every page).
-Numbers, e-mail addresses and whole names of several words are looked for everywhere.
-A file that cannot be read as text fails the build, unless it matches ``publish_unread``
-(by default images and fonts).
+- ``name``, ``email`` and ``phone`` of the participant block (and ``last_name``,
+  ``work_email`` and the like), whole; a name also with its words run together
+  ("JanDeVries", a handle or a profile URL);
+- any other participant field only where it can identify someone (:func:`participant_needles`):
+  a phrase of two or more words, a value without spaces of six characters or more that holds
+  a digit (an employee number, a postcode, a date of birth), and, in every field, e-mail
+  addresses and phone numbers found by their shape. A single common word ("female") or a
+  short number ("34") is not looked for;
+- the phrases of three words or more of each non-consenting interview.
+
+A whole value found is an error; a phrase (of a non-consenting interview, or of a
+participant field other than those three) is one unless published content says the same
+thing (it cannot be told apart from it). A distinctive part of a participant's name found
+without the rest of it is a warning with the file and line: a word of three letters or
+more that is no particle like "van" and that published content does not say (a persona's
+name), or a hyphenated first name whole ("Evert-Jan": "Jan" alone is anybody). The log
+never repeats a private value.
+
+Words the site prints on purpose are no sign of anyone: the words of published content, of
+the site's own labels (``site_texts``: a participant called June, interviewed in June), of
+the theme's page templates ("Link": a class name on every page). A part of a name is not
+looked for alone when one of those says it; a one-word name, when the labels or the
+theme's templates use it. Single words are not looked for in files copied unchanged from
+the installed theme (a name like "Mark" stands in its scripts), nor, when shorter than
+MIN_BINARY_WORD letters, in the text runs of a file that is no text (random bytes spell
+short words). Numbers, e-mail addresses and whole names (of several words, or run
+together) are looked for everywhere.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
-import codecs
 import filecmp
 import fnmatch
-import functools
-import html
-import itertools
-import json
 import os
 import re
 import unicodedata
-import zlib
+import urllib.parse
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import chain, pairwise
 from pathlib import Path
 
+from journeys import guard_reading
 from journeys.diagnostics import Severity
+from journeys.guard_reading import (
+    TagMemory,
+    Unreadable,
+    output_texts,
+    printable_texts,
+    readable_lines,
+)
 from journeys.model import Interview, Journey, Persona
 from journeys.privacy import is_published, private_values
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-_TAG = re.compile(r"<[^>]*>")
-_TAG_INSIDE = re.compile(r"<([^>]*)>")
-# In the insides of tags, each after a NUL: the tag's name and its attributes' names, which
-# are HTML's words, not the site's ("li", "title"): a one-word name could be one of them.
-_MARKUP_NAMES = re.compile(r"(?:\A|(?<=\0))[!/?]?[\w:.-]*|(?<=\s)[\w:.-]+(?=\s*=)")
-# Shown without a space in between, so "J<span>an</span>" reads "Jan"; comments too. In
-# lower case only, as MkDocs writes them (ignoring case makes it several times slower).
-_INLINE_TAG = re.compile(
-    r"<(?:!--.*?-->|/?(?:a(?:bbr)?|b(?:d[io])?|c(?:ite|ode)|d(?:ata|el|fn)|em|font|i(?:ns)?|kbd|mark|q"
-    r"|s(?:amp|mall|pan|trong|u[bp])?|t(?:ime|span)|u|var|wbr)(?:\s[^>]*)?/?>)",
-    re.DOTALL,
-)
-_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
-_ENCODED = re.compile(r"[<&%\\]|;base64,")
-_PERCENT = re.compile(r"%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})*")
-_ESCAPE = re.compile(r"\\(?:u\{([0-9a-fA-F]{1,6})\}|u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|[nrtbfv])")
-_BASE64 = re.compile(r";base64,([A-Za-z0-9+/=_-]{8,})")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # Combining diacritical marks (Latin, Greek, Cyrillic), soft hyphen and zero-width characters.
 _MARKS = re.compile(
     "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00ad\u200b-\u200d\u2060\ufeff]"
 )
+# Letters of other scripts that look like Latin ones (as in Unicode's confusables), made
+# Latin before case-folding, as they look: an upper-case Greek eta like "H", a lower-case one
+# like "n". So one Greek word in two cases can fold apart: participant values are looked for
+# in each case (:func:`_case_forms`).
+# fmt: off
+_LOOK_ALIKES = str.maketrans({
+    **dict(zip("АВЕКМНОРСТУХЅІЈҺӀԚԜҮ", "ABEKMHOPCTYXSIJHIQWY")),  # Cyrillic
+    **dict(zip("авекмнорстухѕіјһӏԛԝүԁѵ", "abekmhopctyxsijhlqwydv")),
+    **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX")),  # Greek
+    **dict(zip("αικνορτυχϲϳγη", "aikvoptuxcjyn")),
+    **dict(zip("ıɑɡօսհո", "iagouhn")),  # Latin (dotless i, alpha, script g), Armenian
+})
+# fmt: on
 _NOT_WORD = re.compile(r"[\W_]")
 _OTHER_SIGN = re.compile(r"[^\w\x00-\x7f]")
 _SPACE = re.compile(r"\s")
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE_DIGITS = 9
+"""Two phone numbers are the same when their last this many digits agree (and both have as
+many): "+31 6 48213957" and "06-48213957"."""
+# A run of digits with spaces, dashes, dots, slashes or parentheses between them: one
+# number. Only runs of PHONE_DIGITS digits or more. ASCII digits: text is normalised.
+_NUMBER = re.compile(rf"[0-9](?:[ \t./()-]*[0-9]){{{PHONE_DIGITS - 1},}}")
+_DIGITS = re.compile(r"[0-9]+")
+_PHONE_MARK = "+"
+"""Starts the word a phone number is looked for as; no word of a text starts so."""
+NUMBER_CONTEXT = 64
+"""Characters of the text before a window read again with it: a number cut by the window's
+edge is found whole."""
 MIN_PHRASE_TOKENS = 3
 MIN_PART_LETTERS = 3
 """A word of a participant's name shorter than this is not looked for on its own."""
+MIN_IDENTIFIER_CHARACTERS = 6
+"""A participant value other than a name, e-mail address or phone number, of one word with
+a digit in it, is looked for when it is this long (an employee number, a postcode)."""
+MIN_BINARY_WORD = 6
+"""A single word shorter than this is not looked for in the text runs of a file that is no
+text: random bytes spell short words, and fonts name their features ("mark", "kern")."""
+ALWAYS_LOOKED_FOR = ("name", "email", "phone")
+"""A participant field whose key holds one of these (``name``, ``first_name``, ``nickname``,
+``work_email``) is looked for whatever its value; others where the value can identify."""
 # fmt: off
 PARTICLES = frozenset({
     "de", "da", "di", "do", "du", "la", "le", "lo", "el", "al", "op", "in", "te", "t", "zu", "af", "y", "e",
@@ -107,6 +142,8 @@ PUBLISH_UNREAD: tuple[str, ...] = (
 """What may be published though the guard cannot read it: images and fonts."""
 Key = str | tuple[str, str]
 """What phrases are filed under: a word, or a pair of adjacent words."""
+# The reader's limits, by their old names here: set them in guard_reading, where they work.
+READ_BYTES, UNCLOSED_STRING_LIMIT = guard_reading.READ_BYTES, guard_reading.UNCLOSED_STRING_LIMIT
 
 
 @dataclass(frozen=True)
@@ -116,12 +153,15 @@ class Needle:
     """The content file the value comes from."""
     field: str
     always_private: bool
-    """Participant values are private wherever they appear. A phrase of a non-consenting
-    interview is private unless published content says the same thing."""
+    """Participant values are private wherever they appear. A phrase (of a non-consenting
+    interview, or of another participant field than a name, e-mail address or phone number)
+    is private unless published content says the same thing."""
     part: int = 0
     """For a part of a participant's name looked for on its own (a word, or a hyphenated
     first name): where in the value it starts, from word 1. Found without the rest of the
     value, it is a warning. 0: the whole value."""
+    joined: bool = False
+    """A name of several words run together ("femkeoudshoorn"): one word, but a whole name."""
 
 
 @dataclass(frozen=True)
@@ -137,6 +177,8 @@ class Leak:
     """For a part of a name found alone: which word(s) of the value (``2``, ``1-2``)."""
     unread: str = ""
     """For a file the guard could not read: why. It could not be checked."""
+    in_path: bool = False
+    """Found in the file's path (its name or a folder's), not in what it holds."""
 
     def format(self) -> str:
         if self.unread:
@@ -145,39 +187,74 @@ class Leak:
                 "check it; remove it from the site, or, if it may be published unchecked, add a "
                 "pattern that matches it to `publish_unread` in mkdocs.yml"
             )
+        if self.part and self.in_path:
+            return (
+                f"{self.output}: word {self.part} of `{self.field}` of {self.source} stands in "
+                "the path of this file without the rest of the name; if it is the participant, "
+                "rename the file"
+            )
         if self.part:
             # The word itself is not repeated: the log may be more public than the site.
             return (
                 f"{self.output}:{self.line}: word {self.part} of `{self.field}` of {self.source} "
                 "stands here without the rest of the name; if it is the participant, remove it"
             )
+        if self.in_path:
+            return (
+                f"{self.output}: the path of this file contains `{self.field}` of {self.source}, "
+                "which must never be published; rename the file"
+            )
         return f"{self.output}: contains `{self.field}` of {self.source}, which must never be published"
 
 
-class Unreadable(Exception):
-    """A built file that is no text the guard can read."""
-
-
 def normalised(text: str) -> str:
-    """Text as the guard compares it: compatibility forms as plain letters, case-folded,
-    without diacritics and invisible characters. Only what is not ASCII is looked at
-    closely; other signs than letters and digits become spaces there, so that text in a
-    Latin script comes out as ASCII, which is tokenised fastest."""
+    """Text as the guard compares it: compatibility forms as plain letters, look-alike
+    letters of other scripts as Latin ones, case-folded, without diacritics and invisible
+    characters. Only what is not ASCII is looked at closely; other signs than letters and
+    digits become spaces there, so that text in a Latin script comes out as ASCII, which
+    is tokenised fastest."""
     if text.isascii():
         return text.lower()
     mostly_another_script = len(text.encode("utf-8", "surrogatepass")) - len(text) > len(text) // 8
     if mostly_another_script:
-        return _OTHER_SIGN.sub(" ", _MARKS.sub("", unicodedata.normalize("NFKD", text).casefold()))
+        decomposed = unicodedata.normalize("NFKD", text).translate(_LOOK_ALIKES).casefold()
+        return _OTHER_SIGN.sub(" ", _MARKS.sub("", decomposed))
     return _NON_ASCII.sub(_folded, text).lower()  # a few words: those alone, not the whole text
 
 
 def _folded(match: re.Match[str]) -> str:
-    decomposed = unicodedata.normalize("NFKD", match.group()).casefold()
+    decomposed = unicodedata.normalize("NFKD", match.group()).translate(_LOOK_ALIKES).casefold()
     return _NOT_WORD.sub(" ", _MARKS.sub("", decomposed))
 
 
 def tokens(text: str) -> list[str]:
     return _TOKEN.findall(normalised(text))
+
+
+def phone_numbers(text: str) -> set[str]:
+    """The phone numbers of ``normalised`` text, as the words they are looked for as: the
+    mark and the last PHONE_DIGITS digits. Each run of digits (see :data:`_NUMBER`) gives
+    the number that ends at each of its groups, so that a phone number followed by another
+    number ("06-48213957 34", the cells of a table's row) is found."""
+    found: set[str] = set()
+    for run in _NUMBER.finditer(text):
+        last = ""
+        count = 0
+        for group in _DIGITS.findall(run.group()):
+            last = (last + group)[-PHONE_DIGITS:]
+            count += len(group)
+            if count >= PHONE_DIGITS:
+                found.add(_PHONE_MARK + last)
+    return found
+
+
+def _phone_needle_words(value: str) -> set[str]:
+    """The phone numbers of a participant value: each run of digits whole (see
+    :func:`phone_numbers`), as the word it is looked for as."""
+    return {
+        _PHONE_MARK + "".join(_DIGITS.findall(run.group()))[-PHONE_DIGITS:]
+        for run in _NUMBER.finditer(normalised(value))
+    }
 
 
 @dataclass(frozen=True)
@@ -196,17 +273,26 @@ def watchlist(
     interviews: Iterable[Interview],
     personas: Iterable[Persona] = (),
     journeys: Iterable[Journey] = (),
+    site_texts: Iterable[str] = (),
 ) -> Watchlist:
+    """What to look for in the site of these interviews, personas and journeys.
+    ``site_texts``: what the site prints of its own (its labels in every language, month
+    names): published on purpose, like the content, so their words and phrases are no
+    sign of a participant alone."""
     interviews = list(interviews)
+    site_texts = list(site_texts)
+    site_words = set(tokens(" ".join(site_texts)))
     found = needles(interviews)
     phrases = {needle.tokens for needle in found if not needle.always_private or needle.part}
     published, usual = _read_published(
         phrases,
         {key for needle in found for key in _keys(needle.tokens)},
-        _published_texts(interviews, personas, journeys),
+        chain(_published_texts(interviews, personas, journeys), site_texts),
     )
 
     def watched(needle: Needle) -> bool:
+        if _is_word(needle) and needle.tokens[0] in site_words:
+            return False  # a label of every site ("June" of a date): no sign of anyone
         if needle.always_private and not needle.part:
             return True
         # Said by published content: no sign of the participant, nor of a leak.
@@ -221,10 +307,10 @@ def find_leaks(
     theme_dirs: Iterable[Path] = (),
     publish_unread: Iterable[str] = PUBLISH_UNREAD,
 ) -> list[Leak]:
-    """Every private value or phrase found in a file of the built site (errors), every
-    word of a name found without the rest of it (warnings), and every file that could not
-    be read and does not match ``publish_unread`` (errors). ``theme_dirs``: the folders of
-    the installed theme (not the site's ``custom_dir``)."""
+    """Every private value or phrase found in a file of the built site or in its path
+    (errors), every word of a name found without the rest of it (warnings), and every file
+    that could not be read and does not match ``publish_unread`` (errors). ``theme_dirs``:
+    the folders of the installed theme (not the site's ``custom_dir``)."""
     theme_dirs = list(theme_dirs)
     vocabulary = theme_words(theme_dirs)
     # A word the theme puts on every page ("link", "banner") is no sign of anyone.
@@ -234,49 +320,118 @@ def find_leaks(
         if not _is_word(needle) or needle.tokens[0] not in vocabulary
     ]
     matches, unread = scan(site_dir, looked_for, watching.usual, theme_copies(site_dir, theme_dirs))
-    whole = {(output, needle.source, needle.field) for output, needle in matches if not needle.part}
-    leaks: dict[tuple[str, str, str, int], Leak] = {}  # output, source, field, part
+    whole = {
+        (output, needle.source, needle.field) for output, needle, _ in matches if not needle.part
+    }
+    leaks: dict[tuple[str, str, str, int, bool], Leak] = {}  # output, source, field, part, path
     alone: dict[str, list[Needle]] = defaultdict(list)
-    for output, needle in matches:
+    for output, needle, in_path in matches:
+        key = (output, needle.source, needle.field, needle.part, in_path)
         if not needle.part:
+            leaks.setdefault(key, Leak(output, needle.source, needle.field, in_path=in_path))
+        elif (output, needle.source, needle.field) in whole:
+            continue
+        elif in_path:
             leaks.setdefault(
-                (output, needle.source, needle.field, 0), Leak(output, needle.source, needle.field)
+                key,
+                Leak(
+                    output,
+                    needle.source,
+                    needle.field,
+                    Severity.WARNING,
+                    0,
+                    _words(needle),
+                    in_path=True,
+                ),
             )
-        elif (output, needle.source, needle.field) not in whole:
+        else:
             alone[output].append(needle)
     for output, parts in alone.items():
         lines = first_lines(site_dir / output, {needle.tokens for needle in parts})
         for needle in parts:
             line = lines.get(needle.tokens, 1)
             leak = Leak(output, needle.source, needle.field, Severity.WARNING, line, _words(needle))
-            leaks.setdefault((output, needle.source, needle.field, needle.part), leak)
+            leaks.setdefault((output, needle.source, needle.field, needle.part, False), leak)
     patterns = [pattern.casefold() for pattern in publish_unread]
     for output, reason in unread:
         if not any(fnmatch.fnmatchcase(output.casefold(), pattern) for pattern in patterns):
-            leaks[(output, "", "", 0)] = Leak(output, unread=reason)
+            leaks[(output, "", "", 0, False)] = Leak(output, unread=reason)
     return sorted(
         leaks.values(),
-        key=lambda leak: (leak.output, leak.line, leak.source, leak.field, leak.part),
+        key=lambda leak: (leak.output, leak.in_path, leak.line, leak.source, leak.field, leak.part),
     )
 
 
 def needles(interviews: Iterable[Interview]) -> list[Needle]:
-    """What to look for: each participant value, each distinctive word of a participant's
-    name, and each phrase of at least MIN_PHRASE_TOKENS words of a non-consenting interview."""
+    """What to look for: what can identify a participant (:func:`participant_needles`), and
+    each phrase of at least MIN_PHRASE_TOKENS words of a non-consenting interview."""
     found: list[Needle] = []
     for source, field, value in private_values(interviews):
         if field.startswith("participant"):
-            found.extend(
-                Needle(variant, source, field, always_private=True) for variant in _variants(value)
-            )
-            if "name" in field.rsplit(".", 1)[-1]:
-                found.extend(_name_parts(value, source, field))
+            found.extend(participant_needles(value, source, field))
             continue
         for sentence in _SENTENCE.split(value):
             phrase = tuple(tokens(sentence))
             if len(phrase) >= MIN_PHRASE_TOKENS:
                 found.append(Needle(phrase, source, field, always_private=False))
     return found
+
+
+def participant_needles(value: str, source: str, field: str) -> list[Needle]:
+    """What is looked for of a value of the participant block. ``name``, ``email`` and
+    ``phone`` (and fields whose key holds one of these words, such as ``last_name``:
+    ALWAYS_LOOKED_FOR) whole, whatever they hold; a name also with its words run together
+    ("femkeoudshoorn": an error too), and each of its distinctive parts alone (a warning).
+    Any other field only where its value can identify someone:
+
+    - a phrase of two words or more, one at least with a letter ("Service desk Utrecht",
+      "1234 AB"): like a phrase of a non-consenting interview, an error unless published
+      content says the same thing;
+    - a value without spaces of MIN_IDENTIFIER_CHARACTERS or more with a digit in it (an
+      employee number, a postcode, a date of birth): an error;
+
+    and, in every field, an e-mail address or phone number found in it by its shape (an
+    error). A single common word ("female", "IT") or a short number ("34", "1.5") is not
+    looked for: it would be found on any site, and says nothing of who it is."""
+    key = re.sub(r"\[\d+\]$", "", field.rsplit(".", 1)[-1])
+    found: dict[tuple[tuple[str, ...], bool, int], Needle] = {}
+    for form in _case_forms(value):
+        for needle in _needles_of(form, key, source, field):
+            found.setdefault((needle.tokens, needle.always_private, needle.part), needle)
+    return [needle for needle in found.values() if needle.tokens]
+
+
+def _case_forms(value: str) -> set[str]:
+    """A value as written, and, when it is not ASCII, in upper, lower and title case: a
+    letter of another script can fold to one Latin letter in one case and to another in the
+    other (see :data:`_LOOK_ALIKES`)."""
+    if value.isascii():
+        return {value}
+    return {value, value.upper(), value.lower(), value.title()}
+
+
+def _needles_of(value: str, key: str, source: str, field: str) -> Iterator[Needle]:
+    """The needles of :func:`participant_needles` for a value of the field named ``key``."""
+    words = tuple(tokens(value))
+    if any(word in key for word in ALWAYS_LOOKED_FOR):
+        for variant in _variants(value):
+            yield Needle(variant, source, field, always_private=True)
+        if "name" in key:
+            yield from _name_parts(value, source, field)
+            if len(words) > 1:
+                yield Needle(("".join(words),), source, field, always_private=True, joined=True)
+    elif len(words) > 1 and not all(word.isdigit() for word in words):
+        yield Needle(words, source, field, always_private=False)
+    elif (
+        len(value) >= MIN_IDENTIFIER_CHARACTERS
+        and not any(character.isspace() for character in value)
+        and any(character.isdigit() for character in value)
+    ):
+        yield Needle(words, source, field, always_private=True)
+    for address in _EMAIL.findall(value):
+        yield Needle(tuple(tokens(address)), source, field, always_private=True)
+    for number in _phone_needle_words(value):
+        yield Needle((number,), source, field, always_private=True)
 
 
 def _name_parts(name: str, source: str, field: str) -> list[Needle]:
@@ -310,8 +465,9 @@ def _words(part: Needle) -> str:
 
 
 def _is_word(needle: Needle) -> bool:
-    """A single word (a one-word name, a word of a name), not a number (a phone number)."""
-    return len(needle.tokens) == 1 and not needle.tokens[0].isdigit()
+    """A single word that may be another one than the participant's (a one-word name, a
+    word of a name): not a number, an identifier with digits, nor a name run together."""
+    return len(needle.tokens) == 1 and needle.tokens[0].isalpha() and not needle.joined
 
 
 def theme_words(theme_dirs: Iterable[Path]) -> set[str]:
@@ -356,19 +512,28 @@ def scan(
     found: Iterable[Needle],
     usual: Counter[Key] | None = None,
     copied_from_theme: set[str] | frozenset[str] = frozenset(),
-) -> tuple[list[tuple[str, Needle]], list[tuple[str, str]]]:
-    """``(output file, needle)`` for each needle found in a file of the site: every file
-    (HTML, search index, sitemap, SVG, CSV, JSON, theme assets: anything); and
-    ``(output file, why)`` for each file that could not be read. ``usual`` counts the texts
-    each word or word pair stands in, to file needles under rare ones. In the files
-    ``copied_from_theme``, single words other than numbers are not looked for."""
+) -> tuple[list[tuple[str, Needle, bool]], list[tuple[str, str]]]:
+    """``(output file, needle, found in its path)`` for each needle found in a file of the
+    site or in its path: every file (HTML, search index, sitemap, SVG, CSV, JSON, theme
+    assets: anything); and ``(output file, why)`` for each file that could not be read as
+    text (its printable runs are searched). ``usual`` counts the texts each word or word
+    pair stands in, to file needles under rare ones. In the files ``copied_from_theme``,
+    single words other than numbers are not looked for; in the text runs of a file that is
+    no text, single words shorter than MIN_BINARY_WORD are not."""
     by_tokens: dict[tuple[str, ...], list[Needle]] = defaultdict(list)
     for needle in found:
         by_tokens[needle.tokens].append(needle)
     index = _PhraseIndex(by_tokens, usual)
-    memory = _TagMemory()
+    memory = TagMemory()
     overlap = max((len(phrase) for phrase in by_tokens), default=1) - 1
-    matches: list[tuple[str, Needle]] = []
+
+    def one_word(phrase: tuple[str, ...], shorter_than: int | None = None) -> bool:
+        return all(
+            _is_word(needle) and (shorter_than is None or len(phrase[0]) < shorter_than)
+            for needle in by_tokens[phrase]
+        )
+
+    matches: list[tuple[str, Needle, bool]] = []
     unread: list[tuple[str, str]] = []
     for path in sorted(site_dir.rglob("*")):
         if not path.is_file():
@@ -383,45 +548,27 @@ def scan(
                 in_file.update(index.found_in(words))
         except Unreadable as problem:
             unread.append((output, str(problem)))
+            in_text_runs: set[tuple[str, ...]] = set()
+            for words in _windows(printable_texts(path), overlap):
+                in_text_runs.update(index.found_in(words))
+            in_file.update(p for p in in_text_runs if not one_word(p, MIN_BINARY_WORD))
         memory.done(clean=not in_file)
+        in_path = set(index.found_in(_path_words(output)))
         if from_theme:
-            in_file = {
-                phrase
-                for phrase in in_file
-                if not all(_is_word(needle) for needle in by_tokens[phrase])
-            }
+            in_file = {phrase for phrase in in_file if not one_word(phrase)}
+            in_path = {phrase for phrase in in_path if not one_word(phrase)}
         for phrase in sorted(in_file):
-            matches.extend((output, needle) for needle in by_tokens[phrase])
+            matches.extend((output, needle, False) for needle in by_tokens[phrase])
+        for phrase in sorted(in_path):
+            matches.extend((output, needle, True) for needle in by_tokens[phrase])
     return matches, unread
 
 
-class _TagMemory:
-    """The insides of tags read in earlier files of the site that held nothing looked for:
-    the navigation, icons and links every page repeats are read once, not once per page.
-    What a tag's inside holds does not depend on the page it stands in."""
-
-    LIMIT = 5_000
-    """At most this many are kept: the tags every page repeats are met first."""
-
-    def __init__(self) -> None:
-        self.clean: set[str] = set()
-        self.reading: list[str] = []
-
-    def unread(self, insides: list[str]) -> list[str]:
-        """The ``insides`` not known to be clean, each once."""
-        fresh = [inside for inside in dict.fromkeys(insides) if inside not in self.clean]
-        self.reading += fresh
-        return fresh
-
-    def done(self, clean: bool) -> None:
-        """The file read last held nothing looked for (``clean``), or did."""
-        if clean and len(self.clean) < self.LIMIT:
-            self.clean.update(self.reading)
-        self.reading = []
-
-
-def _every(insides: list[str]) -> list[str]:
-    return insides
+def _path_words(output: str) -> list[str]:
+    """The words of a file's path relative to the site, URL-decoded too."""
+    decoded = urllib.parse.unquote(output)
+    text = normalised(output if decoded == output else f"{output}\n{decoded}")
+    return [*_TOKEN.findall(text), *phone_numbers(text)]
 
 
 WINDOW_CHARACTERS = 64 * 1024
@@ -430,34 +577,39 @@ WINDOW_CHARACTERS = 64 * 1024
 def _windows(pieces: Iterable[str], overlap: int) -> Iterator[list[str]]:
     """The words of the text made of ``pieces``, in windows of about WINDOW_CHARACTERS,
     each starting with the last ``overlap`` words of the one before, so that a phrase of
-    up to ``overlap + 1`` words stands whole in one of them. A large file (the search
-    index) is thus searched in pieces, in memory and time that do not grow with its size."""
+    up to ``overlap + 1`` words stands whole in one of them; after them, the phone numbers
+    of the window (see :func:`phone_numbers`). A large file (the search index) is thus
+    searched in pieces, in memory and time that do not grow with its size."""
     words: list[str] = []
+    numbers: set[str] = set()
+    before = ""  # the end of the text read last: a number may run on from it
     size = 0
     for piece in pieces:
         start = 0
         while start < len(piece):
             space = _SPACE.search(piece, start + WINDOW_CHARACTERS - size)
             end = space.end() if space else len(piece)
-            words += tokens(piece[start:end])
+            text = normalised(piece[start:end])
+            words += _TOKEN.findall(text)
+            numbers.update(phone_numbers(before + text))
+            before = text[-NUMBER_CONTEXT:]
             size += end - start
             start = end
             if size >= WINDOW_CHARACTERS:
-                yield words
+                yield [*words, *numbers]
                 words = words[-overlap:] if overlap else []
+                numbers = set()
                 size = 0
     if size:
-        yield words
+        yield [*words, *numbers]
 
 
 def first_lines(path: Path, phrases: set[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
     """The first line of the file on which each of ``phrases`` stands, each line read as
     the whole file is read; one found on no line (it needed two lines) is left out."""
     found: dict[tuple[str, ...], int] = {}
-    is_json = _is_json(path)
     try:
-        for number, line in _numbered_lines(_decoded(_chunks(path))):
-            readable = " ".join(_json_texts([line])) if is_json else _readable(line)
+        for number, readable in readable_lines(path):
             joined = f" {' '.join(tokens(readable))} "
             for phrase in phrases.difference(found):
                 if f" {' '.join(phrase)} " in joined:
@@ -467,22 +619,6 @@ def first_lines(path: Path, phrases: set[tuple[str, ...]]) -> dict[tuple[str, ..
     except Unreadable:
         pass
     return found
-
-
-def _numbered_lines(texts: Iterable[str]) -> Iterator[tuple[int, str]]:
-    """``(line number, text)``; a long line in parts cut at spaces, each with its number."""
-    number = 1
-    rest = ""
-    for text in texts:
-        *lines, rest = (rest + text).split("\n")
-        for line in lines:
-            yield number, line
-            number += 1
-        if len(rest) > WINDOW_CHARACTERS:
-            cut = rest.rfind(" ") + 1 or len(rest)
-            yield number, rest[:cut]
-            rest = rest[cut:]
-    yield number, rest
 
 
 def _variants(value: str) -> set[tuple[str, ...]]:
@@ -592,263 +728,3 @@ def _strings(value: object) -> Iterator[str]:
             yield from _strings(item)
     elif isinstance(value, str):
         yield value
-
-
-READ_BYTES = 1024 * 1024
-"""A file is read this much at a time."""
-SNIFF_BYTES = 4096
-"""How much of a file's start tells its encoding."""
-UNCLOSED_STRING_LIMIT = 4 * 1024 * 1024
-"""Past this many characters, an unfinished JSON string is given out in parts (it stays open)."""
-
-# What follows a string's opening quote: its text and the closing quote. "Unrolled"
-# (Friedl): runs of plain characters between escapes, which never match the same text, so
-# a string that does not close is read once, not once per way of splitting it.
-_STRING_REST = re.compile(r'([^"\\]*(?:\\.[^"\\]*)*)"', re.DOTALL)
-_LONGEST_ESCAPE = len("\\u00e9")
-_JSON_SUFFIXES = {".json", ".map", ".webmanifest", ".jsonld", ".geojson"}
-_GZIP_SUFFIXES = {".gz", ".svgz"}
-_GZIP_MAGIC = b"\x1f\x8b"
-
-
-Tags = Callable[[list[str]], list[str]]
-"""Which of the tags of a text to read the insides of (those not known to be clean)."""
-
-
-def output_texts(path: Path, tags: Tags | None = _every) -> Iterator[str]:
-    """A built file as the text a reader gets from it (see :func:`_readable`), in pieces.
-    A JSON file is read a part at a time and each of its strings is one piece, so the
-    search index is never in memory whole. ``tags``: which tags to read the insides of;
-    None: read the file as it stands, no markup (a file copied from the theme). Raises
-    :class:`Unreadable` for a file that is no text (binary, or in no encoding the guard
-    reads)."""
-    texts = _decoded(_chunks(path))
-    if _is_json(path):
-        yield from _json_texts(texts)
-    elif tags is None:
-        yield from texts
-    else:
-        yield _readable("".join(texts), tags=tags)
-
-
-def _is_json(path: Path) -> bool:
-    return path.suffix in _JSON_SUFFIXES or path.name.endswith(".json.gz")
-
-
-def _chunks(path: Path) -> Iterator[bytes]:
-    """The file's bytes, READ_BYTES at a time; a gzip file's unpacked, as far as they go
-    when it is cut short, or as they stand when it is no gzip at all."""
-    try:
-        with path.open("rb") as file:
-            parts: Iterator[bytes] = iter(functools.partial(file.read, READ_BYTES), b"")
-            first = next(parts, b"")
-            parts = itertools.chain([first], parts)
-            yield from (
-                _gunzipped(parts)
-                if path.suffix in _GZIP_SUFFIXES or first.startswith(_GZIP_MAGIC)
-                else parts
-            )
-    except OSError as error:
-        raise Unreadable(f"it could not be opened: {error.strerror or error}") from None
-
-
-def _gunzipped(parts: Iterator[bytes]) -> Iterator[bytes]:
-    unpacker = zlib.decompressobj(wbits=31)  # 31: a gzip header and trailer
-    packed = next(parts, b"")
-    unpacked_any = False
-    while packed:
-        try:
-            unpacked = unpacker.decompress(packed, READ_BYTES)  # bounded: a "zip bomb" stays small
-        except zlib.error:
-            if not unpacked_any:  # no gzip: read as it stands
-                yield packed
-                yield from parts
-            return  # damaged further on: read as far as it went
-        if unpacked:
-            unpacked_any = True
-            yield unpacked
-        if unpacker.eof:  # a gzip file may hold several members in a row
-            packed = unpacker.unused_data or next(parts, b"")
-            unpacker = zlib.decompressobj(wbits=31)
-        else:
-            packed = unpacker.unconsumed_tail or next(parts, b"")
-
-
-def _decoded(chunks: Iterator[bytes]) -> Iterator[str]:
-    """The text of the bytes: UTF-8, or UTF-16 or UTF-32 told by a byte order mark, or
-    UTF-16 told by its zero bytes. Raises :class:`Unreadable` for anything else."""
-    head = b""
-    for chunk in chunks:  # enough of the start to tell the encoding
-        head += chunk
-        if len(head) >= SNIFF_BYTES:
-            break
-    encoding = _encoding(head[:SNIFF_BYTES])
-    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
-    try:
-        yield decoder.decode(head)
-        for chunk in chunks:
-            yield decoder.decode(chunk)
-        yield decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        raise Unreadable(f"it is not {_ENCODING_NAMES.get(encoding, 'UTF-8')} text") from None
-
-
-_BOMS = (  # UTF-32 first: its little-endian mark starts like UTF-16's
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-_ENCODING_NAMES = {
-    "utf-32": "UTF-32",
-    "utf-16": "UTF-16",
-    "utf-16-le": "UTF-16",
-    "utf-16-be": "UTF-16",
-}
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-
-
-def _encoding(head: bytes) -> str:
-    for mark, encoding in _BOMS:
-        if head.startswith(mark):
-            return encoding
-    if b"\0" not in head:
-        return "utf-8"
-    # UTF-16 without a mark: in Latin text every other byte is zero, the others are not.
-    even, odd = head[0::2], head[1::2]
-    for encoding, zeros, letters in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        if zeros.count(0) > len(zeros) * 0.3 and letters.count(0) <= len(letters) * 0.01:
-            text = head[: len(head) // 2 * 2].decode(encoding, errors="replace")
-            if len(_CONTROL.findall(text)) <= len(text) * 0.01:
-                return encoding
-    raise Unreadable("it holds binary data")
-
-
-def _json_texts(texts: Iterable[str]) -> Iterator[str]:
-    """The strings of a JSON text (keys too: a name may be one), each unescaped and made
-    readable, and whatever stands between them (numbers: a phone number may be one); read
-    a part at a time and given as one piece per part."""
-    pending = ""  # starts outside a string: the start, or just past a string's closing quote
-    for chunk in texts:
-        text = pending + chunk
-        parts: list[str] = []
-        done = 0
-        # From one opening quote to the next, never from a quote inside a string.
-        while (quote := text.find('"', done)) != -1:
-            string = _STRING_REST.match(text, quote + 1)
-            if string is None:
-                break  # cut by the end of this part: read with the next
-            parts.append(_readable(text[done:quote]))
-            # Made readable one by one: a "<" in one string and a ">" in another are no tag.
-            parts.append(_readable(_json_unescape(string.group(1))))
-            done = string.end()
-        pending = text[done:]
-        if len(pending) > UNCLOSED_STRING_LIMIT:
-            given, pending = _unfinished(pending, final=False)
-            parts.append(given)
-        yield " ".join(parts)
-    yield _unfinished(pending, final=True)[0]
-
-
-def _unfinished(pending: str, final: bool) -> tuple[str, str]:
-    """Most of what follows the last whole string, as readable text, and the rest, to be
-    read with the next part. A string that is still open stays open in the rest; a cut is
-    never made inside a word or an escape where that can be helped."""
-    quote = pending.find('"')
-    if quote == -1:  # between strings: numbers and such
-        cut = 0 if final else max(pending.rfind(mark) for mark in " ,\n") + 1
-        cut = cut or len(pending)  # final, or no place to cut: all of it
-        return _readable(pending[:cut]), pending[cut:]
-    between, string = pending[:quote], pending[quote + 1 :]
-    cut = len(string) if final else _string_cut(string)
-    return f"{_readable(between)} {_readable(_json_unescape(string[:cut]))}", '"' + string[cut:]
-
-
-def _string_cut(string: str) -> int:
-    """Where a long JSON string may be cut: at its last space (never inside an escape),
-    else before any escape that may be unfinished."""
-    space = string.rfind(" ")
-    if space > 0:
-        return space
-    cut = len(string)
-    while cut > 0 and "\\" in string[max(cut - _LONGEST_ESCAPE, 0) : cut]:
-        cut = string.rfind("\\", 0, cut)
-    return cut or len(string)
-
-
-def _json_unescape(literal: str) -> str:
-    if "\\" not in literal:
-        return literal
-    try:
-        return str(json.loads(f'"{literal}"'))
-    except ValueError:
-        return literal
-
-
-def _readable(text: str, depth: int = 0, tags: Tags = _every) -> str:
-    """What a reader gets from ``text``: the text shown (tags removed, entities decoded) and,
-    apart from it, the inside of every tag and comment (attribute values: alt, title, href,
-    ``<meta>`` content...). Where that leaves markup or entities (escaped in the source:
-    shown as text, or markup one level down, as in an attribute), it is read once more
-    that way too. Then URL-encoded text and script escapes decoded, and ``;base64,`` data
-    URLs unpacked, are read besides."""
-    if _ENCODED.search(text) is None:
-        return text
-    if "<" in text:
-        shown = html.unescape(_TAG.sub(" ", _INLINE_TAG.sub("", text)))
-        inside = html.unescape(_MARKUP_NAMES.sub(" ", "\0".join(tags(_TAG_INSIDE.findall(text)))))
-        pieces = [shown, inside]
-    else:
-        pieces = [html.unescape(text)] if "&" in text else [text]
-    if depth == 0:
-        pieces += [_readable(piece, 1) for piece in pieces if _is_markup(piece)]
-    read = "\n".join(pieces)
-    if "%" in read and _PERCENT.search(read):
-        decoded = _PERCENT.sub(_url_decoded, read)
-        if _PERCENT.search(decoded):  # encoded twice
-            decoded = _PERCENT.sub(_url_decoded, decoded)
-        read = f"{read}\n{decoded}"
-    if "\\" in read:
-        unescaped = _ESCAPE.sub(_unescaped, read)
-        if unescaped != read:
-            read = f"{read}\n{unescaped}"
-    if depth == 0 and ";base64," in read:
-        read = "\n".join([read, *(_readable(data, 1) for data in _base64_texts(read))])
-    return read
-
-
-def _is_markup(text: str) -> bool:
-    return _TAG.search(text) is not None or _ENTITY.search(text) is not None
-
-
-def _url_decoded(match: re.Match[str]) -> str:
-    """A run of URL-encoded bytes (``%C3%AB``) as text: UTF-8, else Latin-1."""
-    encoded = bytes.fromhex(match.group().replace("%", ""))
-    try:
-        return encoded.decode("utf-8")
-    except UnicodeDecodeError:
-        return encoded.decode("latin-1")
-
-
-def _unescaped(match: re.Match[str]) -> str:
-    """A script's escape (``\\u00eb``, ``\\u{eb}``, ``\\xeb``, ``\\n``) as the character it stands for."""
-    number = match.group(1) or match.group(2) or match.group(3)
-    if number is None:
-        return " "  # \n, \t and such: a break between words
-    code = int(number, 16)
-    return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else " "
-
-
-def _base64_texts(text: str) -> Iterator[str]:
-    """The text of each ``;base64,`` data URL that holds UTF-8 text (an SVG image, say)."""
-    for match in _BASE64.finditer(text):
-        data = match.group(1)
-        try:
-            unpacked = base64.b64decode(
-                data + "=" * (-len(data) % 4),
-                altchars=b"-_" if "-" in data or "_" in data else None,
-            )
-            yield unpacked.decode("utf-8")
-        except (binascii.Error, ValueError):
-            continue
