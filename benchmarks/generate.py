@@ -24,152 +24,37 @@ from typing import Any
 
 import yaml
 
+from words import (
+    CIRCUMSTANCES,
+    DISCOVERED_TOUCHPOINTS,
+    DRIVERS,
+    DURATIONS,
+    EXPERIENCE,
+    FEELINGS,
+    FIRST_NAMES,
+    FOLLOW_UP_WILL,
+    FOLLOW_UP_WONT,
+    FREE_EXPECTATIONS,
+    INTERVIEWERS,
+    JOURNEY_TEMPLATES,
+    LAST_NAMES,
+    MONTHS,
+    OBJECTS,
+    PAST_EVENTS,
+    PERSONA_ADJECTIVES,
+    PERSONA_NOUNS,
+    PERSONA_SUMMARIES,
+    PRONOUNS,
+    QUOTES,
+    SENTENCES,
+    SITES,
+    TOUCHPOINTS,
+    VERBS,
+    WEEKDAYS,
+    WHYS,
+)
+
 _Dumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-# --- vocabulary ---------------------------------------------------------------------------------
-
-FIRST_NAMES = (
-    "Eva", "Ravi", "Noor", "Daan", "Fleur", "Milan", "Lotte", "Ruben", "Sanne", "Bram", "Iris", "Joris",
-    "Mila", "Sem", "Yara", "Thijs", "Lina", "Jesse", "Femke", "Omar", "Anouk", "Koen", "Zoë", "Lucas",
-)
-LAST_NAMES = (
-    "de Vries", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "Bos", "Vos",
-    "Peters", "Hendriks", "van Dijk", "Dekker", "Brouwer", "de Wit", "Hoekstra", "Kok", "Verhoeven",
-)
-INTERVIEWERS = ("Marieke", "Sander", "Aylin", "Pieter", "Hanna")
-PERSONA_ADJECTIVES = (
-    "cautious", "deadline-driven", "self-reliant", "early", "sceptical", "busy", "loyal", "curious",
-    "anxious", "pragmatic", "demanding", "patient", "remote", "travelling", "senior", "part-time",
-)
-PERSONA_NOUNS = (
-    "newcomer", "consultant", "engineer", "adopter", "manager", "analyst", "assistant", "researcher",
-    "designer", "lead", "specialist", "trainee",
-)
-PERSONA_SUMMARIES = (
-    "Wants things to just work and rarely asks for help until it is urgent.",
-    "Measures every service by how much of the working day it costs.",
-    "Fixes what can be fixed alone and only then calls the desk.",
-    "Tries every new tool first and is proud of it, critical when it lets them down.",
-    "Expects little, compares everything with the previous employer.",
-    "Works across two sites and depends on a laptop that travels along.",
-)
-JOURNEY_TEMPLATES = (
-    ("laptop-repair", "Laptop repair", "Work again on a reliable laptop",
-     ("notice", "report", "diagnose", "wait", "handover", "back-to-work")),
-    ("onboarding", "Onboarding", "Be useful to the team within the first month",
-     ("signed", "first-day", "accounts", "first-task", "settled")),
-    ("expense-claim", "Expense claim", "Get travel costs paid back",
-     ("collect", "submit", "approve", "paid")),
-    ("workplace-move", "Workplace move", "Work from the new floor without losing a day",
-     ("announce", "pack", "move-day", "unpack", "settle-in")),
-    ("access-request", "Access request", "Open the system needed for the new project",
-     ("need", "find-form", "request", "approve", "first-login", "use")),
-    ("leave-request", "Leave request", "Book a holiday without surprises",
-     ("plan", "ask-manager", "register", "confirm")),
-    ("software-install", "Software install", "Use the tool the client asked for",
-     ("discover", "search-catalogue", "request", "install", "configure", "use")),
-    ("phone-replacement", "Phone replacement", "Have a working company phone again",
-     ("break", "report", "order", "receive", "set-up")),
-)
-TOUCHPOINTS = (
-    ("phone", "Service desk phone line", "human"),
-    ("portal", "Self-service portal", "digital"),
-    ("walk-in", "Walk-in desk", "human"),
-    ("email-updates", "Automatic e-mail updates", "digital"),
-    ("courier", "Courier pick-up and delivery", "physical"),
-    ("intranet", "Intranet pages", "digital"),
-    ("manager", "Team manager", "human"),
-    ("chat", "Chat with the service desk", "digital"),
-    ("manual", "Printed manual", "physical"),
-)
-DISCOVERED_TOUCHPOINTS = ("colleague", "whatsapp-group", "vendor-site")
-VERBS = (
-    "Called", "Mailed", "Asked", "Waited for", "Searched for", "Filled in", "Restarted", "Collected",
-    "Checked", "Reported", "Explained", "Tried", "Opened", "Forwarded", "Chased",
-)
-OBJECTS = (
-    "the service desk", "a colleague on the team", "the ticket in the portal", "the form on the intranet",
-    "the manager for approval", "the laptop at the walk-in desk", "the status page", "the welcome mail",
-    "the courier's delivery slot", "the password reset", "the access request", "the project drive",
-)
-CIRCUMSTANCES = (
-    "before the client meeting", "during the morning stand-up", "late on a Friday afternoon",
-    "while working from home", "after the first reply took too long", "because nobody else knew",
-    "on the advice of a colleague", "without any confirmation", "for the second time that week",
-    "as the intranet page suggested", "while the deadline was getting closer",
-)
-WHYS = (
-    "Thought it was a glitch that would go away",
-    "Did not want to bother anyone with a silly question",
-    "The portal was the only channel that was open",
-    "A colleague said that was the fastest way",
-    "Needed it before the end of the day",
-    "Had done it that way at the previous job",
-)
-FEELINGS = (
-    "panic", "relieved", "annoyed", "hopeful", "confused", "useless", "welcome", "calm", "frustrated",
-    "proud", "nervous", "ignored", "grateful", "tired", "confident",
-)
-QUOTES = (
-    "Not now, not today!",
-    "I read the same policy document four times.",
-    "That afternoon I finally felt I had a job here.",
-    "Nobody told me it would take this long.",
-    "Honestly, they were really kind about it.",
-    "I just want to know where my laptop is.",
-    "It is always like that here, you get used to it.",
-    "Why do I have to tell my story three times?",
-)
-DURATIONS = (
-    "30 min", "45 minuten", "1 uur", "1,5 uur", "2 hours", "PT4H", "PT30M", "1d", "1 day", "2 days",
-    "1 dag", "2 dagen", "3 dagen", "1 week", "2 weeks", "3 weken", "P3W", "P2W", "2 months",
-    "2 maanden", "P1M", "5 werkdagen",  # the last one is not a duration unit: free text
-)
-FREE_EXPECTATIONS = (
-    ("Log in straight away", "Login after lunch", "Log in within the hour"),
-    ("A reply from a person", "An automatic mail", "A short personal reply"),
-    ("A loan laptop", "No replacement at all", "A loan laptop for urgent work"),
-    ("Everything set up on day one", "Half of the accounts worked", "The main accounts on day one"),
-    ("A clear status in the portal", "The status said 'in progress' for a week", "Status updated daily"),
-)
-SENTENCES = (
-    "The participant described the first moment as confusing rather than alarming.",
-    "Most of the time went into waiting, not into the repair itself.",
-    "A colleague's tip turned out to be more useful than the official instructions.",
-    "The portal showed a status that did not match what was happening.",
-    "She would recommend the service desk, but not the process around it.",
-    "He waved away the long wait as normal, which we note as latent dissatisfaction.",
-    "The handover was quick and friendly, and that coloured the whole memory.",
-    "Nobody explained why the approval step was needed at all.",
-    "The deadline made every hour of waiting feel twice as long.",
-    "Afterwards it took another day to restore settings and shortcuts.",
-    "The welcome mail set expectations that the first day did not meet.",
-    "A follow-up call was promised and did happen, which surprised the participant.",
-    "Several small delays added up; none of them alone seemed worth a complaint.",
-    "The participant compared the experience with a previous employer, unfavourably.",
-)
-DRIVERS = (
-    "Wants to show the team she can manage on her own",
-    "Needs to meet the client deadline",
-    "Wants to avoid looking incompetent",
-    "Likes trying new tools first",
-    "Wants predictability more than speed",
-)
-FOLLOW_UP_WILL = ("Share the finished journey map", "Send the summary for a check", "Invite to the next session")
-FOLLOW_UP_WONT = ("Replace the ticket system this year", "Change the approval rules", "Extend the desk's hours")
-SITES = ("Utrecht", "Amsterdam", "Rotterdam", "Eindhoven", "remote")
-EXPERIENCE = ("starter", "experienced", "veteran")
-
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
-PRONOUNS = ("she", "he", "they")
-PAST_EVENTS = (
-    "{who} called the desk", "{who} mailed the team lead", "{who} asked {name} for help",
-    "{who} found a workaround on the intranet", "{who} gave up and went home",
-    "{who} got a reply from {name}", "{who} restarted everything once more",
-    "{who} wrote the steps down for the next person", "{who} borrowed a laptop from {name}",
-)
 
 FIRST_DAY = dt.date(2024, 4, 1)
 DAYS = 730  # two years of interviews, newest in March 2026
@@ -214,12 +99,32 @@ def generate(
 
     persona_slugs = _persona_slugs(personas, rng)
     for index, slug in enumerate(persona_slugs):
-        _write(content / "personas" / f"{slug}.md", _persona(slug, index, rng), _paragraphs(rng, 1, 2))
+        _write(
+            content / "personas" / f"{slug}.md", _persona(slug, index, rng), _paragraphs(rng, 1, 2)
+        )
     study.personas = persona_slugs
 
     journey_defs = _journey_defs(journeys, rng)
     study.journeys = [slug for slug, *_ in journey_defs]
+    by_journey = _write_interviews(content, study, persona_slugs, journey_defs, interviews, rng)
+    for journey in journey_defs:
+        _write_journey(content, journey, sorted(by_journey[journey[0]]), rng)
+    return study
 
+
+Journey = tuple[str, str, str, tuple[str, ...], list[tuple[str, str, str]]]
+"""slug, title, goal, stage ids, touchpoints (id, name, kind)."""
+
+
+def _write_interviews(
+    content: Path,
+    study: GeneratedStudy,
+    persona_slugs: list[str],
+    journey_defs: list[Journey],
+    interviews: int,
+    rng: random.Random,
+) -> dict[str, list[str]]:
+    """Write the interviews and list them in ``study``; return their ids by journey."""
     # Personas and journeys are not equally common in real studies.
     persona_weights = [rng.uniform(0.5, 2.0) for _ in persona_slugs]
     journey_weights = [rng.uniform(0.5, 2.0) for _ in journey_defs]
@@ -239,36 +144,39 @@ def generate(
         ids.append((key, path))
         by_journey[journey[0]].append(key)
     study.interviews = [path for _, path in sorted(ids)]
+    return by_journey
 
-    for slug, title, goal, stage_ids, touchpoints in journey_defs:
-        data = {
-            "title": title,
-            "goal": goal,
-            "stages": [
-                {
-                    "id": stage,
-                    "name": stage.replace("-", " ").capitalize(),
-                    "description": rng.choice(SENTENCES),
-                    "questions": [f"What happened when you reached '{stage}'?", "How did that feel?"],
-                }
-                for stage in stage_ids
-            ],
-            "touchpoints": [{"id": tp, "name": name, "kind": kind} for tp, name, kind in touchpoints],
-        }
-        evidence_pool = sorted(by_journey[slug])
-        if evidence_pool:
-            data["opportunities"] = [
-                {
-                    "title": f"Opportunity {n + 1} for {title.lower()}",
-                    "stage": rng.choice(stage_ids),
-                    "owner": rng.choice(("IT service desk", "HR", "Facilities", "Finance")),
-                    "metric": "Days lost waiting",
-                    "evidence": rng.sample(evidence_pool, min(3, len(evidence_pool))),
-                }
-                for n in range(2)
-            ]
-        _write(content / "journeys" / f"{slug}.md", data, _paragraphs(rng, 1, 2))
-    return study
+
+def _write_journey(
+    content: Path, journey: Journey, evidence_pool: list[str], rng: random.Random
+) -> None:
+    slug, title, goal, stage_ids, touchpoints = journey
+    data: dict[str, Any] = {
+        "title": title,
+        "goal": goal,
+        "stages": [
+            {
+                "id": stage,
+                "name": stage.replace("-", " ").capitalize(),
+                "description": rng.choice(SENTENCES),
+                "questions": [f"What happened when you reached '{stage}'?", "How did that feel?"],
+            }
+            for stage in stage_ids
+        ],
+        "touchpoints": [{"id": tp, "name": name, "kind": kind} for tp, name, kind in touchpoints],
+    }
+    if evidence_pool:
+        data["opportunities"] = [
+            {
+                "title": f"Opportunity {n + 1} for {title.lower()}",
+                "stage": rng.choice(stage_ids),
+                "owner": rng.choice(("IT service desk", "HR", "Facilities", "Finance")),
+                "metric": "Days lost waiting",
+                "evidence": rng.sample(evidence_pool, min(3, len(evidence_pool))),
+            }
+            for n in range(2)
+        ]
+    _write(content / "journeys" / f"{slug}.md", data, _paragraphs(rng, 1, 2))
 
 
 def _persona_slugs(count: int, rng: random.Random) -> list[str]:
@@ -292,7 +200,7 @@ def _persona(slug: str, index: int, rng: random.Random) -> dict[str, Any]:
     }
 
 
-def _journey_defs(count: int, rng: random.Random) -> list[tuple[str, str, str, tuple[str, ...], list[tuple[str, str, str]]]]:
+def _journey_defs(count: int, rng: random.Random) -> list[Journey]:
     defs = []
     for index in range(count):
         slug, title, goal, stages = JOURNEY_TEMPLATES[index % len(JOURNEY_TEMPLATES)]
@@ -308,39 +216,12 @@ def _interview(
     key: str,
     date: dt.date,
     persona: str,
-    journey: tuple[str, str, str, tuple[str, ...], list[tuple[str, str, str]]],
+    journey: Journey,
     mood: float,
     rng: random.Random,
 ) -> tuple[dict[str, Any], str]:
     slug, _title, goal, stage_ids, touchpoints = journey
-    stages = _step_stages(stage_ids, rng.randint(4, 8), rng)
-    low_point = rng.randrange(len(stages))
-    steps = []
-    for position, stage in enumerate(stages):
-        base = 6.5 + mood - (2.5 if position == low_point else 0) + (1 if position == len(stages) - 1 else 0)
-        step: dict[str, Any] = {
-            "stage": stage,
-            "action": _with_detail(f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(CIRCUMSTANCES)}", rng),
-        }
-        if rng.random() < 0.4:
-            step["why"] = rng.choice(WHYS)
-        if rng.random() < 0.7:
-            step["touchpoint"] = (
-                rng.choice(DISCOVERED_TOUCHPOINTS) if rng.random() < 0.05 else rng.choice(touchpoints)[0]
-            )
-        step["score"] = _grade(rng.gauss(base, 1.5))
-        if rng.random() < 0.7:
-            step["feeling"] = rng.choice(FEELINGS)
-        if rng.random() < 0.2:
-            step["quote"] = rng.choice(QUOTES) if rng.random() < 0.5 else f"{_event(rng).capitalize()}, {rng.choice(QUOTES)}"
-        if rng.random() < 0.3:
-            step.update(_expectation(rng))
-        if rng.random() < 0.08:
-            step["accepted"] = True
-        steps.append(step)
-    if rng.random() < 0.75:
-        steps[low_point if rng.random() < 0.6 else rng.randrange(len(steps))]["peak"] = True
-
+    steps = _steps(stage_ids, touchpoints, mood, rng)
     data: dict[str, Any] = {
         "id": key,
         "date": date.isoformat(),
@@ -357,7 +238,9 @@ def _interview(
             "phone": f"+31 6 {rng.randrange(10**8):08d}",
         }
     data["attributes"] = {"experience": rng.choice(EXPERIENCE), "site": rng.choice(SITES)}
-    data["goal"] = goal if rng.random() < 0.3 else _with_detail(f"{goal}, {rng.choice(CIRCUMSTANCES)}", rng)
+    data["goal"] = (
+        goal if rng.random() < 0.3 else _with_detail(f"{goal}, {rng.choice(CIRCUMSTANCES)}", rng)
+    )
     if rng.random() < 0.8:
         data["trigger"] = _with_detail(f"{rng.choice(VERBS)} {rng.choice(OBJECTS)}", rng)
     if rng.random() < 0.8:
@@ -374,15 +257,63 @@ def _interview(
         data["drivers"] = drivers
     data["steps"] = steps
     if rng.random() < 0.3:
-        data["follow_up"] = {"will": [rng.choice(FOLLOW_UP_WILL)], "wont": [rng.choice(FOLLOW_UP_WONT)]}
+        data["follow_up"] = {
+            "will": [rng.choice(FOLLOW_UP_WILL)],
+            "wont": [rng.choice(FOLLOW_UP_WONT)],
+        }
     return data, _paragraphs(rng, 2, 4)
+
+
+def _steps(
+    stage_ids: tuple[str, ...],
+    touchpoints: list[tuple[str, str, str]],
+    mood: float,
+    rng: random.Random,
+) -> list[dict[str, Any]]:
+    """4-8 steps around one low point; most interviews mark one step as the peak."""
+    stages = _step_stages(stage_ids, rng.randint(4, 8), rng)
+    low_point = rng.randrange(len(stages))
+    steps = []
+    for position, stage in enumerate(stages):
+        low = 2.5 if position == low_point else 0
+        last = 1 if position == len(stages) - 1 else 0
+        action = f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(CIRCUMSTANCES)}"
+        step: dict[str, Any] = {"stage": stage, "action": _with_detail(action, rng)}
+        if rng.random() < 0.4:
+            step["why"] = rng.choice(WHYS)
+        if rng.random() < 0.7:
+            discovered = rng.random() < 0.05
+            step["touchpoint"] = (
+                rng.choice(DISCOVERED_TOUCHPOINTS) if discovered else rng.choice(touchpoints)[0]
+            )
+        step["score"] = _grade(rng.gauss(6.5 + mood - low + last, 1.5))
+        if rng.random() < 0.7:
+            step["feeling"] = rng.choice(FEELINGS)
+        if rng.random() < 0.2:
+            step["quote"] = _quote(rng)
+        if rng.random() < 0.3:
+            step.update(_expectation(rng))
+        if rng.random() < 0.08:
+            step["accepted"] = True
+        steps.append(step)
+    if rng.random() < 0.75:
+        steps[low_point if rng.random() < 0.6 else rng.randrange(len(steps))]["peak"] = True
+    return steps
+
+
+def _quote(rng: random.Random) -> str:
+    if rng.random() < 0.5:
+        return rng.choice(QUOTES)
+    return f"{_event(rng).capitalize()}, {rng.choice(QUOTES)}"
 
 
 def _step_stages(stage_ids: tuple[str, ...], count: int, rng: random.Random) -> list[str]:
     """``count`` stages in journey order: some skipped or repeated, now and then a loop back."""
     last = len(stage_ids) - 1
     if count >= len(stage_ids):
-        picks = sorted([*range(len(stage_ids)), *rng.choices(range(len(stage_ids)), k=count - len(stage_ids))])
+        picks = sorted(
+            [*range(len(stage_ids)), *rng.choices(range(len(stage_ids)), k=count - len(stage_ids))]
+        )
     else:
         picks = [0, *sorted(rng.sample(range(1, last), count - 2)), last]
     if count >= 5 and rng.random() < 0.1:  # the problem came back
@@ -408,7 +339,7 @@ def _grade(value: float) -> float | int:
 
 
 def _detail(rng: random.Random) -> str:
-    """A concrete detail (a time, a day, a ticket, a name) that makes a sentence this interview's own."""
+    """A concrete detail (a time, a day, a ticket, a name) that makes a sentence its own."""
     kind = rng.randrange(5)
     if kind == 0:
         return f"at {rng.randint(7, 19)}:{rng.randrange(60):02d}"
@@ -418,7 +349,9 @@ def _detail(rng: random.Random) -> str:
         return f"(ticket {rng.randrange(10**6):06d})"
     if kind == 3:
         return f"together with {rng.choice(FIRST_NAMES)} from {rng.choice(SITES)}"
-    return f"after {rng.randint(2, 9)} {rng.choice(('calls', 'mails', 'days', 'hours', 'reminders'))}"
+    return (
+        f"after {rng.randint(2, 9)} {rng.choice(('calls', 'mails', 'days', 'hours', 'reminders'))}"
+    )
 
 
 def _with_detail(text: str, rng: random.Random) -> str:
@@ -438,7 +371,8 @@ def _paragraphs(rng: random.Random, low: int, high: int) -> str:
         return f"{_detail(rng).capitalize()} {_event(rng)}, {rng.choice(CIRCUMSTANCES)}."
 
     return "\n\n".join(
-        " ".join(sentence() for _ in range(rng.randint(3, 6))) for _ in range(rng.randint(low, high))
+        " ".join(sentence() for _ in range(rng.randint(3, 6)))
+        for _ in range(rng.randint(low, high))
     )
 
 

@@ -19,7 +19,8 @@ BENCHMARKS = REPO / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
 import generate
-import run
+import report
+import sites
 
 
 def tree_bytes(root: Path) -> dict[str, bytes]:
@@ -61,6 +62,7 @@ def test_generate_command_line(tmp_path: Path) -> None:
     checked = subprocess.run(
         [sys.executable, "-m", "journeys.cli", "check", "--strict", str(tmp_path / "content")],
         capture_output=True, text=True, check=False,
+        cwd=tmp_path,  # not the repository: there its mkdocs.yml puts the cache in its .cache/
     )
     assert checked.returncode == 0, checked.stdout
     assert "0 errors, 0 warnings" in checked.stdout
@@ -69,7 +71,7 @@ def test_generate_command_line(tmp_path: Path) -> None:
 
 def test_baseline_pages_carry_the_same_content(tmp_path: Path) -> None:
     made = generate.generate(tmp_path / "study", interviews=5, personas=2, journeys=1, seed=1)
-    run.baseline_site(tmp_path / "baseline", made, run.THEME)
+    sites.baseline_site(tmp_path / "baseline", made, sites.THEME)
     source = made.interviews[0]
     page = tmp_path / "baseline" / "docs" / source.relative_to(made.content_dir)
     text = page.read_text(encoding="utf-8")
@@ -91,7 +93,7 @@ def test_quick_run_writes_the_tables(tmp_path: Path) -> None:
     assert "Machine: CPUs (nproc) " in text and "mkdocs-material" in text and "Python" in text
     rows = [line for line in text.splitlines() if line.startswith("| ")]
     header = [cell.strip() for cell in rows[0].strip("|").split("|")]
-    assert header == list(run.BUILD_COLUMNS)
+    assert header == list(report.BUILD_COLUMNS)
     data = [row for row in rows if row.startswith("| 15 |")]
     assert len(data) == 1 and len(data[0].strip("|").split("|")) == len(header)
     assert re.search(r"\| N=15: charts <= journeys x \(personas \+ 2\) = \d+ \| PASS \|", text)

@@ -1,0 +1,129 @@
+"""Time one command in its own process: wall and CPU time, peak memory of its process tree,
+and whether it imported matplotlib. How these figures are defined: docs/performance.md."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+BUILD_TIMEOUT = 4 * 3600
+PROBE = "BENCHMARK-PROBE "
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+SAMPLE_SECONDS = 0.02
+
+# Runs a command's module in this interpreter and reports whether matplotlib was imported
+# (the plugin must import it only when a chart is drawn): an audit hook, inherited by
+# forked worker processes, reports each import as it happens; a last line marks the end.
+WRAPPER = f"""
+import os, runpy, sys
+
+def probe(event, args):
+    if event == "import" and args[0] == "matplotlib":
+        print("{PROBE}imported matplotlib in " + str(os.getpid()), file=sys.stderr, flush=True)
+
+sys.addaudithook(probe)
+module, sys.argv = sys.argv[1], sys.argv[1:]
+try:
+    runpy.run_module(module, run_name="__main__", alter_sys=True)
+finally:
+    print("{PROBE}done", file=sys.stderr, flush=True)
+"""
+
+
+@dataclass
+class Run:
+    seconds: float
+    cpu_seconds: float
+    """User plus system time of the process: less sensitive than wall time to other load."""
+    peak_rss_mb: float
+    returncode: int
+    log: str
+    matplotlib: bool | None
+
+    def check(self, what: str) -> None:
+        if self.returncode != 0:
+            tail = "\n".join(self.log.splitlines()[-30:])
+            raise SystemExit(f"benchmark: {what} failed with exit code {self.returncode}:\n{tail}")
+
+
+def measure(module: str, args: list[str], cwd: Path, log_path: Path) -> Run:
+    """Run ``python -m module args`` (through WRAPPER) and measure wall time and peak RSS."""
+    command = [sys.executable, "-c", WRAPPER, module, *args]
+    with open(log_path, "wb") as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + BUILD_TIMEOUT
+        tree_peak = 0
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            tree_peak = max(tree_peak, tree_rss(process.pid))
+            if time.monotonic() > deadline:
+                process.kill()
+                pid, status, usage = os.wait4(process.pid, 0)
+                break
+            time.sleep(SAMPLE_SECONDS)
+        seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    text = log_path.read_text(encoding="utf-8", errors="replace")
+    imported = (PROBE + "imported matplotlib") in text if (PROBE + "done") in text else None
+    # ru_maxrss is in kilobytes on Linux (bytes on macOS).
+    rss_kb = usage.ru_maxrss / 1024 if sys.platform == "darwin" else usage.ru_maxrss
+    cpu = usage.ru_utime + usage.ru_stime
+    peak_mb = max(rss_kb / 1024, tree_peak / 2**20)
+    return Run(seconds, cpu, peak_mb, process.returncode, text, imported)
+
+
+def tree_rss(pid: int) -> int:
+    """Bytes resident in ``pid`` and all its descendants together (Linux; 0 elsewhere).
+    Pages a forked worker still shares with its parent are counted in both."""
+    total = 0
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            with open(f"/proc/{current}/statm") as statm:
+                total += int(statm.read().split()[1]) * PAGE_SIZE
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as children:
+                    pending.extend(int(child) for child in children.read().split())
+        except (OSError, ValueError):  # gone meanwhile, or no /proc
+            continue
+    return total
+
+
+def median_run(runs: list[Run]) -> Run:
+    ordered = sorted(runs, key=lambda run: run.seconds)
+    middle = ordered[len(ordered) // 2]
+    return Run(
+        statistics.median(run.seconds for run in runs),
+        statistics.median(run.cpu_seconds for run in runs),
+        max(run.peak_rss_mb for run in runs),
+        middle.returncode,
+        middle.log,
+        middle.matplotlib,
+    )
+
+
+def build(site_root: Path, out: Path, log: Path) -> Run:
+    """``mkdocs build`` of the site at ``site_root`` into a fresh ``out``; stops on failure."""
+    if out.exists():
+        shutil.rmtree(out)
+    run = measure("mkdocs", ["build", "-f", "mkdocs.yml", "-d", str(out)], site_root, log)
+    run.check(f"mkdocs build in {site_root}")
+    return run
+
+
+def check(site_root: Path, options: list[str], log: Path) -> Run:
+    """``journeys check [options] content`` in ``site_root``; stops on failure."""
+    run = measure("journeys.cli", ["check", *options, "content"], site_root, log)
+    run.check(" ".join(["journeys check", *options]))
+    return run
