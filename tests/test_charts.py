@@ -21,9 +21,11 @@ from journeys.charts import (
     emotion_chart,
     sparkline,
 )
+from journeys.charts.style import style_of
+from journeys.charts.text import wrap
 
 SVG = "{http://www.w3.org/2000/svg}"
-PLUGINS = str(Path(charts.__file__).resolve().parent.parent)
+PLUGINS = str(Path(charts.__file__).resolve().parent.parent.parent)
 
 TEXT = ChartText(
     score_axis="Score (1-10)",
@@ -139,7 +141,7 @@ def test_long_stage_names_wrap_in_at_most_three_short_lines() -> None:
     found = texts(emotion_chart(stages, (), TEXT))
     assert ["Offerte", "aanvragen bij", "meerdere…"] == found[found.index("Offerte") :][:3]
     assert "Klantenserv-" in found and "icecontact" in found
-    for lines in (charts._wrap(name), charts._wrap("x" * 100)):
+    for lines in (wrap(name), wrap("x" * 100)):
         assert 1 <= len(lines) <= 3
         assert all(len(line) <= 14 for line in lines)
         assert lines[-1].endswith("…")
@@ -208,10 +210,10 @@ def test_loop_series_goes_back_on_the_x_axis() -> None:
 
 def test_styles_differ_in_colour_marker_and_dash() -> None:
     assert STYLE_COUNT >= 8
-    styles = [charts._style(i) for i in range(STYLE_COUNT)]
+    styles = [style_of(i) for i in range(STYLE_COUNT)]
     for part in range(3):
         assert len({style[part] for style in styles}) == STYLE_COUNT
-    assert charts._style(STYLE_COUNT) == charts._style(0)
+    assert style_of(STYLE_COUNT) == style_of(0)
     assert "#F0E442" not in {colour for colour, _, _ in styles}  # yellow is unreadable on white
 
 

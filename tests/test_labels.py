@@ -9,13 +9,16 @@ from pathlib import Path
 import pytest
 
 from journeys.durations import HumanDuration
-from journeys.labels import CATALOGUE, Labels
+from journeys.labels import CATALOGUE, Labels, en, nl
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "plugins" / "journeys" / "templates" / "journeys"
+PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "journeys"
+TEMPLATES = PACKAGE / "templates" / "journeys"
 EN, NL = Labels.for_language("en"), Labels.for_language("nl")
 
 
 def test_every_label_has_english_and_dutch_with_the_same_placeholders() -> None:
+    assert list(nl.TEXTS) == list(en.TEXTS)
+    assert list(nl.UNITS) == list(en.UNITS) and len(nl.MONTHS) == len(en.MONTHS) == 12
     for key, (english, dutch) in CATALOGUE.items():
         assert english.strip() and dutch.strip(), key
         assert set(re.findall(r"{(\w+)}", english)) == set(re.findall(r"{(\w+)}", dutch)), key
@@ -31,6 +34,34 @@ def test_every_label_a_template_asks_for_exists() -> None:
     assert "tracks_" in used
     used = (used - {"tracks_"}) | {"tracks_mean", "tracks_peak_end", "tracks_tie"}
     assert sorted(used - set(CATALOGUE)) == []
+
+
+def test_every_label_is_used() -> None:
+    """A key is used when a template or a module of the plugin (outside the label files)
+    names it as a string literal. Keys built at run time are matched by their prefix:
+    ``"tracks_" ~ s.better`` in a template, ``f"advocacy_{value}"`` in Python; and
+    ``<key>_one`` is used when ``<key>`` is (``Labels.count``)."""
+    label_files = {PACKAGE / "labels" / f"{language}.py" for language in ("en", "nl")}
+    sources = [
+        path.read_text(encoding="utf-8")
+        for path in [*PACKAGE.rglob("*.py"), *TEMPLATES.glob("*.j2")]
+        if path not in label_files
+    ]
+    literals: set[str] = set()
+    prefixes: set[str] = set()
+    for source in sources:
+        literals |= set(re.findall(r"""["']([a-z][a-z0-9_]*)["']""", source))
+        prefixes |= set(re.findall(r"""\bf["']([a-z][a-z0-9_]*_)\{""", source))
+        prefixes |= set(re.findall(r"""["']([a-z][a-z0-9_]*_)["']\s*~""", source))
+    assert {"tracks_", "advocacy_", "confidence_"} <= prefixes, "the prefix patterns are wrong"
+    unused = [
+        key
+        for key in CATALOGUE
+        if key not in literals
+        and not key.startswith(tuple(prefixes))
+        and not (key.endswith("_one") and key.removesuffix("_one") in literals)
+    ]
+    assert unused == []
 
 
 @pytest.mark.parametrize("language", ["de", "fr", None, ""])

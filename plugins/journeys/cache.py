@@ -59,7 +59,11 @@ def remove_stale_temporaries(directory: Path | None) -> None:
 
 
 def _code_salt() -> str:
-    code = Path(charts.__file__).read_bytes()
+    package = Path(charts.__file__).parent
+    code = b"".join(
+        module.name.encode() + b"\0" + module.read_bytes()
+        for module in sorted(package.glob("*.py"), key=lambda module: module.name)
+    )
     try:
         matplotlib_version = metadata.version("matplotlib")
     except metadata.PackageNotFoundError:  # pragma: no cover

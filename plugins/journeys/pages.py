@@ -299,6 +299,7 @@ def page_context(renderer: SiteRenderer, src_uri: str, view: dict[str, object]) 
         "paths": PATHS,
         "names": renderer.names,
         "table_limit": TABLE_LIMIT,
+        "chart_size": charts.SIZE,
         "zip": zip,
         **view,
     }
