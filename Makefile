@@ -20,7 +20,7 @@ check: $(VENV)/.site
 test: $(VENV)/.test node_modules/.installed
 	$(BIN)/ruff check plugins tests benchmarks
 	$(BIN)/python -m mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 $(VENV)/.site: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

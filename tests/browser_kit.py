@@ -11,8 +11,6 @@ import http.server
 import os
 import re
 import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+import contentkit
 
 REPO = Path(__file__).resolve().parent.parent
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -48,43 +48,20 @@ def find_chromium() -> str | None:
     return None
 
 
-def build_demo(destination: Path, language: str = "en", strict: bool = True) -> Path:
-    """``mkdocs build --strict`` of the repository's demo into ``destination``.
+def build_demo(
+    destination: Path, language: str = "en", strict: bool = True, cache_dir: Path | None = None
+) -> Path:
+    """``mkdocs build --strict`` of the repository's demo into ``destination``, in ``language``.
 
-    Another language gets a temporary config next to mkdocs.yml that inherits it, so every
-    relative path (docs_dir, custom_dir, the plugin's content_dir) resolves as in mkdocs.yml.
+    The plugin's cache goes to ``cache_dir`` (by default a folder beside ``destination``),
+    not the repository's .cache/journeys: see ``contentkit.demo_config``.
     """
-    config = REPO / "mkdocs.yml"
-    temporary = None
-    if language != "en":
-        temporary = REPO / f".mkdocs-{language}-{os.getpid()}-{threading.get_ident()}.yml"
-        temporary.write_text(
-            f"INHERIT: mkdocs.yml\ntheme:\n  language: {language}\n", encoding="utf-8"
-        )
-        config = temporary
-    try:
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "build",
-                *(["--strict"] if strict else []),
-                "-f",
-                str(config),
-                "-d",
-                str(destination),
-            ],
-            check=False,
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
-        )
-    finally:
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
+    result = contentkit.build_demo(
+        destination,
+        cache_dir or destination.parent / "journeys-cache",
+        *(["--strict"] if strict else []),
+        language=language,
+    )
     if result.returncode != 0:
         raise AssertionError(f"mkdocs build ({language}) failed:\n{result.stdout}\n{result.stderr}")
     return destination

@@ -9,7 +9,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -142,8 +145,74 @@ def journeys_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+SOURCE_DATE_EPOCH = "1767225600"
+"""The build time of the shared demo site (conftest's ``demo_site``), and of builds
+compared with it byte for byte."""
+
+
+@contextmanager
+def demo_config(cache_dir: Path, language: str | None = None) -> Iterator[Path]:
+    """A temporary config beside this repository's mkdocs.yml that inherits it, with the
+    plugin's cache in ``cache_dir`` (and the theme in ``language``, when given).
+
+    Beside mkdocs.yml, every relative path (docs_dir, custom_dir, content_dir, hooks)
+    resolves as there; ``cache_dir`` keeps builds run in parallel (pytest-xdist) out of the
+    repository's .cache/journeys. MkDocs' INHERIT replaces lists whole, so the plugin list
+    is copied from mkdocs.yml with the one option changed.
+    """
+    demo = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    plugins = [
+        {"journeys": plugin["journeys"] | {"cache_dir": str(cache_dir)}}
+        if isinstance(plugin, dict) and "journeys" in plugin
+        else plugin
+        for plugin in demo["plugins"]
+    ]
+    overrides: dict[str, Any] = {"INHERIT": "mkdocs.yml", "plugins": plugins}
+    if language is not None:
+        overrides["theme"] = {"language": language}  # merged into mkdocs.yml's theme
+    handle, name = tempfile.mkstemp(prefix=".mkdocs-test-", suffix=".yml", dir=REPO)
+    config = Path(name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            yaml.safe_dump(overrides, file, sort_keys=False)
+        yield config
+    finally:
+        config.unlink(missing_ok=True)
+
+
+def build_demo(
+    destination: Path,
+    cache_dir: Path,
+    *args: str,
+    language: str | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build <args>`` of this repository's demo into ``destination`` (see
+    :func:`demo_config`); the result is returned, not checked."""
+    with demo_config(cache_dir, language) as config:
+        command = ["build", *args, "-f", str(config), "-d", str(destination)]
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", *command],
+            cwd=REPO,
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env=os.environ | {"NO_MKDOCS_2_WARNING": "1"} | (env or {}),
+        )
+
+
+def write_marker(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file renamed into place: a process
+    waiting for ``path`` (:func:`wait_for_file`) never reads it empty or half-written."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
 def wait_for_file(path: Path, seconds: float = 10) -> bool:
-    """Whether ``path`` exists within ``seconds`` (another process is to write it)."""
+    """Whether ``path`` exists within ``seconds`` (another process is to write it with
+    :func:`write_marker`, so that it exists only once it is whole)."""
     deadline = time.monotonic() + seconds
     while not path.exists() and time.monotonic() < deadline:
         time.sleep(0.01)

@@ -88,12 +88,15 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="module")
-def sites(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    """The demo built once per language (outside the repository) and served on 127.0.0.1."""
-    root = tmp_path_factory.mktemp("demo")
+def sites(
+    browser: Any, tmp_path_factory: pytest.TempPathFactory, demo_site: Path, demo_cache: Path
+) -> Iterator[dict[str, str]]:
+    """The demo built once per language (outside the repository) and served on 127.0.0.1;
+    English is the demo site the other test modules share (conftest's ``demo_site``)."""
+    nl_site = tmp_path_factory.mktemp("demo") / "nl"
     with (
-        kit.serve(kit.build_demo(root / "en", "en")) as en,
-        kit.serve(kit.build_demo(root / "nl", "nl")) as nl,
+        kit.serve(demo_site) as en,
+        kit.serve(kit.build_demo(nl_site, "nl", cache_dir=demo_cache)) as nl,
     ):
         yield {"en": en, "nl": nl}
 

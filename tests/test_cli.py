@@ -15,7 +15,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from contentkit import REPO, ContentTree, journeys_cli
+from contentkit import REPO, ContentTree, demo_config, journeys_cli
 from journeys.cli import main
 from journeys.frontmatter import read_document
 from journeys.loading import load_study
@@ -170,8 +170,9 @@ def test_check_in_process_matches_the_subprocess(
     assert output_lines(relaxed)[-1] == "4 files checked: 0 errors, 1 warning"
 
 
-def test_check_strict_on_the_demo_content_of_the_repo_passes() -> None:
-    result = journeys_cli("check", "--strict", "content", cwd=REPO)
+def test_check_strict_on_the_demo_content_of_the_repo_passes(demo_cache: Path) -> None:
+    with demo_config(demo_cache) as config:  # its cache outside the repository
+        result = journeys_cli("check", "--strict", "content", "--config", str(config), cwd=REPO)
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert output_lines(result.stdout) == ["17 files checked: 0 errors, 0 warnings"]
@@ -432,6 +433,82 @@ def test_new_interview_refuses_an_id_that_cannot_be_a_url(
 
     assert result.returncode == 1
     assert "`lap 01` cannot be an id" in result.stderr
+    assert not (tmp_path / "content" / "interviews").exists()
+
+
+@pytest.mark.parametrize("reserved", ["index", "README", "Index.html"])
+def test_new_interview_refuses_an_id_that_check_refuses_with_the_same_reason(
+    guided: ContentTree, tmp_path: Path, reserved: str
+) -> None:
+    guided.interview("lap-01", id=reserved)
+    refused = journeys_cli("check", "content", cwd=tmp_path)
+    (tmp_path / "content" / "interviews" / "lap-01.md").unlink()
+
+    result = new_interview(tmp_path, "--id", reserved)
+
+    assert result.returncode == 1
+    reason = f"`{reserved}` is reserved: the site writes its list of interviews to"
+    assert reason in refused.stdout
+    check_says = refused.stdout.splitlines()[0].split("`id`: ", 1)[1]
+    assert result.stderr == f"journeys: error: `{reserved}` cannot be an id: {check_says}\n"
+    assert list((tmp_path / "content" / "interviews").iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "expected"),
+    [
+        (
+            "--journey",
+            "../../docs/a",
+            (
+                "`../../docs/a` is not a journey slug: a slug is the journey's file name in "
+                "content/journeys/ without .md, in lower-case letters, digits and `-` "
+                "(existing: `repair`)"
+            ),
+        ),
+        (
+            "--persona",
+            "../x",
+            (
+                "`../x` is not a persona slug: a slug is the persona's file name in "
+                "content/personas/ without .md, in lower-case letters, digits and `-` "
+                "(existing: `bob`, `eva`)"
+            ),
+        ),
+        (
+            "--journey",
+            "Repair",
+            (
+                "`Repair` is not a journey slug (did you mean `repair`?): a slug is the journey's "
+                "file name in content/journeys/ without .md, in lower-case letters, digits and `-` "
+                "(existing: `repair`)"
+            ),
+        ),
+    ],
+    ids=["journey-outside-content", "persona-outside-its-folder", "journey-in-capitals"],
+)
+def test_new_interview_refuses_a_journey_or_persona_that_is_not_a_slug(
+    guided: ContentTree, tmp_path: Path, option: str, value: str, expected: str
+) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text("# Not a journey\n", encoding="utf-8")
+    guided.write("x.md", {"name": "Not a persona"})
+    arguments = {"--journey": "repair", "--persona": "eva"} | {option: value}
+
+    result = journeys_cli(
+        "new",
+        "interview",
+        "--journey",
+        arguments["--journey"],
+        "--persona",
+        arguments["--persona"],
+        "--content-dir",
+        "content",
+        cwd=tmp_path,
+    )
+
+    assert result.returncode == 1
+    assert result.stderr == f"journeys: error: {expected}\n"
     assert not (tmp_path / "content" / "interviews").exists()
 
 

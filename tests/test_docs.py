@@ -14,7 +14,7 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from contentkit import REPO, ContentTree, journeys_cli, mkdocs
+from contentkit import REPO, ContentTree, build_demo, journeys_cli
 from journeys import model, reference
 
 GUIDE = REPO / "docs" / "guide"
@@ -30,15 +30,10 @@ PAGES = (
 SOURCE = REPO / "plugins" / "journeys"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo site (this repository's mkdocs.yml), built with --strict."""
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs(REPO, "build", "--strict", "-d", str(out))
-    assert result.returncode == 0, (
-        f"the demo site does not build:\n{result.stdout}\n{result.stderr}"
-    )
-    return out
+@pytest.fixture
+def site(demo_site: Path) -> Path:
+    """The demo site (this repository's mkdocs.yml), built with --strict (see conftest)."""
+    return demo_site
 
 
 def page_html(site: Path, name: str) -> str:
@@ -66,15 +61,19 @@ def test_the_guide_is_in_the_navigation(site: Path) -> None:
         assert f'href="guide/{name}/"' in home, name
 
 
-def test_the_guide_builds_with_plain_html_links_as_pull_request_previews_do(tmp_path: Path) -> None:
-    result = mkdocs(REPO, "build", "--strict", "--no-directory-urls", "-d", str(tmp_path))
+def test_the_guide_builds_with_plain_html_links_as_pull_request_previews_do(
+    tmp_path: Path, demo_cache: Path
+) -> None:
+    result = build_demo(tmp_path, demo_cache, "--strict", "--no-directory-urls")
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "guide" / "troubleshooting.html").is_file()
 
 
 def test_the_readme_links_to_the_content_format() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    for target in re.findall(r"\]\((docs/[^)#]+)", readme):
+    targets = re.findall(r"\]\((docs/[^)#]+)", readme)
+    assert "docs/guide/content-format.md" in targets  # the scan finds the links
+    for target in targets:
         assert (REPO / target).is_file(), target
 
 
@@ -139,17 +138,6 @@ def test_the_marker_is_in_the_content_format_page_once() -> None:
 
 # --- troubleshooting covers every message --------------------------------------------------------
 
-MESSAGE_FILES = (
-    "frontmatter.py",
-    "model.py",
-    "loading.py",
-    "rules.py",
-    "scaffold.py",
-    "init.py",
-    "contacts.py",
-    "guard.py",
-    "plugin.py",
-)
 MESSAGE_ARGUMENT = {
     "Diagnostic": 3,
     "FrontMatterError": 0,
@@ -162,7 +150,7 @@ MESSAGE_ARGUMENT = {
 MESSAGE_FUNCTIONS = {
     ("loading.py", "_message"),
     ("loading.py", "unknown_fields"),
-    ("loading.py", "_deeper_suggestion"),
+    ("loading.py", "_suggestion"),
     ("rules.py", "check_opportunities"),
     ("rules.py", "_check_references"),
     ("frontmatter.py", "_yaml_problem"),
@@ -171,7 +159,8 @@ MESSAGE_FUNCTIONS = {
     ("diagnostics.py", "did_you_mean"),
     ("diagnostics.py", "quoted"),
 }
-"""Functions whose strings all end up in messages (they build them in pieces)."""
+"""Functions whose strings all end up in messages (they build them in pieces), by module
+path under plugins/journeys/ and function name."""
 MESSAGE_TABLES = {("loading.py", "_EXPECTED")}
 """Dictionaries whose values are put into messages."""
 
@@ -189,38 +178,54 @@ def _phrase(text: str) -> str:
     return " ".join(text.split()).strip("`;:,.()/ ")
 
 
-def message_phrases() -> dict[str, set[str]]:
-    """Each source file's fixed message words that troubleshooting must contain."""
+def _message_argument(call: ast.Call, index: int) -> ast.AST | None:
+    if len(call.args) > index:
+        return call.args[index]
+    return next((k.value for k in call.keywords if k.arg == "message"), None)
+
+
+def scan_messages() -> tuple[dict[str, set[str]], set[str], set[tuple[str, str]]]:
+    """Every module's fixed message words that troubleshooting must contain (by path under
+    plugins/journeys/); the message calls and the listed functions and tables it found."""
     phrases: dict[str, set[str]] = {}
-    for name in {*MESSAGE_FILES, "diagnostics.py"}:
-        path = SOURCE / name
-        if not path.is_file():
-            continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+    calls: set[str] = set()
+    listed: set[tuple[str, str]] = set()
+    for path in sorted(SOURCE.rglob("*.py")):
+        name = path.relative_to(SOURCE).as_posix()
         nodes: list[ast.AST] = []
-        for node in ast.walk(tree):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call):
                 called = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
                 if called in MESSAGE_ARGUMENT:
-                    index = MESSAGE_ARGUMENT[called]
-                    argument = (
-                        node.args[index]
-                        if len(node.args) > index
-                        else next((k.value for k in node.keywords if k.arg == "message"), None)
-                    )
-                    if argument is not None:
-                        nodes.append(argument)
+                    calls.add(called)
+                    argument = _message_argument(node, MESSAGE_ARGUMENT[called])
+                    nodes.extend([argument] if argument is not None else [])
             elif isinstance(node, ast.FunctionDef) and (name, node.name) in MESSAGE_FUNCTIONS:
-                nodes.extend(
-                    n for n in node.body if not isinstance(n, ast.Expr)
-                )  # not the docstring
-            elif isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and (name, t.id) in MESSAGE_TABLES for t in node.targets
-            ):
-                nodes.extend(node.value.values if isinstance(node.value, ast.Dict) else [])
+                listed.add((name, node.name))
+                nodes.extend(n for n in node.body if not isinstance(n, ast.Expr))  # no docstring
+            elif isinstance(node, ast.Assign):
+                for target in node.targets:
+                    if isinstance(target, ast.Name) and (name, target.id) in MESSAGE_TABLES:
+                        assert isinstance(node.value, ast.Dict), f"{name}: {target.id} is no dict"
+                        listed.add((name, target.id))
+                        nodes.extend(value for value in node.value.values if value is not None)
         words = {_phrase(fragment) for n in nodes for fragment in _fragments(n)}
         phrases[name] = {w for w in words if " " in w}  # single words are type names and keys
-    return phrases
+    return phrases, calls, listed
+
+
+def message_phrases() -> dict[str, set[str]]:
+    return scan_messages()[0]
+
+
+def test_every_name_the_message_scan_looks_for_exists() -> None:
+    """A renamed function, table or message class must not drop its messages unnoticed."""
+    _, calls, listed = scan_messages()
+
+    assert sorted(MESSAGE_ARGUMENT.keys() - calls) == [], "no longer called anywhere"
+    assert sorted((MESSAGE_FUNCTIONS | MESSAGE_TABLES) - listed) == [], (
+        "not found (module path under plugins/journeys/, name)"
+    )
 
 
 def test_the_message_scan_finds_the_messages() -> None:
@@ -291,7 +296,9 @@ def test_the_vs_code_problem_matcher_reads_journeys_check_output(tmp_path: Path)
 
 def test_the_schema_commands_in_the_editor_page_exist() -> None:
     text = (GUIDE / "editor.md").read_text(encoding="utf-8")
-    for kind in re.findall(r"journeys schema (\w+)", text):
+    kinds = re.findall(r"journeys schema (\w+)", text)
+    assert kinds, "the scan finds no `journeys schema` command in editor.md"
+    for kind in kinds:
         assert kind in model.SCHEMAS, kind
 
 
@@ -321,6 +328,7 @@ def test_every_yaml_snippet_in_the_guide_parses(page: str) -> None:
 
 @pytest.mark.parametrize("page", ["planning-interviews.md", "content-format.md"])
 def test_content_snippets_use_only_real_field_names(page: str) -> None:
+    assert code_blocks(page, "yaml"), f"the scan finds no YAML snippet in {page}"
     for block in code_blocks(page, "yaml"):
         for document in yaml.safe_load_all(block):
             unknown = _keys(document) - FIELD_NAMES

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from contentkit import ContentTree, is_running, wait_for_file
+from contentkit import ContentTree, is_running, wait_for_file, write_marker
 from journeys import generation, isolated
 from journeys.cache import ChartCache
 from journeys.labels import Labels
@@ -95,7 +95,7 @@ def test_a_build_that_stops_early_ends_the_chart_process(tmp_path: Path) -> None
     marker = tmp_path / "drawing"
     plugin = JourneysPlugin()
     plugin.drawing = isolated.Background(
-        lambda: marker.write_text(str(os.getpid())) and time.sleep(60)
+        lambda: write_marker(marker, str(os.getpid())) or time.sleep(60)
     )
     assert wait_for_file(marker)
 

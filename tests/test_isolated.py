@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from contentkit import is_running, wait_for_file
+from contentkit import is_running, wait_for_file, write_marker
 from journeys import isolated
 
 
@@ -124,7 +124,7 @@ def test_a_process_with_other_threads_does_not_fork() -> None:
 
 
 def marking(marker: Path, value: int) -> int:
-    marker.write_text(str(os.getpid()))
+    write_marker(marker, str(os.getpid()))
     return value + os.getpid()
 
 
@@ -150,7 +150,7 @@ def test_background_work_asked_to_run_here_runs_when_its_result_is_asked_for(
 
 
 def endless(marker: Path) -> Generator[int, None, None]:
-    marker.write_text(str(os.getpid()))
+    write_marker(marker, str(os.getpid()))
     while True:
         yield 1
 
@@ -158,9 +158,7 @@ def endless(marker: Path) -> Generator[int, None, None]:
 @pytest.mark.usefixtures("forking")
 def test_stopping_background_work_ends_its_child(tmp_path: Path) -> None:
     marker = tmp_path / "started"
-    work = isolated.Background(
-        lambda: time.sleep(60) if marker.write_text(str(os.getpid())) else None
-    )
+    work = isolated.Background(lambda: write_marker(marker, str(os.getpid())) or time.sleep(60))
     assert wait_for_file(marker)
 
     work.stop()

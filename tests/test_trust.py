@@ -20,8 +20,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from contentkit import ContentTree, build, mkdocs, write_site
-from journeys import guard
+from contentkit import SOURCE_DATE_EPOCH, ContentTree, build, build_demo, mkdocs, write_site
+from journeys import guard, guard_reading
 from journeys.loading import load_study
 
 PARTICIPANT_NAME = "Gijsbert Holtkamp"
@@ -167,7 +167,7 @@ def test_a_json_file_is_read_in_parts_without_missing_a_string_cut_by_their_edge
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     private_phrase_and_small_windows(tmp_path, monkeypatch)
-    monkeypatch.setattr(guard, "READ_BYTES", 16)
+    monkeypatch.setattr(guard_reading, "READ_BYTES", 16)
     text = '\\u00e9t\\u00e9 \\u0026 Rescue the \\"zeppelin\\" <b>telemetry</b> archive before noon'
     pages = {  # the edge of a part falls in every place of the string: escapes, "é", quotes
         f"index-{shift:02}.json": '{"docs": [{"text": "' + "é" * shift + '", "more": "' + text + '"}]}'
@@ -181,8 +181,8 @@ def test_a_json_file_is_read_in_parts_without_missing_a_string_cut_by_their_edge
 
 def test_a_json_file_that_is_not_json_is_still_read_in_full(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     private_phrase_and_small_windows(tmp_path, monkeypatch)
-    monkeypatch.setattr(guard, "READ_BYTES", 16)
-    monkeypatch.setattr(guard, "UNCLOSED_STRING_LIMIT", 64)
+    monkeypatch.setattr(guard_reading, "READ_BYTES", 16)
+    monkeypatch.setattr(guard_reading, "UNCLOSED_STRING_LIMIT", 64)
     pages = {  # a quote that never closes, then the phrase far past the limit
         f"broken-{shift:02}.json": '{"text": "unclosed ' + "filler " * 20 + "x" * shift
         + " Rescue the zeppelin telemetry archive before noon"
@@ -201,8 +201,8 @@ def test_a_string_past_the_limit_stays_a_string_and_the_strings_after_it_are_une
     tree = ContentTree(tmp_path / "content")
     tree.minimal()
     tree.interview("int-02", participant={"name": "Zoë Hoekstra"})
-    monkeypatch.setattr(guard, "READ_BYTES", 16)
-    monkeypatch.setattr(guard, "UNCLOSED_STRING_LIMIT", 64)
+    monkeypatch.setattr(guard_reading, "READ_BYTES", 16)
+    monkeypatch.setattr(guard_reading, "UNCLOSED_STRING_LIMIT", 64)
     long_texts = {  # plain words; escapes everywhere a cut could fall, with and without spaces
         "words": "word " * 200,
         "spaces": "a \"quoted\" line\n " * 40,
@@ -221,7 +221,7 @@ def test_a_string_past_the_limit_stays_a_string_and_the_strings_after_it_are_une
 
 def test_json_keys_and_numbers_are_searched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     study_with_participant(ContentTree(tmp_path / "content"))
-    monkeypatch.setattr(guard, "READ_BYTES", 8)
+    monkeypatch.setattr(guard_reading, "READ_BYTES", 8)
     site = {
         "keys.json": json.dumps({"by_name": {PARTICIPANT_NAME: 1}}),
         "numbers.json": '{"phone": 31698765432}',
@@ -235,12 +235,12 @@ def test_json_keys_and_numbers_are_searched(tmp_path: Path, monkeypatch: pytest.
     ]
 
 
-@pytest.mark.parametrize("read_bytes", [8, guard.READ_BYTES])
+@pytest.mark.parametrize("read_bytes", [8, guard_reading.READ_BYTES])
 def test_gzipped_files_are_read_unpacked_as_far_as_they_go_or_as_they_stand(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read_bytes: int
 ) -> None:
     study_with_participant(ContentTree(tmp_path / "content"))
-    monkeypatch.setattr(guard, "READ_BYTES", read_bytes)
+    monkeypatch.setattr(guard_reading, "READ_BYTES", read_bytes)
     index = json.dumps({"docs": [{"text": f"Notes on {PARTICIPANT_NAME}. " + "Padding words. " * 50}]}).encode()
     packed = gzip.compress(index)
     files = {
@@ -263,15 +263,13 @@ def test_gzipped_files_are_read_unpacked_as_far_as_they_go_or_as_they_stand(
     assert found == set(files) - {"clean.json.gz"}
 
 
-def test_the_demo_site_has_no_leak(tmp_path: Path) -> None:
+def test_the_demo_site_has_no_leak(demo_site: Path) -> None:
     repo = Path(__file__).resolve().parent.parent
-    result = mkdocs(repo, "build", "--strict", "-d", str(tmp_path / "site"))
-    assert result.returncode == 0, result.stderr
     study = load_study(repo / "content", repo)
     private = guard.needles(study.interviews)
     assert len(private) > 40  # every participant value, and the non-consenting interview's phrases
     watching = guard.watchlist(study.interviews, study.personas.values(), study.journeys.values())
-    assert guard.find_leaks(tmp_path / "site", watching) == []
+    assert guard.find_leaks(demo_site, watching) == []
 
 
 def test_published_contact_details_get_a_warning_with_file_and_line(tmp_path: Path) -> None:
@@ -345,23 +343,14 @@ def test_markup_in_front_matter_is_escaped_everywhere(tmp_path: Path) -> None:
 # --- deterministic builds -----------------------------------------------------------------------
 
 
-def test_two_builds_produce_identical_generated_files(tmp_path: Path) -> None:
-    repo = Path(__file__).resolve().parent.parent
-    outputs = []
-    for run in ("one", "two"):
-        site = tmp_path / run
-        env_result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-            cwd=repo,
-            check=False,
-            capture_output=True,
-            text=True,
-            env=os.environ | {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"},
-        )
-        assert env_result.returncode == 0, env_result.stderr
-        outputs.append(site)
-        # A cold second build: the chart cache must not be what makes the bytes equal.
-        subprocess.run(["rm", "-rf", str(repo / ".cache" / "journeys")], check=True)
+def test_two_builds_produce_identical_generated_files(tmp_path: Path, demo_site: Path) -> None:
+    # The second build is cold (an empty cache): the chart cache must not be what makes the
+    # bytes equal. The first is the shared demo site, built with the same SOURCE_DATE_EPOCH.
+    env_result = build_demo(
+        tmp_path / "two", tmp_path / "empty-cache", "--strict", env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    )
+    assert env_result.returncode == 0, env_result.stderr
+    outputs = [demo_site, tmp_path / "two"]
     generated = [
         path.relative_to(outputs[0])
         for path in outputs[0].rglob("*")
@@ -376,10 +365,10 @@ def test_two_builds_produce_identical_generated_files(tmp_path: Path) -> None:
 # --- nothing lost -------------------------------------------------------------------------------
 
 
-def test_a_build_leaves_content_byte_for_byte_unchanged(tmp_path: Path) -> None:
+def test_a_build_leaves_content_byte_for_byte_unchanged(tmp_path: Path, demo_cache: Path) -> None:
     repo = Path(__file__).resolve().parent.parent
     before = tree_hash(repo / "content")
-    result = mkdocs(repo, "build", "--strict", "-d", str(tmp_path / "site"))
+    result = build_demo(tmp_path / "site", demo_cache, "--strict")
     assert result.returncode == 0, result.stderr
     assert tree_hash(repo / "content") == before
 

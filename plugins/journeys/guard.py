@@ -66,7 +66,6 @@ from dataclasses import dataclass
 from itertools import chain, pairwise
 from pathlib import Path
 
-from journeys import guard_reading
 from journeys.diagnostics import Severity
 from journeys.guard_reading import (
     TagMemory,
@@ -142,8 +141,6 @@ PUBLISH_UNREAD: tuple[str, ...] = (
 """What may be published though the guard cannot read it: images and fonts."""
 Key = str | tuple[str, str]
 """What phrases are filed under: a word, or a pair of adjacent words."""
-# The reader's limits, by their old names here: set them in guard_reading, where they work.
-READ_BYTES, UNCLOSED_STRING_LIMIT = guard_reading.READ_BYTES, guard_reading.UNCLOSED_STRING_LIMIT
 
 
 @dataclass(frozen=True)
