@@ -226,6 +226,7 @@ _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _INT = "tag:yaml.org,2002:int"
+_BINARY = "tag:yaml.org,2002:binary"
 _SCALAR_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "binary")
 )
@@ -315,7 +316,9 @@ class _Builder:
         return str(node.value)
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
-        """A value other than text: a number, boolean, null, date or bytes."""
+        """A value other than text: a number, boolean, null or date."""
+        if node.tag == _BINARY:  # bytes are no value of the content format, and no text to publish
+            raise self._error("binary data (`!!binary`) cannot be used in front matter: write text", node)
         if node.tag == _INT and len(_DIGITS.findall(node.value)) > MAX_DIGITS:
             raise self._error(
                 f"a number of more than {MAX_DIGITS} digits: "
