@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from journeys.reference import replace_marker
+from journeys.content.reference import replace_marker
 
 
 def on_page_markdown(markdown: str, *, page: Any, config: Any, files: Any) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from contentkit import SOURCE_DATE_EPOCH, ContentTree, build_demo
-from journeys import isolated
+from journeys.building import isolated
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 from contentkit import ContentTree
-from journeys import aggregate
-from journeys.facts import InterviewFact, StepFact, fact_of
-from journeys.loading import load_study
+from journeys.analysis import aggregate
+from journeys.analysis.facts import InterviewFact, StepFact, fact_of
+from journeys.content.loading import load_study
 
 
 def step(stage: str, score: float, position: int = 0, **flags: object) -> StepFact:
@@ -125,7 +125,7 @@ def test_coverage_counts_every_cell() -> None:
 
 
 def test_a_step_back_to_an_earlier_stage_is_marked_as_a_loop(tmp_path: Path) -> None:
-    from journeys.views import loops_back
+    from journeys.site.views import loops_back
 
     tree = ContentTree(tmp_path / "content")
     tree.persona()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from journeys.loading import load_study
+from journeys.content.loading import load_study
 
 REPO = Path(__file__).resolve().parent.parent
 BENCHMARKS = REPO / "benchmarks"

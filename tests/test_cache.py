@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from journeys.cache import STALE_AFTER, ChartCache, write_atomically
-from journeys.documents import DocumentCache
+from journeys.building.cache import STALE_AFTER, ChartCache, write_atomically
+from journeys.building.documents import DocumentCache
 
 OPEN_CACHE: dict[str, Callable[[Path], object]] = {
     "charts": ChartCache,

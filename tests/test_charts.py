@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from journeys import charts
-from journeys.charts import (
+from journeys.site import charts
+from journeys.site.charts import (
     STYLE_COUNT,
     ChartText,
     Series,
@@ -21,11 +21,11 @@ from journeys.charts import (
     emotion_chart,
     sparkline,
 )
-from journeys.charts.style import style_of
-from journeys.charts.text import wrap
+from journeys.site.charts.style import style_of
+from journeys.site.charts.text import wrap
 
 SVG = "{http://www.w3.org/2000/svg}"
-PLUGINS = str(Path(charts.__file__).resolve().parent.parent.parent)
+PLUGINS = str(Path(charts.__file__).resolve().parents[3])
 
 TEXT = ChartText(
     score_axis="Score (1-10)",
@@ -99,7 +99,7 @@ RENDER_SCRIPT = textwrap.dedent(
     sys.path.insert(0, sys.argv[1])
     sys.path.insert(0, sys.argv[2])
     from test_charts import SERIES, STAGES, TEXT
-    from journeys.charts import curves_chart, emotion_chart
+    from journeys.site.charts import curves_chart, emotion_chart
     sys.stdout.buffer.write(emotion_chart(STAGES, SERIES, TEXT))
     sys.stdout.buffer.write(b"\\n--8<--\\n")
     sys.stdout.buffer.write(curves_chart(STAGES, SERIES, TEXT))
@@ -279,7 +279,7 @@ def test_sparkline_edge_cases() -> None:
 
 def test_sparkline_does_not_need_matplotlib() -> None:
     code = (
-        f"import sys; sys.path.insert(0, {PLUGINS!r}); import journeys.charts as c; "
+        f"import sys; sys.path.insert(0, {PLUGINS!r}); import journeys.site.charts as c; "
         "c.sparkline([5.0, 6.0], 1, title='x'); assert 'matplotlib' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
@@ -290,7 +290,7 @@ def test_sparkline_does_not_need_matplotlib() -> None:
 
 def test_import_does_not_import_matplotlib() -> None:
     code = (
-        f"import sys; sys.path.insert(0, {PLUGINS!r}); import journeys.charts; "
+        f"import sys; sys.path.insert(0, {PLUGINS!r}); import journeys.site.charts; "
         "assert 'matplotlib' not in sys.modules, 'matplotlib imported eagerly'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

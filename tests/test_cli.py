@@ -16,9 +16,9 @@ import jsonschema
 import pytest
 
 from contentkit import REPO, ContentTree, demo_config, journeys_cli
-from journeys.cli import main
-from journeys.frontmatter import read_document
-from journeys.loading import load_study
+from journeys.cli.commands import main
+from journeys.content.frontmatter import read_document
+from journeys.content.loading import load_study
 
 DIAGNOSTIC_LINE = re.compile(r"^\S+:\d+: (error|warning): ")
 SUMMARY_LINE = re.compile(r"^\d+ files? checked: \d+ errors?, \d+ warnings?$")

@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel
 
 from contentkit import REPO, ContentTree, build_demo, journeys_cli
-from journeys import model, reference
+from journeys.content import model, reference
 
 GUIDE = REPO / "docs" / "guide"
 PAGES = (
@@ -148,20 +148,20 @@ MESSAGE_ARGUMENT = {
 }
 """Calls that carry a message, and which positional argument is the message."""
 MESSAGE_FUNCTIONS = {
-    ("loading.py", "_message"),
-    ("loading.py", "unknown_fields"),
-    ("loading.py", "_suggestion"),
-    ("rules.py", "check_opportunities"),
-    ("rules.py", "_check_references"),
-    ("frontmatter.py", "_yaml_problem"),
-    ("scaffold.py", "_read"),
-    ("guard.py", "format"),
-    ("diagnostics.py", "did_you_mean"),
-    ("diagnostics.py", "quoted"),
+    ("content/loading.py", "_message"),
+    ("content/loading.py", "unknown_fields"),
+    ("content/loading.py", "_suggestion"),
+    ("content/rules.py", "check_opportunities"),
+    ("content/rules.py", "_check_references"),
+    ("content/frontmatter.py", "_yaml_problem"),
+    ("cli/scaffold.py", "_read"),
+    ("privacy/guard.py", "format"),
+    ("content/diagnostics.py", "did_you_mean"),
+    ("content/diagnostics.py", "quoted"),
 }
 """Functions whose strings all end up in messages (they build them in pieces), by module
 path under plugins/journeys/ and function name."""
-MESSAGE_TABLES = {("loading.py", "_EXPECTED")}
+MESSAGE_TABLES = {("content/loading.py", "_EXPECTED")}
 """Dictionaries whose values are put into messages."""
 
 
@@ -231,13 +231,13 @@ def test_every_name_the_message_scan_looks_for_exists() -> None:
 def test_the_message_scan_finds_the_messages() -> None:
     """Guard against a scan that finds nothing and so passes vacuously."""
     found = message_phrases()
-    assert "required field is missing" in found["loading.py"]
-    assert "more than one peak moment (lines" in found["rules.py"]
+    assert "required field is missing" in found["content/loading.py"]
+    assert "more than one peak moment (lines" in found["content/rules.py"]
     assert (
         "the file is empty: it needs front matter between two `---` lines"
-        in found["frontmatter.py"]
+        in found["content/frontmatter.py"]
     )
-    assert "expected a whole number from 0 to 10, got" in found["model.py"]
+    assert "expected a whole number from 0 to 10, got" in found["content/model.py"]
     assert sum(map(len, found.values())) > 40
 
 

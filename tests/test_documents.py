@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from contentkit import ContentTree, journeys_cli
-from journeys import documents
-from journeys.contacts import may_hold_contact
-from journeys.diagnostics import Diagnostic
-from journeys.documents import FILE_NAME, READ_AHEAD_SHARE, DocumentCache
-from journeys.loading import Study, load_study
+from journeys.building import documents
+from journeys.building.documents import FILE_NAME, READ_AHEAD_SHARE, DocumentCache
+from journeys.content.diagnostics import Diagnostic
+from journeys.content.loading import Study, load_study
+from journeys.privacy import contacts
+from journeys.privacy.contacts import may_hold_contact
 
 
 def study_with_problems(tree: ContentTree) -> None:
@@ -37,12 +38,13 @@ def formatted(study_diagnostics: list[Diagnostic]) -> list[str]:
 def uncached_then_cached(tmp_path: Path) -> tuple[Study, DocumentCache, DocumentCache, Study]:
     """The study in ``tmp_path/content`` read without a cache, then twice through one:
     (uncached study, first cache, second cache, study read through the second)."""
-    uncached = load_study(tmp_path / "content", tmp_path)
+    checks = [contacts.checker()]
+    uncached = load_study(tmp_path / "content", tmp_path, checks=checks)
     first = DocumentCache(tmp_path / "cache")
-    load_study(tmp_path / "content", tmp_path, documents=first)
+    load_study(tmp_path / "content", tmp_path, documents=first, checks=checks)
     first.save()
     second = DocumentCache(tmp_path / "cache")
-    return uncached, first, second, load_study(tmp_path / "content", tmp_path, documents=second)
+    return uncached, first, second, load_study(tmp_path / "content", tmp_path, documents=second, checks=checks)
 
 
 def test_a_second_run_reads_no_file_again_and_reports_the_same(tmp_path: Path) -> None:

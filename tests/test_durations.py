@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from journeys.durations import HumanDuration, gap, humanize, parse_duration
+from journeys.content.durations import HumanDuration, gap, humanize, parse_duration
 
 MINUTE = timedelta(minutes=1)
 HOUR = timedelta(hours=1)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from journeys.frontmatter import MAX_DEPTH, MAX_NODES, FrontMatterError, read_document
+from journeys.content.frontmatter import MAX_DEPTH, MAX_NODES, FrontMatterError, read_document
 
 
 def refused(raw: bytes) -> FrontMatterError:
@@ -271,7 +271,7 @@ def test_deeply_nested_block_mappings_are_refused_on_the_line_past_the_limit() -
 
 def test_extremely_deep_nesting_is_refused_without_crashing_the_process() -> None:
     script = (
-        "from journeys.frontmatter import read_document, FrontMatterError\n"
+        "from journeys.content.frontmatter import read_document, FrontMatterError\n"
         "n = 100_000\n"
         "try:\n"
         "    read_document(('---\\nx: ' + '[' * n + ']' * n + '\\n---\\n').encode())\n"

@@ -11,10 +11,10 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from contentkit import ContentTree, is_running, wait_for_file, write_marker
-from journeys import generation, isolated
-from journeys.cache import ChartCache
-from journeys.labels import Labels
-from journeys.plugin import JourneysPlugin, url_resolver
+from journeys.building import generation, isolated
+from journeys.building.cache import ChartCache
+from journeys.mkdocs.plugin import JourneysPlugin, url_resolver
+from journeys.site.labels import Labels
 
 
 def settings(tmp_path: Path) -> generation.SiteSettings:

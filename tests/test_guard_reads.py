@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 from contentkit import ContentTree, mkdocs, write_site
-from journeys import guard, guard_reading
-from journeys.generation import label_texts
-from journeys.loading import load_study
+from journeys.building.generation import label_texts
+from journeys.content.loading import load_study
+from journeys.privacy import guard, guard_reading
 
 NAME = "Noël Wesselius"
 SOURCE = "content/interviews/int-02.md"
@@ -712,7 +712,7 @@ def test_the_guard_does_not_depend_on_the_site_layer() -> None:
             if isinstance(node, ast.Import)
             for alias in node.names
         }
-        assert not imported & {"journeys.labels", "journeys.pages", "journeys.generation"}, module
+        assert not imported & {"journeys.site.labels", "journeys.site.pages", "journeys.building.generation"}, module
 
 
 def test_a_participant_named_like_a_month_builds_strict_when_interviewed_that_month(

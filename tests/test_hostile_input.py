@@ -9,9 +9,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from journeys.diagnostics import Diagnostic
-from journeys.loading import load_record
-from journeys.model import Interview, Journey, Persona
+from journeys.content.diagnostics import Diagnostic
+from journeys.content.loading import load_record
+from journeys.content.model import Interview, Journey, Persona
 
 VALID = {
     "date": "2026-02-22",

@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from contentkit import REPO, build, journeys_cli
-from journeys.init import TEMPLATE_DIR, InitError, init, starter_files
-from journeys.loading import load_study
+from journeys.cli.init import TEMPLATE_DIR, InitError, init, starter_files
+from journeys.content.loading import load_study
 
 EXPECTED = {
     "mkdocs.yml",

@@ -19,8 +19,8 @@ import markupsafe
 import pytest
 
 from contentkit import ContentTree, build, write_site
-from journeys import pages, passthrough
-from journeys.labels import Labels
+from journeys.site import pages, passthrough
+from journeys.site.labels import Labels
 
 EXTENSIONS: list[Any] = [
     "attr_list",

@@ -25,15 +25,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from contentkit import ContentTree, build, front_matter_file, mkdocs, write_site
-from journeys import cli, exports, generation, pages
-from journeys.cache import ChartCache
-from journeys.diagnostics import Diagnostic, Severity
-from journeys.documents import DocumentCache
-from journeys.frontmatter import read_document
-from journeys.labels import Labels
-from journeys.loading import Study, load_record, load_study
-from journeys.model import ID_PATTERN, SLUG_PATTERN, Interview, Persona
-from journeys.plugin import url_resolver
+from journeys.building import generation
+from journeys.building.cache import ChartCache
+from journeys.building.documents import DocumentCache
+from journeys.cli import commands as cli
+from journeys.content.diagnostics import Diagnostic, Severity
+from journeys.content.frontmatter import read_document
+from journeys.content.loading import Study, load_record, load_study
+from journeys.content.model import ID_PATTERN, SLUG_PATTERN, Interview, Persona
+from journeys.mkdocs.plugin import url_resolver
+from journeys.site import exports, pages
+from journeys.site.labels import Labels
 
 INTERVIEW = (
     "date: 2026-02-01\n"
@@ -179,7 +181,7 @@ def test_journeys_check_refuses_the_same_settings(
 
 
 def test_the_folder_rule_counts_equal_and_resolved_folders_as_inside(tmp_path: Path) -> None:
-    from journeys.folders import publishing_problems
+    from journeys.privacy.folders import publishing_problems
 
     def problems(content: str, cache: str | None, site: str = "site") -> list[str]:
         return publishing_problems(
@@ -204,7 +206,7 @@ def test_the_folder_rule_counts_equal_and_resolved_folders_as_inside(tmp_path: P
 def test_the_folder_rule_keeps_theme_folders_and_published_folders_apart_from_private_ones(
     tmp_path: Path,
 ) -> None:
-    from journeys.folders import publishing_problems
+    from journeys.privacy.folders import publishing_problems
 
     def problems(
         *,

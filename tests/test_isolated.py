@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from contentkit import is_running, wait_for_file, write_marker
-from journeys import isolated
+from journeys.building import isolated
 
 
 def counting(stop: int) -> Generator[tuple[int, int], None, str]:

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from journeys.durations import HumanDuration
-from journeys.labels import CATALOGUE, Labels, en, nl
+from journeys.content.durations import HumanDuration
+from journeys.site.labels import CATALOGUE, Labels, en, nl
 
 PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "journeys"
-TEMPLATES = PACKAGE / "templates" / "journeys"
+TEMPLATES = PACKAGE / "site" / "templates"
 EN, NL = Labels.for_language("en"), Labels.for_language("nl")
 
 
@@ -41,7 +41,7 @@ def test_every_label_is_used() -> None:
     names it as a string literal. Keys built at run time are matched by their prefix:
     ``"tracks_" ~ s.better`` in a template, ``f"advocacy_{value}"`` in Python; and
     ``<key>_one`` is used when ``<key>`` is (``Labels.count``)."""
-    label_files = {PACKAGE / "labels" / f"{language}.py" for language in ("en", "nl")}
+    label_files = {PACKAGE / "site" / "labels" / f"{language}.py" for language in ("en", "nl")}
     sources = [
         path.read_text(encoding="utf-8")
         for path in [*PACKAGE.rglob("*.py"), *TEMPLATES.glob("*.j2")]

@@ -8,7 +8,7 @@ import pytest
 from pydantic import ValidationError
 
 from contentkit import ContentTree
-from journeys.loading import load_study
+from journeys.content.loading import load_study
 
 
 def test_models_read_are_frozen_and_share_the_set_of_given_fields(tmp_path: Path) -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 import markdown
 
 from contentkit import ContentTree
-from journeys import pages, passthrough
-from journeys.labels import Labels
-from journeys.loading import load_study
-from journeys.plugin import url_resolver
+from journeys.content.loading import load_study
+from journeys.mkdocs.plugin import url_resolver
+from journeys.site import pages, passthrough
+from journeys.site.labels import Labels
 
 TOKEN = "journeys0123abcd"
 

@@ -10,10 +10,11 @@ from typing import Annotated
 from pydantic import BaseModel
 
 from contentkit import ContentTree
-from journeys import model, privacy
-from journeys.loading import load_study
-from journeys.model import FIGURE, IDENTIFIER, PRIVATE, TEXT, field_kind, nested_fields
-from journeys.reference import field_reference
+from journeys.content import model
+from journeys.content.loading import load_study
+from journeys.content.model import FIGURE, IDENTIFIER, PRIVATE, TEXT, field_kind, nested_fields
+from journeys.content.reference import field_reference
+from journeys.privacy import policy as privacy
 
 
 def every_field(

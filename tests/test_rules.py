@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from contentkit import REPO, ContentTree
-from journeys.diagnostics import Diagnostic, Severity
-from journeys.frontmatter import read_document
-from journeys.loading import Invalid, Study, load_study
-from journeys.rules import InterviewReferences
+from journeys.content.diagnostics import Diagnostic, Severity
+from journeys.content.frontmatter import read_document
+from journeys.content.loading import Invalid, Study, load_study
+from journeys.content.rules import InterviewReferences
 
 INTERVIEW_PATH = "content/interviews/int-01.md"
 JOURNEY_PATH = "content/journeys/repair.md"

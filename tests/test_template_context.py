@@ -21,10 +21,11 @@ import pytest
 from pydantic import BaseModel
 
 from contentkit import ContentTree
-from journeys import model, pages
-from journeys.labels import Labels
-from journeys.loading import load_study
-from journeys.plugin import url_resolver
+from journeys.content import model
+from journeys.content.loading import load_study
+from journeys.mkdocs.plugin import url_resolver
+from journeys.site import pages
+from journeys.site.labels import Labels
 
 PARTICIPANT = {
     "name": "Quirina Vandersloot",
@@ -153,7 +154,7 @@ def renders(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, dict[st
 
 def test_every_template_is_rendered(renders: list[tuple[str, dict[str, object]]]) -> None:
     shipped = {
-        p.name for p in (Path(pages.__file__).parent / "templates" / "journeys").glob("*.md.j2")
+        p.name for p in (Path(pages.__file__).parent / "templates").glob("*.md.j2")
     }
     assert {template for template, _ in renders} == shipped
 

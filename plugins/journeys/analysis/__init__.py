@@ -1,0 +1,5 @@
+"""The analysis layer: figures from every interview, as plain data.
+
+``facts`` keeps each interview's figures (never its words); ``aggregate`` computes the
+site's statistics from them. It may import the content and privacy layers.
+"""

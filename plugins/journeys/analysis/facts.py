@@ -1,0 +1,116 @@
+"""Figures of every interview, consenting or not, without any of their text.
+
+Aggregates are computed from these, so a ``consent: false`` interview counts in every
+figure while none of its words can reach a page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from journeys.content.durations import gap
+from journeys.content.model import Interview
+from journeys.privacy.policy import is_published, is_unnamed_touchpoint, touchpoint_of
+
+
+@dataclass(frozen=True)
+class StepFact:
+    position: int
+    """0-based index in the interview."""
+    stage: str
+    score: float
+    peak: bool
+    accepted: bool
+    touchpoint: str | None
+    """A touchpoint id, or a consenting participant's name for one outside the inventory."""
+    unnamed_touchpoint: bool
+    """A touchpoint outside the inventory, in the words of a participant who did not consent:
+    counted, never named."""
+    expected_gap: dt.timedelta | None
+    """actual minus expected, when both are durations."""
+    realistic_gap: dt.timedelta | None
+    fell_short: bool | None
+    """Reality worse than expected: a positive duration gap, or a different text.
+    None when the step has no expectation and actual to compare."""
+
+
+@dataclass(frozen=True)
+class InterviewFact:
+    key: str
+    persona: str
+    journey: str
+    date: dt.date
+    overall_score: float
+    nps: int | None
+    advocacy: str | None
+    goal_reached: bool | None
+    published: bool
+    steps: tuple[StepFact, ...]
+
+    @property
+    def scores(self) -> list[float]:
+        return [step.score for step in self.steps]
+
+    @property
+    def mean_step_score(self) -> float:
+        return sum(self.scores) / len(self.scores)
+
+    @property
+    def peak_end_score(self) -> float:
+        """Mean of the peak step and the last step (the last alone when there is no peak)."""
+        peak = self.steps[self.peak_position] if self.peak_position is not None else self.steps[-1]
+        return (peak.score + self.steps[-1].score) / 2
+
+    @property
+    def peak_position(self) -> int | None:
+        return next((step.position for step in self.steps if step.peak), None)
+
+    @property
+    def accepted_count(self) -> int:
+        return sum(step.accepted for step in self.steps)
+
+    @property
+    def lowest_score(self) -> float:
+        return min(self.scores)
+
+
+def fact_of(interview: Interview, inventory: Collection[str]) -> InterviewFact:
+    """The interview's figures; ``inventory`` is its journey's touchpoint ids."""
+    published = is_published(interview)
+    return InterviewFact(
+        key=interview.key,
+        persona=interview.persona,
+        journey=interview.journey,
+        date=interview.date,
+        overall_score=interview.overall_score,
+        nps=interview.nps,
+        advocacy=interview.advocacy,
+        goal_reached=interview.goal_reached,
+        published=published,
+        steps=tuple(
+            StepFact(
+                position=index,
+                stage=step.stage,
+                score=step.score,
+                peak=step.peak,
+                accepted=step.accepted,
+                touchpoint=touchpoint_of(step.touchpoint, inventory, published),
+                unnamed_touchpoint=is_unnamed_touchpoint(step.touchpoint, inventory, published),
+                expected_gap=gap(step.actual, step.expected),
+                realistic_gap=gap(step.actual, step.realistic),
+                fell_short=_fell_short(step.expected, step.actual),
+            )
+            for index, step in enumerate(interview.steps)
+        ),
+    )
+
+
+def _fell_short(expected: str | None, actual: str | None) -> bool | None:
+    if expected is None or actual is None:
+        return None
+    duration_gap = gap(actual, expected)
+    if duration_gap is not None:
+        return duration_gap > dt.timedelta(0)
+    return " ".join(expected.lower().split()) != " ".join(actual.lower().split())

@@ -1,0 +1,8 @@
+"""The building layer: making a whole site, fast; every speed measure lives here.
+
+(Not ``build/``: tools and many global git ignores take a folder of that name for output.)
+
+``generation`` runs a build's work (read, check, render, watch list), ``isolated`` runs it
+in forked workers, ``cache`` keeps drawn charts and ``documents`` read front matter
+between runs. It may import every layer below it (content, privacy, analysis, site).
+"""

@@ -1,0 +1,127 @@
+"""From the content folder to the generated files, as plain functions.
+
+:func:`generate_site` reads and checks the study, writes each generated file as it is
+made and returns what later steps of the build need: the messages, the privacy guard's
+watchlist and the charts still to draw. The study itself does not outlive it, so the
+plugin can run it in a child process. :func:`draw_charts` draws those charts: they are
+needed only when MkDocs copies files, so the plugin draws them beside the rest of the
+build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from journeys.building.cache import ChartCache
+from journeys.building.documents import DocumentCache
+from journeys.building.memory import collector_paused
+from journeys.content.diagnostics import Diagnostic
+from journeys.content.loading import load_study
+from journeys.privacy import contacts, guard
+from journeys.site import pages
+from journeys.site.labels import CATALOGUE, MONTHS, UNITS, Labels
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    content_dir: Path
+    display_root: Path
+    """Paths in messages are relative to this folder."""
+    public_contacts: Sequence[str]
+    cache_dir: Path | None
+    labels: Labels
+    href: pages.Href
+    override_dirs: Sequence[Path] = ()
+    pages_despite_errors: bool = False
+    """While serving, pages are made even when the content has errors."""
+
+
+@dataclass(frozen=True)
+class ChartToDraw:
+    chart: pages.Chart
+    paths: list[Path]
+    """Where its file is expected (two charts of a site may be the same)."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    diagnostics: list[Diagnostic]
+    watchlist: guard.Watchlist | None
+    """None when no pages were made."""
+    interviews: int
+    charts_to_draw: list[ChartToDraw]
+    """Charts not found in the cache: their files are yielded but not yet written."""
+    charts_reused: int
+
+
+@dataclass(frozen=True)
+class WrittenFile:
+    src_uri: str
+    path: Path
+    """Where its content was written."""
+    title: str | None = None
+    """A page's title as plain text."""
+
+
+def generate_site(
+    settings: SiteSettings, charts: ChartCache, out_dir: Path
+) -> Generator[WrittenFile, None, Outcome]:
+    """Write every generated file under ``out_dir``, yielding each as it is written; then
+    return the messages, the watchlist and the charts that :func:`draw_charts` must still
+    write. The files wait on disk, like the pages in ``docs/``, rather than in memory
+    until MkDocs reads them."""
+    documents = DocumentCache(settings.cache_dir)
+    with collector_paused():
+        study = load_study(
+            settings.content_dir,
+            display_root=settings.display_root,
+            documents=documents,
+            checks=[contacts.checker(settings.public_contacts)],
+        )
+    documents.save()
+    del documents  # what it read is in the study now
+    if study.has_errors and not settings.pages_despite_errors:
+        return Outcome(study.diagnostics, None, len(study.interviews), [], 0)
+    watchlist = guard.watchlist(
+        study.interviews, study.personas.values(), study.journeys.values(), label_texts()
+    )
+    renderer = pages.SiteRenderer(study, settings.labels, href=settings.href, override_dirs=settings.override_dirs)
+    to_draw: dict[str, ChartToDraw] = {}
+    reused = 0
+    for output in renderer.files():
+        path = out_dir / output.src_uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        content = output.content
+        if isinstance(content, pages.Chart):
+            drawn_before = charts.find(content.key)
+            if drawn_before is None:
+                to_draw.setdefault(content.key, ChartToDraw(content, [])).paths.append(path)
+                yield WrittenFile(output.src_uri, path)
+                continue
+            reused += 1
+            content = drawn_before
+        path.write_bytes(content.encode() if isinstance(content, str) else content)
+        yield WrittenFile(output.src_uri, path, output.title)
+    return Outcome(study.diagnostics, watchlist, len(study.interviews), list(to_draw.values()), reused)
+
+
+def label_texts() -> list[str]:
+    """Every text the site's own labels print, in every language, with the month and unit
+    names: published on purpose, so the guard takes them for no sign of a participant."""
+    return [
+        *(text for texts in CATALOGUE.values() for text in texts),
+        *(name for names in MONTHS.values() for name in names),
+        *(word for unit in UNITS.values() for words in unit.values() for word in words),
+    ]
+
+
+def draw_charts(to_draw: Sequence[ChartToDraw], charts: ChartCache) -> int:
+    """Draw each chart, keep it in the cache and write its files; return how many were drawn."""
+    for item in to_draw:
+        content = item.chart.draw()
+        charts.keep(item.chart.key, content)
+        for path in item.paths:
+            path.write_bytes(content)
+    return len(to_draw)

@@ -1,0 +1,5 @@
+import sys
+
+from journeys.cli.commands import main
+
+sys.exit(main())

@@ -1,0 +1,201 @@
+"""The ``journeys`` command: check content, start an interview file, print the JSON Schema."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from journeys import __version__
+from journeys.building.cache import DEFAULT_DIRECTORY, cache_directory
+from journeys.building.documents import DocumentCache
+from journeys.building.isolated import cores
+from journeys.building.memory import collector_paused
+from journeys.cli import init, scaffold
+from journeys.content.diagnostics import Severity, summary
+from journeys.content.loading import load_study
+from journeys.content.model import SCHEMAS
+from journeys.privacy import contacts, folders
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except scaffold.ScaffoldError as error:
+        print(f"journeys: error: {error}", file=sys.stderr)
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="journeys",
+        description="Customer-journey research as a site: check content, start interviews.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate content without building the site")
+    check.add_argument("content_dir", nargs="?", default="content", type=Path,
+                       help="the content folder (default: content)")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--config", default=Path("mkdocs.yml"), type=Path,
+                       help="the site's mkdocs.yml, for the plugin's options (default: mkdocs.yml)")
+    check.add_argument("--no-cache", dest="cache", action="store_false",
+                       help="read every file again, and keep nothing in the cache folder")
+    check.set_defaults(run=_check)
+
+    new = commands.add_parser("new", help="start a new content file")
+    kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
+    interview = kinds.add_parser(
+        "interview", help="an interview file with one step per stage and the interview guide"
+    )
+    interview.add_argument("--journey", required=True, help="journey slug")
+    interview.add_argument("--persona", required=True, help="persona slug")
+    interview.add_argument("--id", dest="interview_id", help="interview id (default: date-persona)")
+    interview.add_argument("--content-dir", default=Path("content"), type=Path,
+                           help="the content folder (default: content)")
+    interview.set_defaults(run=_new_interview)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of front matter")
+    schema.add_argument("kind", nargs="?", default="interview", choices=sorted(SCHEMAS),
+                        help="which file kind (default: interview)")
+    schema.set_defaults(run=_schema)
+
+    start = commands.add_parser(
+        "init", help="start a new research repository: site settings, example content, workflow"
+    )
+    start.add_argument("directory", type=Path, help="the new repository's folder (new or empty)")
+    start.add_argument("--force", action="store_true",
+                       help="write into a folder that is not empty (files of the same name are overwritten)")
+    start.add_argument("--site-name", help="the site's name (default: from the folder name)")
+    start.set_defaults(run=_init)
+    return parser
+
+
+def _check(args: argparse.Namespace) -> int:
+    site = read_site(args.config)
+    options = plugin_options(site)
+    cache_dir = _cache_dir(args, options)
+    problems = _folder_problems(args, site, options, cache_dir)
+    for problem in problems:
+        print(f"journeys: error: {problem}", file=sys.stderr)
+    if problems:
+        return 1
+    documents = DocumentCache(cache_dir, processes=cores())
+    with collector_paused():
+        study = load_study(
+            args.content_dir,
+            documents=documents,
+            checks=[contacts.checker(options.get("public_contacts", []))],
+        )
+    documents.save()
+    for diagnostic in study.diagnostics:
+        print(diagnostic.format())
+    print(summary(study.diagnostics, study.files))
+    failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
+    return 1 if any(d.severity in failing for d in study.diagnostics) else 0
+
+
+def _cache_dir(args: argparse.Namespace, options: dict[str, Any]) -> Path | None:
+    """The plugin's cache folder: beside mkdocs.yml, or beside the content folder without one."""
+    project = args.config.parent if args.config.is_file() else args.content_dir.parent
+    enabled = args.cache and options.get("cache") is not False
+    return cache_directory(project, enabled, str(options.get("cache_dir", DEFAULT_DIRECTORY)))
+
+
+def _folder_problems(
+    args: argparse.Namespace, site: dict[str, Any] | None, options: dict[str, Any], cache_dir: Path | None
+) -> list[str]:
+    """The build's rule on where folders may be (:mod:`journeys.folders`), for the folders
+    mkdocs.yml names (``theme.custom_dir`` the only theme folder known without loading the
+    theme) and for the content folder this command reads."""
+    project = args.config.parent if site is not None else args.content_dir.parent
+    docs_dir, site_dir = (
+        (project / str(site.get("docs_dir") or "docs"), project / str(site.get("site_dir") or "site"))
+        if site is not None
+        else (None, None)
+    )
+    theme = (site or {}).get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    theme_dirs = [project / str(custom_dir)] if custom_dir else []
+    content_dirs = [args.content_dir]
+    if site is not None:
+        content_dirs.insert(0, project / str(options.get("content_dir", "content")))
+    problems: list[str] = []
+    for content_dir in content_dirs:
+        for problem in folders.publishing_problems(
+            project=project,
+            docs_dir=docs_dir,
+            site_dir=site_dir,
+            content_dir=content_dir,
+            cache_dir=cache_dir,
+            theme_dirs=theme_dirs,
+        ):
+            if problem not in problems:
+                problems.append(problem)
+    return problems
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose `!!python/name:` and `!ENV` tags are not ours to run."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_site(config: Path) -> dict[str, Any] | None:
+    """The settings in ``config`` (mkdocs.yml), or None when there is no such file."""
+    try:
+        site = yaml.load(config.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (OSError, yaml.YAMLError):
+        return None
+    return site if isinstance(site, dict) else {}
+
+
+def plugin_options(site: dict[str, Any] | None) -> dict[str, Any]:
+    """The journeys plugin's options in the settings of a site (``plugins`` is a list or a mapping)."""
+    plugins = (site or {}).get("plugins")
+    entries = [plugins] if isinstance(plugins, dict) else plugins if isinstance(plugins, list) else []
+    for plugin in entries:
+        if isinstance(plugin, dict) and isinstance(plugin.get("journeys"), dict):
+            return dict(plugin["journeys"])
+    return {}
+
+
+def _new_interview(args: argparse.Namespace) -> int:
+    path = scaffold.new_interview(args.content_dir, args.journey, args.persona, args.interview_id)
+    print(f"Wrote {path.as_posix()}: fill in the empty fields, then run `journeys check`.")
+    return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    written = init.init(args.directory, force=args.force, site_name=args.site_name)
+    folder = args.directory.as_posix()
+    print(f"Wrote {len(written)} files to {folder}/:")
+    for path in written:
+        print(f"  {path.relative_to(args.directory).as_posix()}")
+    print(
+        "Next:\n"
+        f"  cd {folder}\n"
+        "  python3 -m venv .venv && . .venv/bin/activate && pip install -r requirements.txt\n"
+        "  journeys check     # checks the example content\n"
+        "  mkdocs serve       # previews the site on http://127.0.0.1:8000\n"
+        "Then commit, push, and turn on GitHub Pages (Settings > Pages > Source: GitHub Actions)."
+    )
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    print(json.dumps(SCHEMAS[args.kind](), indent=2, sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

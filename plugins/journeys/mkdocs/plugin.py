@@ -1,0 +1,317 @@
+"""The MkDocs adapter: loads the study with the core and hands its files to MkDocs.
+
+Every handler is thin; the work is done by plain functions of the core.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import secrets
+import shutil
+import tempfile
+import traceback
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils import get_relative_url
+
+from journeys.building import generation, isolated
+from journeys.building.cache import ChartCache, cache_directory
+from journeys.content.diagnostics import Diagnostic, Severity, has_errors
+from journeys.mkdocs import banner, navigation
+from journeys.mkdocs.config import JourneysConfig
+from journeys.privacy import folders, guard
+from journeys.site import pages, passthrough
+from journeys.site.labels import Labels
+
+log = get_plugin_logger(__name__)
+
+ASSETS = Path(__file__).parent.parent / "site" / "assets"
+STYLESHEET = f"{pages.ASSET_DIR}/journeys.css"
+SCRIPT = f"{pages.ASSET_DIR}/journeys.js"
+
+
+class JourneysPlugin(BasePlugin[JourneysConfig]):
+    def __init__(self) -> None:
+        self.serving = False
+        self.diagnostics: list[Diagnostic] = []
+        self.watchlist: guard.Watchlist | None = None
+        self.generated: set[str] = set()
+        self.titles: dict[str, str] = {}
+        self.chart_cache: ChartCache | None = None
+        self.set_aside: dict[str, passthrough.SetAside] = {}
+        self.placeholder = f"journeys{secrets.token_hex(8)}"
+        self.written: Path | None = None
+        self.drawing: isolated.Background[int] | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defined so MkDocs keeps this object across `mkdocs serve` rebuilds.
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.diagnostics = []
+        self.watchlist = None
+        self.generated = set()
+        self.titles = {}
+        self.set_aside = {}
+        problems = folders.publishing_problems(
+            project=project_dir(config),
+            docs_dir=Path(config.docs_dir),
+            site_dir=Path(config.site_dir),
+            content_dir=project_dir(config) / self.config.content_dir,
+            cache_dir=self.cache_dir(config),
+            theme_dirs=[Path(folder) for folder in config.theme.dirs],
+        )
+        if problems:
+            raise PluginError("journeys: these settings would publish what must stay private:\n" + "\n".join(problems))
+        for extra, path in ((config.extra_css, STYLESHEET), (config.extra_javascript, SCRIPT)):
+            if path not in extra:
+                extra.append(path)
+        return config
+
+    def content_dir(self, config: MkDocsConfig) -> Path:
+        return (project_dir(config) / self.config.content_dir).resolve()
+
+    def cache_dir(self, config: MkDocsConfig) -> Path | None:
+        return cache_directory(project_dir(config), self.config.cache, self.config.cache_dir)
+
+    def charts(self, config: MkDocsConfig) -> ChartCache:
+        """One cache for the life of this object: `mkdocs serve` rebuilds reuse it."""
+        directory = self.cache_dir(config)
+        if self.chart_cache is None or self.chart_cache.directory != directory:
+            self.chart_cache = ChartCache(directory)
+        return self.chart_cache
+
+    def labels(self, config: MkDocsConfig) -> Labels:
+        return Labels.for_language(config.theme.get("language"))
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        settings = generation.SiteSettings(
+            content_dir=self.content_dir(config),
+            display_root=self.content_dir(config).parent,
+            public_contacts=self.config.public_contacts,
+            cache_dir=self.cache_dir(config),
+            labels=self.labels(config),
+            href=url_resolver(config.use_directory_urls),
+            override_dirs=[Path(d) for d in config.theme.dirs],
+            pages_despite_errors=self.serving,
+        )
+        self.stop_drawing()
+        self.remove_written()
+        self.written = Path(tempfile.mkdtemp(prefix="journeys-"))
+        work = functools.partial(generation.generate_site, settings, self.charts(config), self.written)
+        # A build reads the study in a child process, so its memory is given back before
+        # MkDocs converts every page. `mkdocs serve` reads here: it keeps drawn charts in
+        # memory across rebuilds.
+        try:
+            with worker_stops_the_build():
+                outcome = isolated.drain(
+                    isolated.in_child(work, here=self.serving),
+                    lambda output: self.add_generated(files, config, output),
+                )
+        except Exception as error:  # `mkdocs serve` must keep serving, whatever failed
+            if not self.serving:
+                raise
+            outcome = unexpected_failure(error, self.config.content_dir)
+            self.drop_unwritten(files)
+        self.diagnostics = outcome.diagnostics
+        self.watchlist = outcome.watchlist
+        report(outcome.diagnostics)
+        if has_errors(outcome.diagnostics) and not self.serving:
+            raise PluginError(
+                "journeys: the research content has errors (listed above); "
+                f"run `journeys check {self.config.content_dir}` to see them without building"
+            )
+        log.info(
+            f"{outcome.interviews} interviews, {len(self.titles)} pages; "
+            f"charts: {len(outcome.charts_to_draw)} to draw, {outcome.charts_reused} from the cache"
+        )
+        if outcome.charts_to_draw:
+            # Drawn beside MkDocs reading the pages; waited for in on_env, before files are
+            # copied. `mkdocs serve` draws in on_env, keeping them in memory across rebuilds.
+            self.drawing = isolated.Background(
+                functools.partial(generation.draw_charts, outcome.charts_to_draw, self.charts(config)),
+                here=self.serving,
+            )
+        for asset in (STYLESHEET, SCRIPT):
+            files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
+        return files
+
+    def drop_unwritten(self, files: Files) -> None:
+        """Leave out generated files that were announced but not written (charts still to
+        be drawn when generation stopped): MkDocs would fail copying them."""
+        for file in list(files):
+            if file.src_uri in self.generated and not Path(file.abs_src_path or "").is_file():
+                files.remove(file)
+                self.generated.discard(file.src_uri)
+
+    def add_generated(self, files: Files, config: MkDocsConfig, output: generation.WrittenFile) -> None:
+        inclusion = (
+            InclusionLevel.NOT_IN_NAV if navigation.is_interview_page(output.src_uri) else InclusionLevel.UNDEFINED
+        )
+        files.append(File.generated(config, output.src_uri, abs_src_path=str(output.path), inclusion=inclusion))
+        self.generated.add(output.src_uri)
+        if output.title is not None:
+            self.titles[output.src_uri] = output.title
+
+    # After other plugins built their part of the nav: ours is rebuilt into fixed sections.
+    @event_priority(-50)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        return navigation.arrange(nav, files, self.generated, self.labels(config))
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # The title as HTML: themes print `page.meta.title` unescaped (and material's
+        # fallback `page.title | striptags` would unescape `&lt;` into live markup).
+        title = self.titles.get(page.file.src_uri)
+        if title is not None:
+            page.meta["title"] = html_text(title)
+        if page.file.src_uri not in self.generated:
+            return markdown
+        aside = passthrough.set_aside(markdown, self.placeholder)
+        self.set_aside[page.file.src_uri] = aside
+        return aside.markdown
+
+    # First: other plugins see the page as it is published, not its set-aside form.
+    @event_priority(100)
+    def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        aside = self.set_aside.pop(page.file.src_uri, None)
+        if aside is None:
+            return content
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | aside.anchor_ids
+        plain_toc_titles(page.toc)
+        return passthrough.plain_punctuation(passthrough.put_back(content, self.placeholder, aside))
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # While serving, content errors are shown in the browser too (the build carries on).
+        if self.serving and has_errors(self.diagnostics):
+            return banner.insert(output, self.diagnostics)
+        return output
+
+    # First: the chart files must exist before any other plugin's on_env might read them.
+    @event_priority(100)
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.drawing is not None:
+            drawing, self.drawing = self.drawing, None
+            with worker_stops_the_build():
+                drawing.result()
+        return env
+
+    # Last, after every other plugin wrote its files: the guard must see all of them.
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.remove_written()
+        if self.watchlist is None:
+            return
+        # The installed theme's own files (not `custom_dir`, which researchers write): a
+        # single word is not looked for in its copies (a name like "Mark" is in its scripts).
+        theme_dirs = [Path(d) for d in config.theme.dirs if d != config.theme.custom_dir]
+        leaks = guard.find_leaks(
+            Path(config.site_dir), self.watchlist, theme_dirs, publish_unread=self.config.publish_unread
+        )
+        for leak in leaks:  # warnings through the logger, so `--strict` fails on them
+            emit = log.error if leak.severity is Severity.ERROR else log.warning
+            emit(f"privacy guard: {leak.format()}")
+        values = sum(leak.severity is Severity.ERROR and not leak.unread for leak in leaks)
+        unread = sum(bool(leak.unread) for leak in leaks)
+        if (values or unread) and not self.serving:
+            counts = ((values, f"{values} private value(s)"), (unread, f"{unread} file(s) it cannot read"))
+            found = " and ".join(text for count, text in counts if count)
+            raise PluginError(
+                f"journeys: the privacy guard found {found} in the built "
+                "site (listed above); the build failed so they are not published"
+            )
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.stop_drawing()
+        self.remove_written()
+
+    def on_shutdown(self) -> None:
+        self.stop_drawing()
+        self.remove_written()
+
+    def stop_drawing(self) -> None:
+        if self.drawing is not None:
+            self.drawing.stop()
+            self.drawing = None
+
+    def remove_written(self) -> None:
+        """The generated files wait in a temporary folder until the site is written."""
+        if self.written is not None:
+            shutil.rmtree(self.written, ignore_errors=True)
+            self.written = None
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.content_dir(config)))
+        return server
+
+
+def html_text(text: str) -> str:
+    """Plain text as HTML for a theme to print: ``& < > "`` escaped; ``'`` as it is, since
+    Material escapes titles again in attributes (`Eva's` would read `Eva&#x27;s`)."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
+
+
+def plain_toc_titles(items: Iterable[AnchorLink]) -> None:
+    """The table of contents shows a generated heading's text as the page does."""
+    for item in items:
+        item.title = passthrough.plain_punctuation(item.title)
+        plain_toc_titles(item.children)
+
+
+def unexpected_failure(error: Exception, content_dir: str) -> generation.Outcome:
+    """While serving: a failure no content check foresaw, as an error in the banner; the
+    pages made before it are served. The traceback goes to the terminal, for a report."""
+    log.info("details for the report:\n" + "".join(traceback.format_exception(error)).rstrip())
+    summary = (str(error).strip().splitlines() or [""])[0][:200]
+    problem = Diagnostic(
+        content_dir,
+        1,
+        Severity.ERROR,
+        f"the research pages could not all be made (unexpected {type(error).__name__}"
+        f"{': ' + summary if summary else ''}); the preview shows the pages made before it. "
+        "Unless a template override in your theme's `journeys/` folder causes it, this is a bug "
+        "in the journeys plugin: please report this, with the details printed in the terminal",
+    )
+    return generation.Outcome([problem], None, 0, [], 0)
+
+
+@contextmanager
+def worker_stops_the_build() -> Iterator[None]:
+    try:
+        yield
+    except isolated.WorkerStopped as stopped:
+        raise PluginError(f"journeys: {stopped}; the site was not built") from None
+
+
+def project_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+
+
+def url_resolver(use_directory_urls: bool) -> pages.Href:
+    """``href(from_src_uri, to_src_uri)`` by MkDocs' own URL rules, for both URL styles."""
+
+    @functools.cache
+    def url_of(src_uri: str) -> str:
+        return File(src_uri, src_dir=None, dest_dir="", use_directory_urls=use_directory_urls).url
+
+    def href(from_src: str, to_src: str) -> str:
+        return get_relative_url(url_of(to_src), url_of(from_src))
+
+    return href
+
+
+def report(diagnostics: list[Diagnostic]) -> None:
+    """Through MkDocs' logger, so `--strict` counts the warnings."""
+    for diagnostic in diagnostics:
+        emit = log.error if diagnostic.severity is Severity.ERROR else log.warning
+        emit(diagnostic.format())

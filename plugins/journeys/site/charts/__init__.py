@@ -1,0 +1,37 @@
+"""Draw journey charts as SVG: the emotion chart, persona curves and interview sparklines.
+
+Modules by job: :mod:`.data` (what a chart is drawn from), :mod:`.style` (the chart size,
+colours, markers, fonts, matplotlib settings), :mod:`.text` (wrapping and measuring words),
+:mod:`.canvas` (the card and its SVG bytes), :mod:`.layout` (axes and legend),
+:mod:`.emotion` (:func:`emotion_chart`, :func:`curves_chart`) and :mod:`.sparkline`.
+
+The charts are drawn with matplotlib's object-oriented API, never pyplot, and import
+matplotlib only when called, so importing this package stays cheap. Every chart is a light
+card: an opaque white rounded background with dark text, readable on a light page, on a
+dark page and on paper. Series differ in colour (the Okabe-Ito palette, safe for colour
+blindness), marker shape *and* dash pattern, so colour never carries meaning alone. Text
+stays text (``svg.fonttype: none``) and the output is byte-for-byte deterministic: the same
+input gives the same bytes in every run and process. :func:`sparkline` builds a tiny inline
+SVG by hand, without matplotlib.
+
+All words on the charts come from the caller (:class:`ChartText`, stage names, series
+labels), so the charts speak whatever language the site does.
+"""
+
+from __future__ import annotations
+
+from journeys.site.charts.data import ChartText, Series, StageSummary
+from journeys.site.charts.emotion import curves_chart, emotion_chart
+from journeys.site.charts.sparkline import sparkline
+from journeys.site.charts.style import SIZE, STYLE_COUNT
+
+__all__ = [
+    "SIZE",
+    "STYLE_COUNT",
+    "ChartText",
+    "Series",
+    "StageSummary",
+    "curves_chart",
+    "emotion_chart",
+    "sparkline",
+]

@@ -1,0 +1,224 @@
+"""The charts of scores along a journey: one journey's emotion chart and curves per persona.
+
+Drawn with matplotlib's object-oriented API (a :class:`~matplotlib.figure.Figure` on the
+SVG canvas, never pyplot), imported only when a chart is drawn.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from journeys.site.charts.canvas import render
+from journeys.site.charts.data import ChartText, Series, StageSummary
+from journeys.site.charts.layout import LEGEND_LABEL_MAX, Entry, legend, place, setup_axes
+from journeys.site.charts.style import BAND, BAND_ALPHA, INK, PEAK_MARKER, style_of
+from journeys.site.charts.text import clean, shorten
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers only; never imported at run time
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+_MEAN_STYLE: dict[str, Any] = {
+    "color": INK,
+    "linewidth": 2.6,
+    "marker": "o",
+    "markersize": 7.0,
+    "markeredgecolor": "white",
+    "markeredgewidth": 1.2,
+}
+
+
+def emotion_chart(
+    stages: Sequence[StageSummary], series: Sequence[Series], text: ChartText
+) -> bytes:
+    """SVG of the scores along a journey: x = stages in order, y = 1..10.
+
+    One thin line per series (colour, marker and dash from its style; one legend entry per
+    distinct label), the mean per stage as a bold dark line with points (gaps where a stage
+    has no scores), the band low..high as a light fill, peak moments as star markers, and
+    each stage's count (``text.n``) in a row under the stage names. The legend sits below
+    the plot, in columns, so it never covers a line.
+    """
+
+    def draw(fig: Figure, ax: Axes) -> None:
+        from matplotlib.lines import Line2D
+
+        frame = setup_axes(fig, ax, stages, text)
+        any_band = _draw_band(ax, stages)
+        styles = _label_styles(series)
+        any_peak = _draw_series(ax, series, styles, force_bold=False)
+        means = [_finite(s.mean) if s.n else math.nan for s in stages]
+        has_mean = any(not math.isnan(m) for m in means)
+        if has_mean:
+            ax.add_line(Line2D(list(range(len(stages))), means, zorder=5, **_MEAN_STYLE))
+        entries: list[Entry] = []
+        if has_mean:
+            entries.append(Entry(shorten(clean(text.mean), LEGEND_LABEL_MAX), line=_MEAN_STYLE))
+        if any_band:
+            band = {"facecolor": BAND, "alpha": BAND_ALPHA + 0.08, "linewidth": 0}
+            entries.append(Entry(shorten(clean(text.spread), LEGEND_LABEL_MAX), patch=band))
+        if any_peak:
+            entries.append(_peak_entry(text))
+        entries += _series_entries(series, styles, force_bold=False)
+        place(fig, ax, frame, legend(fig, entries))
+
+    return render(draw)
+
+
+def curves_chart(
+    stages: Sequence[StageSummary], series: Sequence[Series], text: ChartText
+) -> bytes:
+    """SVG of several curves over the stages, e.g. each persona's mean curve.
+
+    Every series is drawn bold (colour, marker and dash from its style) with a legend entry
+    per distinct label; peaks, if given, are stars. The x axis is the one of
+    :func:`emotion_chart` (names and counts); there is no band and no overall mean.
+    """
+
+    def draw(fig: Figure, ax: Axes) -> None:
+        frame = setup_axes(fig, ax, stages, text)
+        styles = _label_styles(series)
+        any_peak = _draw_series(ax, series, styles, force_bold=True)
+        entries = _series_entries(series, styles, force_bold=True)
+        if any_peak:
+            entries.append(_peak_entry(text))
+        place(fig, ax, frame, legend(fig, entries))
+
+    return render(draw)
+
+
+def _finite(value: float | None) -> float:
+    if value is None:
+        return math.nan
+    value = float(value)
+    return value if math.isfinite(value) else math.nan
+
+
+def _draw_band(ax: Axes, stages: Sequence[StageSummary]) -> bool:
+    """Fill the spread (low..high) of every stage that has scores; return whether any has."""
+    xs = list(range(len(stages)))
+    lows = [_finite(s.low) if s.n else math.nan for s in stages]
+    highs = [_finite(s.high) if s.n else math.nan for s in stages]
+    has_band = [not (math.isnan(lo) or math.isnan(hi)) for lo, hi in zip(lows, highs)]
+    if not any(has_band):
+        return False
+    ax.fill_between(
+        xs,
+        [lo if ok else 0.0 for lo, ok in zip(lows, has_band)],
+        [hi if ok else 0.0 for hi, ok in zip(highs, has_band)],
+        where=has_band,
+        facecolor=BAND,
+        alpha=BAND_ALPHA,
+        linewidth=0,
+        zorder=1,
+    )
+    # A stage whose neighbours have no band is a zero-width polygon: draw a bar.
+    for i, ok in enumerate(has_band):
+        before = i > 0 and has_band[i - 1]
+        after = i + 1 < len(has_band) and has_band[i + 1]
+        if ok and not before and not after:
+            ax.add_patch(_band_bar(i, lows[i], highs[i]))
+    return True
+
+
+def _band_bar(x: float, low: float, high: float) -> Any:
+    from matplotlib.patches import Rectangle
+
+    return Rectangle(
+        (x - 0.06, low),
+        0.12,
+        high - low,
+        facecolor=BAND,
+        alpha=BAND_ALPHA,
+        linewidth=0,
+        zorder=1,
+    )
+
+
+def _label_styles(series: Sequence[Series]) -> dict[str, int]:
+    """The style of each distinct label: that of the first series carrying it."""
+    styles: dict[str, int] = {}
+    for one in series:
+        label = clean(one.label)
+        if label and label not in styles:
+            styles[label] = one.style
+    return styles
+
+
+def _draw_series(
+    ax: Axes, series: Sequence[Series], styles: dict[str, int], force_bold: bool
+) -> bool:
+    """Draw every series and its peaks; return whether any peak was drawn."""
+    from matplotlib.lines import Line2D
+
+    any_peak = False
+    for order, one in enumerate(series):
+        label = clean(one.label)
+        colour, marker, dash = style_of(styles[label] if label else one.style)
+        bold = force_bold or one.weight == "bold"
+        if one.points:
+            ax.add_line(
+                Line2D(
+                    [_finite(x) for x, _ in one.points],
+                    [_finite(y) for _, y in one.points],
+                    color=colour,
+                    linestyle=dash,
+                    linewidth=2.2 if bold else 1.1,
+                    alpha=1.0 if bold else 0.55,
+                    marker=marker,
+                    markersize=6.0 if bold else 4.5,
+                    markeredgecolor="white",
+                    markeredgewidth=0.8 if bold else 0.5,
+                    zorder=(4 if bold else 2) + order * 1e-4,
+                )
+            )
+        if one.peaks:
+            any_peak = True
+            ax.add_line(
+                Line2D(
+                    [_finite(x) for x, _ in one.peaks],
+                    [_finite(y) for _, y in one.peaks],
+                    linestyle="none",
+                    marker=PEAK_MARKER,
+                    markersize=14.0,
+                    markerfacecolor=colour,
+                    markeredgecolor=INK,
+                    markeredgewidth=0.8,
+                    zorder=6 + order * 1e-4,
+                )
+            )
+    return any_peak
+
+
+def _series_entries(
+    series: Sequence[Series], styles: dict[str, int], force_bold: bool
+) -> list[Entry]:
+    bold_labels = {clean(one.label) for one in series if one.weight == "bold"}
+    entries: list[Entry] = []
+    for label, style in styles.items():
+        colour, marker, dash = style_of(style)
+        bold = force_bold or label in bold_labels
+        line = {
+            "color": colour,
+            "linestyle": dash,
+            "linewidth": 2.2 if bold else 1.5,
+            "marker": marker,
+            "markersize": 6.0,
+            "markeredgecolor": "white",
+            "markeredgewidth": 0.6,
+        }
+        entries.append(Entry(shorten(label, LEGEND_LABEL_MAX), line=line))
+    return entries
+
+
+def _peak_entry(text: ChartText) -> Entry:
+    marker = {
+        "marker": PEAK_MARKER,
+        "markersize": 12.0,
+        "markerfacecolor": "white",
+        "markeredgecolor": INK,
+        "markeredgewidth": 0.9,
+    }
+    return Entry(shorten(clean(text.peak), LEGEND_LABEL_MAX), marker=marker)

@@ -1,0 +1,271 @@
+"""Where things go on a chart: the axes with their stage and score labels, and the legend.
+
+The layout is computed here rather than by matplotlib's constrained or tight layout: those
+draw the whole figure once more just to measure it, which doubles the cost. All text is
+measured in DejaVu Sans (bundled with matplotlib), so the sums below are exact and the same
+on every machine. Lengths are in points (one SVG user unit, see :mod:`.canvas`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from journeys.site.charts.canvas import points
+from journeys.site.charts.data import ChartText, StageSummary
+from journeys.site.charts.style import FIGSIZE, GRID, MUTED, SPINE
+from journeys.site.charts.text import clean, count_label, text_width, wrap
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers only; never imported at run time
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+W = FIGSIZE[0] * 72
+H = FIGSIZE[1] * 72  # the least height; a long legend adds to it
+PLOT_HEIGHT = 185.0  # the least height of the plot itself
+PAD = 10.0  # inside the card's edge
+TICK = 4.0  # the small marks under each stage
+GAP = 3.0
+LEGEND_SIZE = 9.0
+LEGEND_SPACING = 0.5  # between rows, in font sizes (matplotlib's default)
+HANDLE_LENGTH = 2.6  # in font sizes
+HANDLE_PAD = 0.8  # between handle and text, in font sizes (matplotlib's default)
+COLUMN_SPACING = 1.6  # in font sizes
+LINE_SPACING = 1.15  # DejaVu's ascent + descent is exactly one em
+Y_SIZE = 9.0  # score labels and the axis label
+LEGEND_LABEL_MAX = 36
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where the axes go and how much room the stage labels under them take."""
+
+    left: float
+    right: float
+    labels: float  # height from the axes' bottom edge to the bottom of the counts row
+
+
+def setup_axes(fig: Figure, ax: Axes, stages: Sequence[StageSummary], text: ChartText) -> Frame:
+    """Fixed axes without matplotlib ticks (cheaper): y 1..10 with light gridlines at each
+    integer, x the stages with their wrapped names and, in a row below, their counts."""
+    k = len(stages)
+    ax.set_autoscale_on(False)
+    ax.set_xlim(-0.3, max(k, 1) - 0.7)
+    ax.set_ylim(0.6, 10.4)  # 1..10, with air so markers at 1 and 10 are not cut in half
+    ax.xaxis.set_visible(False)
+    ax.yaxis.set_visible(False)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.spines["left"].set_bounds(1, 10)
+    left = _score_axis(fig, ax, text)
+    return _stage_axis(fig, ax, stages, text, left)
+
+
+def _score_axis(fig: Figure, ax: Axes, text: ChartText) -> float:
+    """Gridlines, the scores 1..10 and the axis label; returns the room they take on the left."""
+    from matplotlib.transforms import offset_copy
+
+    ax.hlines(
+        range(1, 11),
+        0,
+        1,
+        transform=ax.get_yaxis_transform(),
+        colors=GRID,
+        linewidth=0.7,
+        zorder=0.5,
+    )
+    score_gap = 6.0
+    score_width = text_width("10", Y_SIZE)
+    scores = offset_copy(ax.get_yaxis_transform(), fig=fig, x=-score_gap, units="points")
+    for value in range(1, 11):
+        ax.text(0, value, str(value), transform=scores, ha="right", va="center", fontsize=Y_SIZE)
+    axis_label = offset_copy(
+        ax.transAxes, fig=fig, x=-(2 * score_gap + score_width), units="points"
+    )
+    ax.text(
+        0,
+        0.5,
+        clean(text.score_axis),
+        transform=axis_label,
+        rotation=90,
+        ha="right",
+        va="center",
+        fontsize=Y_SIZE,
+        color=MUTED,
+    )
+    return PAD + Y_SIZE + 2 * score_gap + score_width
+
+
+def _name_size(names: list[list[str]], left: float) -> tuple[float, float, float]:
+    """The font size of the stage names, shrunk when many stages share the width so
+    neighbours never touch, and the room left and right of the axes (the first and last
+    names may reach past the axes into the margins)."""
+    k = len(names)
+    widths = [max((text_width(line, 10.0) for line in lines), default=0.0) for lines in names]
+    span = max(k, 1) - 0.4  # x units across the axes
+    per_stage = (W - left - PAD) / span
+    size = max(7.0, min(10.0, 10.0 * 0.9 * per_stage / max(max(widths, default=1.0), 1.0)))
+    left = max(left, PAD + widths[0] * size / 20 - 0.3 * per_stage) if k else left
+    right = max(PAD, PAD + widths[-1] * size / 20 - 0.3 * per_stage) if k else PAD
+    return size, left, right
+
+
+def _stage_axis(
+    fig: Figure, ax: Axes, stages: Sequence[StageSummary], text: ChartText, left: float
+) -> Frame:
+    """A tick, the wrapped name and, below it, the count of each stage."""
+    from matplotlib.lines import Line2D
+    from matplotlib.transforms import offset_copy
+
+    k = len(stages)
+    names = [wrap(stage.name) for stage in stages]
+    size, left, right = _name_size(names, left)
+    ax.add_line(
+        Line2D(
+            range(k),
+            [0] * k,
+            transform=ax.get_xaxis_transform(),
+            linestyle="none",
+            marker=3,
+            markersize=TICK,
+            markeredgewidth=0.8,
+            color=SPINE,
+            clip_on=False,
+        )
+    )
+    below = offset_copy(ax.get_xaxis_transform(), fig=fig, y=-(TICK + GAP), units="points")
+    for i, lines in enumerate(names):
+        ax.text(
+            i,
+            0,
+            "\n".join(lines),
+            transform=below,
+            ha="center",
+            va="top",
+            multialignment="center",
+            fontsize=size,
+            linespacing=LINE_SPACING,
+        )
+    name_height = max((len(lines) for lines in names), default=0) * LINE_SPACING * size
+    count_size = max(7.0, size - 1.0)
+    count_top = TICK + GAP + name_height + GAP
+    counts = offset_copy(ax.get_xaxis_transform(), fig=fig, y=-count_top, units="points")
+    for i, stage in enumerate(stages):
+        ax.text(
+            i,
+            0,
+            count_label(text.n, stage.n),
+            transform=counts,
+            ha="center",
+            va="top",
+            fontsize=count_size,
+            color=MUTED,
+        )
+    return Frame(left=left, right=right, labels=count_top + count_size)
+
+
+def place(fig: Figure, ax: Axes, frame: Frame, legend_height: float) -> None:
+    """Size the figure and put the axes in it. The plot keeps its height whatever the
+    legend needs: a legend of more than two rows makes the card taller instead."""
+    below = frame.labels + (PAD + legend_height + 4 * GAP if legend_height else PAD)
+    top = PAD + 2.0
+    plot = max(PLOT_HEIGHT, H - top - below)
+    height = top + plot + below
+    fig.set_size_inches(W / 72, height / 72)
+    width = W - frame.left - frame.right
+    ax.set_position((frame.left / W, below / height, width / W, plot / height))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One legend entry: a sample of how something is drawn, and its label."""
+
+    label: str
+    line: dict[str, Any] | None = None  # Line2D properties of a line sample
+    marker: dict[str, Any] | None = None  # Line2D properties of a single marker
+    patch: dict[str, Any] | None = None  # Rectangle properties of a filled swatch
+
+
+def legend(fig: Figure, entries: Sequence[Entry]) -> float:
+    """Draw the legend along the card's bottom, centred, in as many columns as fit, read
+    row by row. Returns its height in points (0 without entries).
+
+    Drawn from plain lines, rectangles and texts rather than with matplotlib's legend,
+    whose nested layout boxes measure every label several times: a third of the cost of a
+    chart for the same picture.
+    """
+    count = len(entries)
+    if not count:
+        return 0.0
+    size = LEGEND_SIZE
+    sample = HANDLE_LENGTH * size
+    widths = [sample + HANDLE_PAD * size + text_width(e.label, size) for e in entries]
+    starts = _column_starts(widths, gap=COLUMN_SPACING * size)
+    ncols = len(starts)
+    rows = math.ceil(count / ncols)
+    row_height = (1 + LEGEND_SPACING) * size
+    height = rows * row_height
+    to_figure = points(fig)
+    for i, entry in enumerate(entries):
+        row, col = divmod(i, ncols)
+        y = PAD + height - (row + 0.5) * row_height  # the row's middle
+        _draw_entry(fig, entry, starts[col], y, to_figure)
+    return height
+
+
+def _column_starts(widths: list[float], gap: float) -> list[float]:
+    """The left edge of each column, for as many columns (up to 6) as fit the card's width,
+    the whole centred."""
+    count = len(widths)
+    room = W - 2 * PAD
+    ncols = 1
+    for cols in range(min(count, 6), 0, -1):
+        if sum(max(widths[c::cols]) for c in range(cols)) + (cols - 1) * gap <= room:
+            ncols = cols
+            break
+    columns = [max(widths[c::ncols]) for c in range(ncols)]
+    total = sum(columns) + (ncols - 1) * gap
+    return [(W - total) / 2 + sum(columns[:c]) + c * gap for c in range(ncols)]
+
+
+def _draw_entry(fig: Figure, entry: Entry, x: float, y: float, to_figure: Any) -> None:
+    """One legend entry: its sample from ``x`` and its label after it, centred on ``y``."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
+
+    size = LEGEND_SIZE
+    sample = HANDLE_LENGTH * size
+    if entry.patch is not None:
+        swatch = Rectangle(
+            (x, y - 0.35 * size),
+            sample,
+            0.7 * size,
+            transform=to_figure,
+            **entry.patch,
+        )
+        fig.add_artist(swatch)
+    if entry.line is not None:
+        fig.add_artist(
+            Line2D(
+                [x, x + sample / 2, x + sample],
+                [y] * 3,
+                transform=to_figure,
+                markevery=[1],
+                **entry.line,
+            )
+        )
+    if entry.marker is not None:
+        fig.add_artist(
+            Line2D([x + sample / 2], [y], transform=to_figure, linestyle="none", **entry.marker)
+        )
+    fig.text(
+        x + sample + HANDLE_PAD * size,
+        y,
+        entry.label,
+        ha="left",
+        va="center_baseline",
+        fontsize=size,
+        transform=to_figure,
+    )

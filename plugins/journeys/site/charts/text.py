@@ -1,0 +1,76 @@
+"""Chart text: made safe for one line of XML, wrapped, shortened and measured."""
+
+from __future__ import annotations
+
+import functools
+import math
+import unicodedata
+
+from journeys.site.charts.style import FONT
+
+NAME_WIDTH = 14  # characters per line of a stage name
+NAME_LINES = 3
+
+
+def clean(text: str) -> str:
+    """Text safe for XML and one line: control characters dropped, whitespace collapsed."""
+    text = "".join(
+        " " if ch.isspace() else ch
+        for ch in text
+        if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cs")
+    )
+    return " ".join(text.split())
+
+
+def shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def wrap(name: str, width: int = NAME_WIDTH, max_lines: int = NAME_LINES) -> list[str]:
+    """Greedy word wrap; a word longer than a line is split in even hyphenated parts;
+    more than ``max_lines`` lines end in ``…``."""
+    lines: list[str] = []
+    current = ""
+    for word in clean(name).split():
+        if len(word) > width:
+            parts = math.ceil(len(word) / (width - 1))
+            size = math.ceil(len(word) / parts)
+            chunks = [word[i : i + size] for i in range(0, len(word), size)]
+            if current:
+                lines.append(current)
+            lines.extend(chunk + "-" for chunk in chunks[:-1])
+            current = chunks[-1]
+        elif not current:
+            current = word
+        elif len(current) + 1 + len(word) <= width:
+            current += " " + word
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    if len(lines) > max_lines:
+        last = lines[max_lines - 1].removesuffix("-")
+        lines = lines[: max_lines - 1] + [last[: width - 1].rstrip() + "…"]
+    return lines
+
+
+def count_label(fmt: str, n: int) -> str:
+    try:
+        text = fmt.format(n=n)
+    except (KeyError, IndexError, ValueError, AttributeError):
+        text = fmt.replace("{n}", str(n))
+    return clean(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def text_width(text: str, size: float) -> float:
+    """Width in points of one line of ``text`` in DejaVu Sans at ``size`` points."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    if not text:
+        return 0.0
+    prop = FontProperties(family=FONT, size=size)
+    width, _, _ = text_to_path.get_text_width_height_descent(text, prop, ismath=False)
+    return float(width)
