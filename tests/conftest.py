@@ -41,5 +41,5 @@ def forking(monkeypatch: pytest.MonkeyPatch) -> None:
     subprocess watcher in the browser tests): these tests are about the child process,
     and without this a killed "child" would be pytest itself."""
     if "fork" not in multiprocessing.get_all_start_methods():
-        pytest.skip("this system has no fork; in_child runs the work in-process there")
+        pytest.skip("this system has no fork; run does the work in-process there")
     monkeypatch.setattr(isolated, "can_fork", lambda: True)

@@ -52,7 +52,7 @@ def test_a_second_run_reads_no_file_again_and_reports_the_same(tmp_path: Path) -
 
     uncached, first, second, cached = uncached_then_cached(tmp_path)
 
-    assert first.read_again == uncached.files == 8
+    assert first.read_again == uncached.file_count == 8
     assert sum("looks like" in line for line in formatted(cached.diagnostics)) == 3
     assert second.read_again == 0
     assert formatted(cached.diagnostics) == formatted(uncached.diagnostics)
@@ -106,7 +106,7 @@ def test_a_value_the_cache_cannot_hold_is_read_each_time_and_the_others_are_stil
 
     uncached, first, second, cached = uncached_then_cached(tmp_path)
 
-    assert first.read_again == uncached.files
+    assert first.read_again == uncached.file_count
     assert second.read_again == 1  # only the file with a datetime in it
     assert formatted(cached.diagnostics) == formatted(uncached.diagnostics)
     assert any("int-02.md:2: error:" in line for line in formatted(cached.diagnostics))
@@ -122,7 +122,7 @@ def test_a_damaged_entry_is_read_again(tmp_path: Path) -> None:
 
     study = load_study(tmp_path / "content", tmp_path, documents=damaged)
 
-    assert damaged.read_again == expected.files
+    assert damaged.read_again == expected.file_count
     assert [i.model_dump() for i in study.interviews] == [i.model_dump() for i in expected.interviews]
 
 
@@ -163,8 +163,8 @@ def test_read_ahead_reads_the_unseen_files_in_children_too_and_the_study_is_the_
     study = load_study(tmp_path / "content", tmp_path, documents=cache)
 
     # Every file has other bytes, and marshal can hold each one's entry: each is read once.
-    assert cache.read_again == len(cache.used) == uncached.files
-    assert len(read_here) == -(-uncached.files // processes)  # the rest in the children
+    assert cache.read_again == len(cache.used) == uncached.file_count
+    assert len(read_here) == -(-uncached.file_count // processes)  # the rest in the children
     assert formatted(study.diagnostics) == formatted(uncached.diagnostics)
     assert [i.model_dump() for i in study.interviews] == [i.model_dump() for i in uncached.interviews]
 
@@ -230,6 +230,6 @@ def test_a_read_ahead_child_that_fails_leaves_its_files_to_be_read_here(
     # The lost half is fewer files than two shares: loading reads them one by one.
     study = load_study(tmp_path / "content", tmp_path, documents=cache)
 
-    assert read_here == (uncached.files + 1) // 2  # this process's half; the child's was lost
-    assert cache.read_again == uncached.files
+    assert read_here == (uncached.file_count + 1) // 2  # this process's half; the child's was lost
+    assert cache.read_again == uncached.file_count
     assert formatted(study.diagnostics) == formatted(uncached.diagnostics)

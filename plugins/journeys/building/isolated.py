@@ -1,6 +1,6 @@
 """Run a step of the build in a short-lived child process, for its memory or for time.
 
-Memory (:func:`in_child`): reading thousands of interviews makes millions of small
+Memory (:func:`run`): reading thousands of interviews makes millions of small
 Python objects. Once freed, most of that memory still stays with the process: CPython
 hands its small-object arenas back to the system only when they are wholly empty, and a
 few survivors pin most of them. The page HTML MkDocs makes afterwards then comes on top.
@@ -52,10 +52,10 @@ def cores() -> int:
     return os.cpu_count() or 1
 
 
-def in_child(work: Callable[[], Generator[Y, None, R]], *, here: bool = False) -> Generator[Y, None, R]:
-    """``work()``, run in a forked child where :func:`can_fork` (and not ``here``), else
-    here: the same items, return value and exceptions either way."""
-    if here or not can_fork():
+def run(work: Callable[[], Generator[Y, None, R]], *, forked: bool = True) -> Generator[Y, None, R]:
+    """``work()``, run in a forked child when ``forked`` and :func:`can_fork`, else in this
+    process: the same items, return value and exceptions either way."""
+    if not forked or not can_fork():
         return (yield from work())
     result: R = yield from _Child(work, streams=True).items()
     return result
@@ -63,12 +63,12 @@ def in_child(work: Callable[[], Generator[Y, None, R]], *, here: bool = False) -
 
 class Background(Generic[R]):
     """``work()`` started now in a forked child, to run beside this process until its
-    :meth:`result` is asked for. Where a child cannot be forked, or with ``here=True``,
+    :meth:`result` is asked for. Where a child cannot be forked, or with ``forked=False``,
     :meth:`result` runs it in this process instead."""
 
-    def __init__(self, work: Callable[[], R], *, here: bool = False) -> None:
+    def __init__(self, work: Callable[[], R], *, forked: bool = True) -> None:
         self._work = work
-        self._child = None if here or not can_fork() else _Child(work, streams=False)
+        self._child = None if not forked or not can_fork() else _Child(work, streams=False)
 
     def result(self) -> R:
         if self._child is None:

@@ -98,7 +98,7 @@ def _check(args: argparse.Namespace) -> int:
     documents.save()
     for diagnostic in study.diagnostics:
         print(diagnostic.format())
-    print(summary(study.diagnostics, study.files))
+    print(summary(study.diagnostics, study.file_count))
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
     return 1 if any(d.severity in failing for d in study.diagnostics) else 0
 
@@ -176,7 +176,7 @@ def _new_interview(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
-    written = init.init(args.directory, force=args.force, site_name=args.site_name)
+    written = init.create_repository(args.directory, force=args.force, site_name=args.site_name)
     folder = args.directory.as_posix()
     print(f"Wrote {len(written)} files to {folder}/:")
     for path in written:

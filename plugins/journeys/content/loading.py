@@ -53,20 +53,13 @@ class Study:
     interviews: list[Interview] = field(default_factory=list)
     """Sorted by date, then id."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    files: int = 0
+    file_count: int = 0
     """How many files were read."""
 
     @property
     def has_errors(self) -> bool:
         return has_errors(self.diagnostics)
 
-    def interviews_of(self, journey: str | None = None, persona: str | None = None) -> list[Interview]:
-        return [
-            interview
-            for interview in self.interviews
-            if (journey is None or interview.journey == journey)
-            and (persona is None or interview.persona == persona)
-        ]
 
 
 class ContentFile(NamedTuple):
@@ -157,10 +150,21 @@ def load_study(
     study.diagnostics.extend(
         rules.check_interviews(references, persona_slugs, study.journeys, journey_slugs)
     )
-    # Only interviews without errors, of valid personas and journeys, are published:
-    # `mkdocs serve` keeps serving while content has errors, and must not show wrong figures.
+    study.interviews = _publishable(interviews, study)
+    study.diagnostics.extend(rules.check_opportunities(valid_journeys, references))
+    valid: list[Record] = [*study.personas.values(), *valid_journeys, *study.interviews]
+    for check in checks:
+        study.diagnostics.extend(check(valid))
+    study.diagnostics = sorted_diagnostics(study.diagnostics)
+    return study
+
+
+def _publishable(interviews: Iterable[Interview | Invalid], study: Study) -> list[Interview]:
+    """Only interviews without errors, of valid personas and journeys, are published, by
+    date then id: `mkdocs serve` keeps serving while content has errors, and must not show
+    wrong figures."""
     failing = {d.path for d in study.diagnostics if d.severity is Severity.ERROR}
-    study.interviews = sorted(
+    return sorted(
         (
             i
             for i in interviews
@@ -171,12 +175,6 @@ def load_study(
         ),
         key=lambda i: (i.date, i.key),
     )
-    study.diagnostics.extend(rules.check_opportunities(valid_journeys, references))
-    valid: list[Record] = [*study.personas.values(), *valid_journeys, *study.interviews]
-    for check in checks:
-        study.diagnostics.extend(check(valid))
-    study.diagnostics = sorted_diagnostics(study.diagnostics)
-    return study
 
 
 def _load_kind(
@@ -190,7 +188,7 @@ def _load_kind(
     """Load ``files``; those in ``opened`` (bytes by path) are not opened again."""
     records: list[RecordT | Invalid] = []
     for file in files:
-        study.files += 1
+        study.file_count += 1
         display = f"{folder_display}/{'/'.join(printable(part) for part in file.parts)}"
         raw = opened.pop(file.path, None)
         if raw is None:

@@ -275,11 +275,6 @@ def field_reference(level: int = 3) -> str:
     return "\n\n".join(sections) + "\n"
 
 
-def all_fields() -> dict[str, list[str]]:
-    """Every field of every model, by table title (for tests and checks)."""
-    return {kind.title: list(kind.model.model_fields) for kind in kinds()}
-
-
 def replace_marker(markdown: str, level: int = 3) -> str:
     """``markdown`` with :data:`MARKER` replaced by the reference (unchanged without it)."""
     return markdown.replace(MARKER, field_reference(level)) if MARKER in markdown else markdown

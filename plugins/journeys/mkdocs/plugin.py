@@ -48,7 +48,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.watchlist: guard.Watchlist | None = None
         self.generated: set[str] = set()
         self.titles: dict[str, str] = {}
-        self.chart_cache: ChartCache | None = None
+        self.kept_charts: ChartCache | None = None
         self.set_aside: dict[str, passthrough.SetAside] = {}
         self.placeholder = f"journeys{secrets.token_hex(8)}"
         self.written: Path | None = None
@@ -85,12 +85,12 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def cache_dir(self, config: MkDocsConfig) -> Path | None:
         return cache_directory(project_dir(config), self.config.cache, self.config.cache_dir)
 
-    def charts(self, config: MkDocsConfig) -> ChartCache:
+    def chart_cache(self, config: MkDocsConfig) -> ChartCache:
         """One cache for the life of this object: `mkdocs serve` rebuilds reuse it."""
         directory = self.cache_dir(config)
-        if self.chart_cache is None or self.chart_cache.directory != directory:
-            self.chart_cache = ChartCache(directory)
-        return self.chart_cache
+        if self.kept_charts is None or self.kept_charts.directory != directory:
+            self.kept_charts = ChartCache(directory)
+        return self.kept_charts
 
     def labels(self, config: MkDocsConfig) -> Labels:
         return Labels.for_language(config.theme.get("language"))
@@ -109,14 +109,14 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.stop_drawing()
         self.remove_written()
         self.written = Path(tempfile.mkdtemp(prefix="journeys-"))
-        work = functools.partial(generation.generate_site, settings, self.charts(config), self.written)
+        work = functools.partial(generation.generate_site, settings, self.chart_cache(config), self.written)
         # A build reads the study in a child process, so its memory is given back before
         # MkDocs converts every page. `mkdocs serve` reads here: it keeps drawn charts in
         # memory across rebuilds.
         try:
             with worker_stops_the_build():
                 outcome = isolated.drain(
-                    isolated.in_child(work, here=self.serving),
+                    isolated.run(work, forked=not self.serving),
                     lambda output: self.add_generated(files, config, output),
                 )
         except Exception as error:  # `mkdocs serve` must keep serving, whatever failed
@@ -140,8 +140,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             # Drawn beside MkDocs reading the pages; waited for in on_env, before files are
             # copied. `mkdocs serve` draws in on_env, keeping them in memory across rebuilds.
             self.drawing = isolated.Background(
-                functools.partial(generation.draw_charts, outcome.charts_to_draw, self.charts(config)),
-                here=self.serving,
+                functools.partial(generation.draw_charts, outcome.charts_to_draw, self.chart_cache(config)),
+                forked=not self.serving,
             )
         for asset in (STYLESHEET, SCRIPT):
             files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))

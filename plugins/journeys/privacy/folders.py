@@ -13,7 +13,7 @@ as inside itself.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 _PUBLISHED = {
@@ -61,8 +61,22 @@ def publishing_problems(
         except ValueError:  # another drive on Windows
             return path.as_posix()
 
-    content = f"`content_dir` ({shown(content_dir)})"
     site_folders = {"docs_dir": docs_dir, "site_dir": site_dir}
+    problems = _content_problems(content_dir, site_folders, theme_dirs, shown)
+    if cache_dir is not None:
+        problems += _cache_problems(cache_dir, {**site_folders, "content_dir": content_dir}, theme_dirs, shown)
+    return problems
+
+
+def _content_problems(
+    content_dir: Path,
+    site_folders: dict[str, Path | None],
+    theme_dirs: Sequence[Path],
+    shown: Callable[[Path], str],
+) -> list[str]:
+    """The content folder against the published folders, both ways."""
+    content = f"`content_dir` ({shown(content_dir)})"
+    docs_dir, site_dir = site_folders["docs_dir"], site_folders["site_dir"]
     problems = []
     for setting, folder in site_folders.items():
         if folder is not None and is_inside(content_dir, folder):
@@ -100,10 +114,18 @@ def publishing_problems(
                 "interview files, participant blocks included. Outside the content folder, "
                 f"{_OWN_THEME_FOLDER}."
             )
-    if cache_dir is None:
-        return problems
+    return problems
+
+
+def _cache_problems(
+    cache_dir: Path,
+    holders: dict[str, Path | None],
+    theme_dirs: Sequence[Path],
+    shown: Callable[[Path], str],
+) -> list[str]:
+    """The cache folder against the published folders and the content folder."""
     cache = f"`cache_dir` ({shown(cache_dir)})"
-    holders = {**site_folders, "content_dir": content_dir}
+    problems = []
     for setting, folder in holders.items():
         if folder is not None and is_inside(cache_dir, folder):
             reason = _PUBLISHED.get(
