@@ -95,3 +95,20 @@ def test_a_forbidden_import_is_found() -> None:
 def test_the_public_api_is_declared() -> None:
     assert set(journeys.__all__) >= {"load_study", "Study", "Diagnostic", "Severity"}
     assert all(hasattr(journeys, name) for name in journeys.__all__)
+
+
+MAX_MODULE_LINES = 450
+MAX_FUNCTION_LINES = 60
+
+
+def test_no_module_or_function_outgrows_a_reading() -> None:
+    too_long = []
+    for name, source in modules():
+        if len(source.splitlines()) > MAX_MODULE_LINES:
+            too_long.append(f"{name}: {len(source.splitlines())} lines")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    too_long.append(f"{name}.{node.name}: {length} lines")
+    assert too_long == [], f"split by job (at most {MAX_MODULE_LINES} lines a module, {MAX_FUNCTION_LINES} a function)"

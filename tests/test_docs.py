@@ -237,7 +237,7 @@ def test_the_message_scan_finds_the_messages() -> None:
         "the file is empty: it needs front matter between two `---` lines"
         in found["content/frontmatter.py"]
     )
-    assert "expected a whole number from 0 to 10, got" in found["content/model.py"]
+    assert "expected a whole number from 0 to 10, got" in found["content/values.py"]
     assert sum(map(len, found.values())) > 40
 
 

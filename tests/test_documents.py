@@ -12,7 +12,8 @@ from contentkit import ContentTree, journeys_cli
 from journeys.building import documents
 from journeys.building.documents import FILE_NAME, READ_AHEAD_SHARE, DocumentCache
 from journeys.content.diagnostics import Diagnostic
-from journeys.content.loading import Study, load_study
+from journeys.content.loading import load_study
+from journeys.content.study import Study
 from journeys.privacy import contacts
 from journeys.privacy.contacts import may_hold_contact
 

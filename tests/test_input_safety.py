@@ -31,8 +31,9 @@ from journeys.building.documents import DocumentCache
 from journeys.cli import commands as cli
 from journeys.content.diagnostics import Diagnostic, Severity
 from journeys.content.frontmatter import read_document
-from journeys.content.loading import Study, load_record, load_study
+from journeys.content.loading import load_record, load_study
 from journeys.content.model import ID_PATTERN, SLUG_PATTERN, Interview, Persona
+from journeys.content.study import Study
 from journeys.mkdocs.plugin import url_resolver
 from journeys.site import exports, pages
 from journeys.site.labels import Labels

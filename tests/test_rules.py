@@ -14,8 +14,9 @@ import pytest
 from contentkit import REPO, ContentTree
 from journeys.content.diagnostics import Diagnostic, Severity
 from journeys.content.frontmatter import read_document
-from journeys.content.loading import Invalid, Study, load_study
+from journeys.content.loading import Invalid, load_study
 from journeys.content.rules import InterviewReferences
+from journeys.content.study import Study
 
 INTERVIEW_PATH = "content/interviews/int-01.md"
 JOURNEY_PATH = "content/journeys/repair.md"

@@ -18,8 +18,9 @@ Other tools can use the core without MkDocs::
 __version__ = "0.1.0"
 
 from journeys.content.diagnostics import Diagnostic, Severity
-from journeys.content.loading import Study, load_study
+from journeys.content.loading import load_study
 from journeys.content.model import FieldKind, Interview, Journey, Persona
+from journeys.content.study import Study
 
 __all__ = [
     "Diagnostic",

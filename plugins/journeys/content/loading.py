@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol, TypeVar
 
@@ -24,7 +24,6 @@ from journeys.content.diagnostics import (
     Severity,
     describe_value,
     format_field,
-    has_errors,
     one_of,
     similarity,
     sorted_diagnostics,
@@ -40,26 +39,9 @@ from journeys.content.model import (
     Source,
     nested_fields,
 )
+from journeys.content.study import Study
 
 RecordT = TypeVar("RecordT", bound=Record)
-
-
-@dataclass
-class Study:
-    """Everything under one content folder, valid records only."""
-
-    personas: dict[str, Persona] = field(default_factory=dict)
-    journeys: dict[str, Journey] = field(default_factory=dict)
-    interviews: list[Interview] = field(default_factory=list)
-    """Sorted by date, then id."""
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    file_count: int = 0
-    """How many files were read."""
-
-    @property
-    def has_errors(self) -> bool:
-        return has_errors(self.diagnostics)
-
 
 
 class ContentFile(NamedTuple):

@@ -17,7 +17,7 @@ import jinja2
 import markupsafe
 
 from journeys.analysis.aggregate import Stats
-from journeys.content.loading import Study
+from journeys.content.study import Study
 from journeys.site import charts, exports
 from journeys.site.labels import Labels
 from journeys.site.passthrough import escape_text

@@ -17,8 +17,8 @@ from journeys.analysis import aggregate
 from journeys.analysis.aggregate import Evidence, SignalSummary, Stats, TouchpointUse
 from journeys.analysis.facts import InterviewFact, fact_of
 from journeys.content.durations import HumanDuration, gap, humanize
-from journeys.content.loading import Study
 from journeys.content.model import Interview, Journey, Persona, Stage, Step
+from journeys.content.study import Study
 from journeys.privacy.policy import words_of
 
 LIST_LIMIT = 6

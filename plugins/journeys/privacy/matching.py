@@ -1,0 +1,163 @@
+"""How the privacy guard compares text: normalised, in word tokens, with phone numbers as
+words of their own, and an index that finds which of many phrases stand in a text.
+
+Matching is on word tokens after Unicode normalisation (compatibility forms such as
+full-width letters made plain, as NFKC does; letters of other scripts that look like Latin
+ones made Latin, so a Cyrillic "е" in "Fеmke" is an "e"; case-folded; diacritics and
+invisible characters removed, so "Noël", "Noe\u0308l", "ＮＯＥＬ" and "Noel" are the same
+word), in time linear in the size of the site. Words are split at any punctuation, so the
+words of ``jan-de-vries`` or ``jan.de.vries`` in a profile URL are found. A phone number
+is matched by its digits: a run of digits with spaces, dashes, dots, slashes or
+parentheses between them is one number, and two numbers are the same phone when their
+last PHONE_DIGITS digits agree ("+31 6 48213957", "06-48213957", "0031 (0)6 482 139 57");
+a number followed by another one in the same run ("06-48213957 34" in a table's row) is
+found too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from itertools import pairwise
+
+TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# Combining diacritical marks (Latin, Greek, Cyrillic), soft hyphen and zero-width characters.
+_MARKS = re.compile(
+    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00ad\u200b-\u200d\u2060\ufeff]"
+)
+# Letters of other scripts that look like Latin ones (as in Unicode's confusables), made
+# Latin before case-folding, as they look: an upper-case Greek eta like "H", a lower-case one
+# like "n". So one Greek word in two cases can fold apart: participant values are looked for
+# in each case (:func:`journeys.privacy.needles._case_forms`).
+# fmt: off
+_LOOK_ALIKES = str.maketrans({
+    **dict(zip("АВЕКМНОРСТУХЅІЈҺӀԚԜҮ", "ABEKMHOPCTYXSIJHIQWY")),  # Cyrillic
+    **dict(zip("авекмнорстухѕіјһӏԛԝүԁѵ", "abekmhopctyxsijhlqwydv")),
+    **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX")),  # Greek
+    **dict(zip("αικνορτυχϲϳγη", "aikvoptuxcjyn")),
+    **dict(zip("ıɑɡօսհո", "iagouhn")),  # Latin (dotless i, alpha, script g), Armenian
+})
+# fmt: on
+_NOT_WORD = re.compile(r"[\W_]")
+_OTHER_SIGN = re.compile(r"[^\w\x00-\x7f]")
+PHONE_DIGITS = 9
+"""Two phone numbers are the same when their last this many digits agree (and both have as
+many): "+31 6 48213957" and "06-48213957"."""
+# A run of digits with spaces, dashes, dots, slashes or parentheses between them: one
+# number. Only runs of PHONE_DIGITS digits or more. ASCII digits: text is normalised.
+_NUMBER = re.compile(rf"[0-9](?:[ \t./()-]*[0-9]){{{PHONE_DIGITS - 1},}}")
+_DIGITS = re.compile(r"[0-9]+")
+_PHONE_MARK = "+"
+"""Starts the word a phone number is looked for as; no word of a text starts so."""
+Key = str | tuple[str, str]
+"""What phrases are filed under: a word, or a pair of adjacent words."""
+
+
+def normalised(text: str) -> str:
+    """Text as the guard compares it: compatibility forms as plain letters, look-alike
+    letters of other scripts as Latin ones, case-folded, without diacritics and invisible
+    characters. Only what is not ASCII is looked at closely; other signs than letters and
+    digits become spaces there, so that text in a Latin script comes out as ASCII, which
+    is tokenised fastest."""
+    if text.isascii():
+        return text.lower()
+    mostly_another_script = len(text.encode("utf-8", "surrogatepass")) - len(text) > len(text) // 8
+    if mostly_another_script:
+        decomposed = unicodedata.normalize("NFKD", text).translate(_LOOK_ALIKES).casefold()
+        return _OTHER_SIGN.sub(" ", _MARKS.sub("", decomposed))
+    return _NON_ASCII.sub(_folded, text).lower()  # a few words: those alone, not the whole text
+
+
+def _folded(match: re.Match[str]) -> str:
+    decomposed = unicodedata.normalize("NFKD", match.group()).translate(_LOOK_ALIKES).casefold()
+    return _NOT_WORD.sub(" ", _MARKS.sub("", decomposed))
+
+
+def tokens(text: str) -> list[str]:
+    return TOKEN.findall(normalised(text))
+
+
+def phone_numbers(text: str) -> set[str]:
+    """The phone numbers of ``normalised`` text, as the words they are looked for as: the
+    mark and the last PHONE_DIGITS digits. Each run of digits (see :data:`_NUMBER`) gives
+    the number that ends at each of its groups, so that a phone number followed by another
+    number ("06-48213957 34", the cells of a table's row) is found."""
+    found: set[str] = set()
+    for run in _NUMBER.finditer(text):
+        last = ""
+        count = 0
+        for group in _DIGITS.findall(run.group()):
+            last = (last + group)[-PHONE_DIGITS:]
+            count += len(group)
+            if count >= PHONE_DIGITS:
+                found.add(_PHONE_MARK + last)
+    return found
+
+
+def phone_needle_words(value: str) -> set[str]:
+    """The phone numbers of a participant value: each run of digits whole (see
+    :func:`phone_numbers`), as the word it is looked for as."""
+    return {
+        _PHONE_MARK + "".join(_DIGITS.findall(run.group()))[-PHONE_DIGITS:]
+        for run in _NUMBER.finditer(normalised(value))
+    }
+
+
+class PhraseIndex:
+    """Finds which of many phrases stand in a text, in time that grows with the text, not
+    with text x phrases: each phrase is filed under its rarest pair of adjacent words (or
+    its word, if it has one); only the phrases filed under a pair or word the text
+    contains, and whose every pair it contains, are looked for in it."""
+
+    def __init__(
+        self, phrases: Iterable[tuple[str, ...]], usual: Counter[Key] | None = None
+    ) -> None:
+        unique = set(phrases)
+        frequency = Counter(key for phrase in unique for key in set(phrase_keys(phrase)))
+        usual = usual or Counter()
+        self.by_key: dict[Key, dict[tuple[str, ...], tuple[frozenset[Key], str]]] = defaultdict(
+            dict
+        )
+        self.key_of: dict[tuple[str, ...], Key] = {}
+        self.keys: set[Key] = set()  # a set, so intersecting with it walks the smaller side
+        for phrase in sorted(unique):
+            keys = phrase_keys(phrase)
+            key = min(keys, key=lambda k: (usual[k], frequency[k]))
+            self.by_key[key][phrase] = (frozenset(keys), f" {' '.join(phrase)} ")
+            self.key_of[phrase] = key
+            self.keys.add(key)
+
+    def discard(self, phrase: tuple[str, ...]) -> None:
+        key = self.key_of.pop(phrase, None)
+        if key is not None:
+            del self.by_key[key][phrase]
+            if not self.by_key[key]:
+                del self.by_key[key]
+                self.keys.discard(key)
+
+    def found_in(self, words: list[str], present: set[Key] | None = None) -> list[tuple[str, ...]]:
+        present = words_and_pairs(words) if present is None else present
+        hits = present & self.keys
+        if not hits:
+            return []
+        joined = f" {' '.join(words)} "
+        return [
+            phrase
+            for key in hits
+            for phrase, (keys, text) in self.by_key[key].items()
+            if keys <= present and text in joined
+        ]
+
+
+def words_and_pairs(words: list[str]) -> set[Key]:
+    """The words of a text and its pairs of adjacent words."""
+    present: set[Key] = set(words)
+    present.update(pairwise(words))
+    return present
+
+
+def phrase_keys(phrase: tuple[str, ...]) -> list[Key]:
+    return list(pairwise(phrase)) if len(phrase) > 1 else [phrase[0]]
