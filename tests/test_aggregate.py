@@ -125,7 +125,7 @@ def test_coverage_counts_every_cell() -> None:
 
 
 def test_a_step_back_to_an_earlier_stage_is_marked_as_a_loop(tmp_path: Path) -> None:
-    from journeys.site.views import loops_back
+    from journeys.site.kinds.interviews import loops_back
 
     tree = ContentTree(tmp_path / "content")
     tree.persona()

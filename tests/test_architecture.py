@@ -84,12 +84,12 @@ def test_a_forbidden_import_is_found() -> None:
         "journeys.content.loading (content) imports journeys.building.cache (building), a higher layer",
         "journeys.content.loading (content) imports journeys.building.cache.ChartCache (building), a higher layer",
     ]
-    assert violations("import mkdocs.config\n", "journeys.site.pages") == [
-        "journeys.site.pages imports mkdocs.config: only journeys.mkdocs may import MkDocs"
+    assert violations("import mkdocs.config\n", "journeys.site.render") == [
+        "journeys.site.render imports mkdocs.config: only journeys.mkdocs may import MkDocs"
     ]
     assert violations("from journeys.mkdocs import config\n", "journeys.cli.commands")
     assert violations("from ..site import charts\n", "journeys.content.model")
-    assert violations("from journeys.content import model\n", "journeys.site.pages") == []
+    assert violations("from journeys.content import model\n", "journeys.site.render") == []
 
 
 def test_the_public_api_is_declared() -> None:

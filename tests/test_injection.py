@@ -19,7 +19,7 @@ import markupsafe
 import pytest
 
 from contentkit import ContentTree, build, write_site
-from journeys.site import pages, passthrough
+from journeys.site import passthrough, render
 from journeys.site.labels import Labels
 
 EXTENSIONS: list[Any] = [
@@ -425,7 +425,7 @@ LINE_START_VALUES = [
 )
 def test_every_way_a_template_writes_a_value_is_text_in_markdown(value: str) -> None:
     rendered = (
-        pages.template_environment()
+        render.template_environment()
         .from_string(TEMPLATE)
         .render(
             value=value,

@@ -35,7 +35,8 @@ from journeys.content.loading import load_record, load_study
 from journeys.content.model import ID_PATTERN, SLUG_PATTERN, Interview, Persona
 from journeys.content.study import Study
 from journeys.mkdocs.plugin import url_resolver
-from journeys.site import exports, pages
+from journeys.site import exports, render
+from journeys.site.kinds.personas import persona_chart
 from journeys.site.labels import Labels
 
 INTERVIEW = (
@@ -526,7 +527,7 @@ def test_persona_charts_of_colliding_slug_pairs_are_separate_files(tmp_path: Pat
     tree.interview("int-02", persona="a-b", journey="c", scores=(9, 8, 7))
     site = build(write_site(tmp_path).parent)
 
-    first, second = pages.persona_chart("a", "b-c"), pages.persona_chart("a-b", "c")
+    first, second = persona_chart("a", "b-c"), persona_chart("a-b", "c")
 
     assert first != second
     first_svg = (site / first).read_bytes()
@@ -834,7 +835,7 @@ MESSAGE = re.compile(r"^content/[^:]+\.md:\d+: (error|warning): .+$")
 SUMMARY = re.compile(r"^\d+ files? checked: \d+ errors?, \d+ warnings?$")
 
 
-SHARED_TEMPLATES = functools.cache(pages.template_environment)
+SHARED_TEMPLATES = functools.cache(render.template_environment)
 
 
 def not_json(constant: str) -> None:
@@ -858,7 +859,7 @@ def test_journeys_check_of_any_front_matter_ends_with_messages(
     write_study(root, study)
     monkeypatch.chdir(tmp_path)
     # The same templates for every example: compiling them is most of an example's time.
-    monkeypatch.setattr(pages, "template_environment", SHARED_TEMPLATES)
+    monkeypatch.setattr(render, "template_environment", SHARED_TEMPLATES)
     out = io.StringIO()
 
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):

@@ -10,7 +10,7 @@ import markdown
 from contentkit import ContentTree
 from journeys.content.loading import load_study
 from journeys.mkdocs.plugin import url_resolver
-from journeys.site import pages, passthrough
+from journeys.site import kinds, passthrough
 from journeys.site.labels import Labels
 
 TOKEN = "journeys0123abcd"
@@ -76,8 +76,8 @@ def test_every_generated_page_converts_to_the_same_html(tmp_path: Path) -> None:
         follow_up={"will": ["Call back"]},
     )
     study = load_study(tmp_path / "content", tmp_path)
-    renderer = pages.SiteRenderer(study, Labels.for_language("en"), href=url_resolver(True))
-    page_files = [f for f in renderer.files() if f.src_uri.endswith(".md")]
+    site = kinds.renderer(study, Labels.for_language("en"), url_resolver(True))
+    page_files = [f for f in kinds.site_files(site) if f.src_uri.endswith(".md")]
 
     set_aside_blocks = 0
     for page in page_files:

@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import enum
 import functools
+import types
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from contentkit import ContentTree
 from journeys.content import model
 from journeys.content.loading import load_study
 from journeys.mkdocs.plugin import url_resolver
-from journeys.site import pages
+from journeys.site import kinds, render
 from journeys.site.labels import Labels
 
 PARTICIPANT = {
@@ -140,21 +141,22 @@ def renders(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, dict[st
 
     seen: list[tuple[str, dict[str, object]]] = []
 
-    class Recording(pages.SiteRenderer):
-        def _page(
+    class Recording(render.Renderer):
+        def page(
             self, src_uri: str, template: str, title: str, **context: object
-        ) -> pages.OutputFile:
-            seen.append((template, pages.page_context(self, src_uri, context)))
-            return super()._page(src_uri, template, title, **context)
+        ) -> render.OutputFile:
+            seen.append((template, render.page_context(self, src_uri, context)))
+            return super().page(src_uri, template, title, **context)
 
-    files = list(Recording(study, Labels.for_language("en"), href=url_resolver(True)).files())
+    site = Recording(study, Labels.for_language("en"), url_resolver(True), kinds.PATHS)
+    files = list(kinds.site_files(site))
     assert any(file.src_uri == "interviews/b-01.md" for file in files)
     return seen
 
 
 def test_every_template_is_rendered(renders: list[tuple[str, dict[str, object]]]) -> None:
     shipped = {
-        p.name for p in (Path(pages.__file__).parent / "templates").glob("*.md.j2")
+        p.name for p in (Path(render.__file__).parent / "templates").glob("*.md.j2")
     }
     assert {template for template, _ in renders} == shipped
 
@@ -189,7 +191,7 @@ def test_the_walk_finds_what_a_template_could_reach() -> None:
 
 
 PLAIN = (str, int, float, bool, type(None), dt.date, dt.timedelta, enum.Enum)
-TEMPLATE_HELPERS = (Labels, type(pages.PATHS), pages.Names)
+TEMPLATE_HELPERS = (Labels, types.SimpleNamespace, render.Names)
 
 
 def reachable_strings(context: dict[str, object]) -> Iterator[tuple[str, str]]:
@@ -220,7 +222,7 @@ def reachable_strings(context: dict[str, object]) -> Iterator[tuple[str, str]]:
                 (f"{path}.keywords", value.keywords),
             ]
         elif isinstance(value, type) or callable(value) and not isinstance(value, TEMPLATE_HELPERS):
-            assert not isinstance(value, type(pages)), f"{path}: a module reaches everything"
+            assert not isinstance(value, types.ModuleType), f"{path}: a module reaches everything"
             continue  # functions and classes: a template calls them, it cannot look inside
         elif isinstance(value, BaseModel):
             assert type(value).__module__ == model.__name__, f"{path}: {type(value)}"

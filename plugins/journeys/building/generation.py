@@ -20,8 +20,9 @@ from journeys.building.memory import collector_paused
 from journeys.content.diagnostics import Diagnostic
 from journeys.content.loading import load_study
 from journeys.privacy import contacts, guard
-from journeys.site import pages
+from journeys.site import kinds
 from journeys.site.labels import CATALOGUE, MONTHS, UNITS, Labels
+from journeys.site.render import Chart, Href
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class SiteSettings:
     public_contacts: Sequence[str]
     cache_dir: Path | None
     labels: Labels
-    href: pages.Href
+    href: Href
     override_dirs: Sequence[Path] = ()
     pages_despite_errors: bool = False
     """While serving, pages are made even when the content has errors."""
@@ -40,7 +41,7 @@ class SiteSettings:
 
 @dataclass(frozen=True)
 class ChartToDraw:
-    chart: pages.Chart
+    chart: Chart
     paths: list[Path]
     """Where its file is expected (two charts of a site may be the same)."""
 
@@ -87,14 +88,14 @@ def generate_site(
     watchlist = guard.watchlist(
         study.interviews, study.personas.values(), study.journeys.values(), label_texts()
     )
-    renderer = pages.SiteRenderer(study, settings.labels, href=settings.href, override_dirs=settings.override_dirs)
+    site = kinds.renderer(study, settings.labels, settings.href, settings.override_dirs)
     to_draw: dict[str, ChartToDraw] = {}
     reused = 0
-    for output in renderer.files():
+    for output in kinds.site_files(site):
         path = out_dir / output.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
         content = output.content
-        if isinstance(content, pages.Chart):
+        if isinstance(content, Chart):
             drawn_before = charts.find(content.key)
             if drawn_before is None:
                 to_draw.setdefault(content.key, ChartToDraw(content, [])).paths.append(path)

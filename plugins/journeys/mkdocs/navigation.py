@@ -1,7 +1,8 @@
-"""Place the generated pages in the site navigation: Personas, Journeys, Interviews, Research.
+"""Place the generated pages in the site navigation: one section per page kind, in the
+kinds' order (:mod:`journeys.site.kinds`), after the site's own pages.
 
-Interview pages are never in the nav (they are reached from the interviews index):
-mkdocs-material renders the whole nav into every page, so a nav of thousands of
+A kind may keep pages out of the navigation (interview pages are reached from their
+index): mkdocs-material renders the whole nav into every page, so a nav of thousands of
 interviews would make builds quadratic.
 """
 
@@ -14,39 +15,24 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from journeys.site import pages
+from journeys.site import kinds
 from journeys.site.labels import Labels
-
-SECTIONS = (
-    ("personas", "personas/"),
-    ("journeys", "journeys/"),
-    ("interviews", "interviews/"),
-    ("research", "research/"),
-)
-
-
-def is_interview_page(src_uri: str) -> bool:
-    return (
-        src_uri.startswith("interviews/")
-        and src_uri != pages.INTERVIEWS_INDEX
-        and src_uri.endswith(".md")
-    )
 
 
 def arrange(nav: Navigation, files: Files, generated: set[str], labels: Labels) -> Navigation:
     """The user's own nav items first, then one section per kind of generated page."""
     items = _without(nav.items, generated)
-    for key, prefix in SECTIONS:
+    for kind in kinds.KINDS:
         section_pages = [
             file.page
             for file in sorted(files.documentation_pages(), key=_order)
             if file.src_uri in generated
-            and file.src_uri.startswith(prefix)
-            and not is_interview_page(file.src_uri)
+            and file.src_uri.startswith(kind.folder)
+            and kind.in_nav(file.src_uri)
             and file.page is not None
         ]
         # Themes print nav titles as HTML.
-        title = html.escape(labels(key), quote=False)
+        title = html.escape(labels(kind.title), quote=False)
         if len(section_pages) == 1:
             page = section_pages[0]
             page.title = title

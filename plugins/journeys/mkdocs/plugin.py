@@ -31,14 +31,14 @@ from journeys.content.diagnostics import Diagnostic, Severity, has_errors
 from journeys.mkdocs import banner, navigation
 from journeys.mkdocs.config import JourneysConfig
 from journeys.privacy import folders, guard
-from journeys.site import pages, passthrough
+from journeys.site import kinds, passthrough, render
 from journeys.site.labels import Labels
 
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent.parent / "site" / "assets"
-STYLESHEET = f"{pages.ASSET_DIR}/journeys.css"
-SCRIPT = f"{pages.ASSET_DIR}/journeys.js"
+STYLESHEET = f"{render.ASSET_DIR}/journeys.css"
+SCRIPT = f"{render.ASSET_DIR}/journeys.js"
 
 
 class JourneysPlugin(BasePlugin[JourneysConfig]):
@@ -156,9 +156,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 self.generated.discard(file.src_uri)
 
     def add_generated(self, files: Files, config: MkDocsConfig, output: generation.WrittenFile) -> None:
-        inclusion = (
-            InclusionLevel.NOT_IN_NAV if navigation.is_interview_page(output.src_uri) else InclusionLevel.UNDEFINED
-        )
+        inclusion = InclusionLevel.UNDEFINED if kinds.in_nav(output.src_uri) else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, output.src_uri, abs_src_path=str(output.path), inclusion=inclusion))
         self.generated.add(output.src_uri)
         if output.title is not None:
@@ -297,7 +295,7 @@ def project_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
 
 
-def url_resolver(use_directory_urls: bool) -> pages.Href:
+def url_resolver(use_directory_urls: bool) -> render.Href:
     """``href(from_src_uri, to_src_uri)`` by MkDocs' own URL rules, for both URL styles."""
 
     @functools.cache

@@ -1,0 +1,144 @@
+"""What every page kind builds its view from: the study's figures and publishable words.
+
+Figures come from :mod:`journeys.analysis.facts` (every interview); words only from
+:func:`journeys.privacy.policy.words_of` (consenting interviews, without the private block).
+Long lists are capped so a page stays readable (and fast) at thousands of interviews;
+the full data is in the interview pages and the CSV downloads. Each page kind's own view
+is in its module in :mod:`journeys.site.kinds`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from journeys.analysis import aggregate
+from journeys.analysis.facts import InterviewFact, fact_of
+from journeys.content.durations import HumanDuration, gap, humanize
+from journeys.content.model import Interview, Journey, Stage, Step
+from journeys.content.study import Study
+from journeys.privacy.policy import words_of
+
+LIST_LIMIT = 6
+"""Items of one kind shown per stage on a journey or persona page."""
+TABLE_LIMIT = 40
+"""Rows of the expectations table shown on a page (all of them are in the CSV)."""
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A published step with its interview, for lists that link back to the interview."""
+
+    interview: Interview
+    step: Step
+    stage: Stage
+    position: int
+    """The step's 0-based index in its interview."""
+
+
+@dataclass(frozen=True)
+class Capped:
+    items: list[Moment]
+    more: int
+    """How many were left out."""
+
+
+def capped(moments: Sequence[Moment], limit: int = LIST_LIMIT) -> Capped:
+    return Capped(list(moments[:limit]), max(0, len(moments) - limit))
+
+
+@dataclass(frozen=True)
+class SiteData:
+    study: Study
+    facts: list[InterviewFact]
+    """Every published-or-not interview's figures, in date order."""
+    words: dict[str, Interview]
+    """Interview key -> its publishable text (consenting interviews only)."""
+    newest: dt.date | None
+
+    @property
+    def persona_slugs(self) -> list[str]:
+        return sorted(self.study.personas)
+
+    @property
+    def journey_slugs(self) -> list[str]:
+        return sorted(self.study.journeys)
+
+    def facts_of(self, journey: str | None = None, persona: str | None = None) -> list[InterviewFact]:
+        return [
+            fact
+            for fact in self.facts
+            if (journey is None or fact.journey == journey) and (persona is None or fact.persona == persona)
+        ]
+
+    def moments(self, journey: str | None = None, persona: str | None = None) -> list[Moment]:
+        """Every published step, in interview date order then step order."""
+        found = []
+        for fact in self.facts_of(journey, persona):
+            interview = self.words.get(fact.key)
+            if interview is None:
+                continue
+            stages = self.study.journeys[interview.journey]
+            for position, step in enumerate(interview.steps):
+                stage = stages.stage(step.stage)
+                if stage is not None:
+                    found.append(Moment(interview, step, stage, position))
+        return found
+
+    def published(self, facts: Sequence[InterviewFact]) -> list[Interview]:
+        """The publishable interviews among ``facts``, in the same order."""
+        return [self.words[fact.key] for fact in facts if fact.key in self.words]
+
+    def persona_style(self, slug: str) -> int:
+        """A persona's chart style (colour and marker), the same on every page."""
+        return self.persona_slugs.index(slug)
+
+
+def site_data(study: Study) -> SiteData:
+    inventories = {slug: {tp.id for tp in journey.touchpoints} for slug, journey in study.journeys.items()}
+    facts = [fact_of(interview, inventories.get(interview.journey, set())) for interview in study.interviews]
+    words = {interview.key: interview for interview in words_of(study.interviews)}
+    newest = max((fact.date for fact in facts), default=None)
+    return SiteData(study, facts, words, newest)
+
+
+@dataclass(frozen=True)
+class ExpectationRow:
+    moment: Moment
+    stage_index: int
+    expected_gap: HumanDuration | None
+    realistic_gap: HumanDuration | None
+
+
+def expectation_rows(journey: Journey, moments: Sequence[Moment]) -> list[ExpectationRow]:
+    """Steps with an expectation, biggest duration gap first, then the rest in stage order."""
+    rows = []
+    for moment in moments:
+        step = moment.step
+        if not step.has_expectation:
+            continue
+        expected_gap = gap(step.actual, step.expected)
+        realistic_gap = gap(step.actual, step.realistic)
+        rows.append(
+            (
+                aggregate.expectation_order(
+                    journey.stage_ids.index(step.stage),
+                    expected_gap,
+                    moment.position,
+                    moment.interview.key,
+                ),
+                ExpectationRow(
+                    moment,
+                    journey.stage_ids.index(step.stage),
+                    humanize(expected_gap) if expected_gap is not None else None,
+                    humanize(realistic_gap) if realistic_gap is not None else None,
+                ),
+            )
+        )
+    return [row for _, row in sorted(rows, key=lambda item: item[0])]
+
+
+def attribute_variety(interviews: Sequence[Interview]) -> int:
+    """Distinct (attribute, value) pairs across published interviews."""
+    return len({(key, str(value)) for i in interviews for key, value in i.attributes.items()})

@@ -1,0 +1,280 @@
+"""Journey pages: one per journey, with its emotion charts and downloads, and an index."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from journeys.analysis import aggregate
+from journeys.analysis.aggregate import Stats, TouchpointUse
+from journeys.analysis.facts import InterviewFact
+from journeys.content.model import Journey, Persona, Stage
+from journeys.site import charts, exports
+from journeys.site.data import Capped, ExpectationRow, SiteData, capped, expectation_rows
+from journeys.site.labels import Labels
+from journeys.site.render import OutputFile, PageKind, Renderer, mean_points, stage_summaries
+
+INDIVIDUAL_LINES_LIMIT = 40
+"""Above this many interviews, a journey graph draws persona means instead of one line each."""
+
+JOURNEYS_INDEX = "journeys/index.md"
+
+
+def journey_page(slug: str) -> str:
+    return f"journeys/{slug}.md"
+
+
+def journey_chart(slug: str) -> str:
+    return f"journeys/{slug}-emotion.svg"
+
+
+def journey_personas_chart(slug: str) -> str:
+    return f"journeys/{slug}-personas.svg"
+
+
+def expectations_csv(slug: str) -> str:
+    return f"journeys/{slug}-expectations.csv"
+
+
+def journey_json(slug: str) -> str:
+    return f"journeys/{slug}.json"
+
+
+def journey_csv(slug: str) -> str:
+    return f"journeys/{slug}-stages.csv"
+
+
+def files(site: Renderer) -> Iterator[OutputFile]:
+    data = site.data
+    views = [journey_view(data, data.study.journeys[slug]) for slug in data.journey_slugs]
+    yield site.page(JOURNEYS_INDEX, "journeys_index.md.j2", site.t("journeys"), journeys=views)
+    personas = data.study.personas
+    for view in views:
+        slug = view.journey.slug
+        stages = stage_summaries(view.journey.stages, view.stats)
+        yield site.chart(journey_chart(slug), charts.emotion_chart, stages, interview_series(data, view))
+        if view.persona_curves:
+            series = [
+                charts.Series(personas[persona].name, data.persona_style(persona), mean_points(per_stage), weight="bold")
+                for persona, per_stage in view.persona_curves.items()
+            ]
+            yield site.chart(journey_personas_chart(slug), charts.curves_chart, stages, series)
+        yield OutputFile(expectations_csv(slug), expectations_table(view, site.t, lambda slug: personas[slug].name))
+        yield OutputFile(journey_json(slug), exports.to_json(journey_data(view)))
+        yield OutputFile(journey_csv(slug), stages_csv(view))
+        yield site.page(journey_page(slug), "journey.md.j2", view.journey.title, view=view)
+
+
+def interview_series(data: SiteData, view: JourneyView) -> list[charts.Series]:
+    """One thin line per interview; with many interviews, one per persona (its mean),
+    so a chart's cost depends on journeys and personas, not on interviews."""
+    stage_index = {stage: index for index, stage in enumerate(view.journey.stage_ids)}
+    names = data.study.personas
+    if len(view.interviews) <= INDIVIDUAL_LINES_LIMIT:
+        return [
+            charts.Series(
+                names[fact.persona].name,
+                data.persona_style(fact.persona),
+                tuple((stage_index[s.stage], s.score) for s in fact.steps),
+                tuple((stage_index[s.stage], s.score) for s in fact.steps if s.peak),
+            )
+            for fact in view.interviews
+        ]
+    return [
+        charts.Series(names[persona].name, data.persona_style(persona), mean_points(per_stage))
+        for persona, per_stage in (view.persona_curves or {}).items()
+    ]
+
+
+@dataclass(frozen=True)
+class OpportunityView:
+    title: str
+    owner: str | None
+    metric: str | None
+    evidence: list[str]
+
+
+@dataclass(frozen=True)
+class StageColumn:
+    stage: Stage
+    stats: Stats
+    actions: Capped
+    touchpoints: list[TouchpointUse]
+    feelings: list[tuple[str, int]]
+    quotes: Capped
+    peaks: Capped
+    peak_count: int
+    accepted: Capped
+    accepted_count: int
+    shortfall: tuple[int, int]
+    opportunities: list[OpportunityView]
+
+
+@dataclass(frozen=True)
+class JourneyView:
+    journey: Journey
+    interviews: list[InterviewFact]
+    personas: list[Persona]
+    period: tuple[dt.date, dt.date] | None
+    columns: list[StageColumn]
+    extremes: tuple[int, int] | None
+    expectations: list[ExpectationRow]
+    """All rows, in table order (the page shows the first TABLE_LIMIT)."""
+    persona_curves: dict[str, list[Stats]]
+    """Per persona, when the journey has two or more personas."""
+
+    @property
+    def stats(self) -> list[Stats]:
+        return [column.stats for column in self.columns]
+
+
+def journey_view(data: SiteData, journey: Journey) -> JourneyView:
+    facts = data.facts_of(journey=journey.slug)
+    moments = data.moments(journey=journey.slug)
+    per_stage = aggregate.stage_stats(journey, facts)
+    shortfalls = aggregate.shortfalls(journey, facts)
+    columns = []
+    for index, stage in enumerate(journey.stages):
+        at_stage = [m for m in moments if m.step.stage == stage.id]
+        stage_facts = aggregate.steps_at(stage.id, facts)
+        feelings = Counter(" ".join(m.step.feeling.lower().split()) for m in at_stage if m.step.feeling)
+        columns.append(
+            StageColumn(
+                stage=stage,
+                stats=per_stage[index],
+                actions=capped(at_stage),
+                touchpoints=aggregate.touchpoint_use(journey, facts, stage.id),
+                feelings=sorted(feelings.items(), key=lambda item: (-item[1], item[0]))[:8],
+                quotes=capped([m for m in at_stage if m.step.quote]),
+                peaks=capped([m for m in at_stage if m.step.peak]),
+                peak_count=sum(step.peak for step in stage_facts),
+                accepted=capped([m for m in at_stage if m.step.accepted]),
+                accepted_count=sum(step.accepted for step in stage_facts),
+                shortfall=shortfalls[index],
+                opportunities=[
+                    OpportunityView(o.title, o.owner, o.metric, list(dict.fromkeys(o.evidence)))
+                    for o in journey.opportunities
+                    if o.stage == stage.id
+                ],
+            )
+        )
+    persona_slugs = sorted({fact.persona for fact in facts})
+    return JourneyView(
+        journey=journey,
+        interviews=facts,
+        personas=[data.study.personas[slug] for slug in persona_slugs],
+        period=aggregate.date_range(facts),
+        columns=columns,
+        extremes=aggregate.lowest_and_highest(journey, per_stage),
+        expectations=expectation_rows(journey, moments),
+        persona_curves=aggregate.persona_stage_stats(journey, facts) if len(persona_slugs) >= 2 else {},
+    )
+
+
+def expectation_data(row: ExpectationRow) -> dict[str, Any]:
+    step = row.moment.step
+    return {
+        "interview": row.moment.interview.key,
+        "persona": row.moment.interview.persona,
+        "stage": row.moment.stage.id,
+        "expected": step.expected,
+        "actual": step.actual,
+        "realistic": step.realistic,
+        "gap_vs_expected": exports.gap(row.expected_gap),
+        "gap_vs_realistic": exports.gap(row.realistic_gap),
+        "score": step.score,
+    }
+
+
+def journey_data(view: JourneyView) -> dict[str, Any]:
+    journey = view.journey
+    return {
+        "journey": journey.slug,
+        "title": journey.title,
+        "goal": journey.goal,
+        "interviews": len(view.interviews),
+        "personas": [persona.slug for persona in view.personas],
+        "period": exports.period(view.period),
+        "stages": [
+            {
+                "id": column.stage.id,
+                "name": column.stage.name,
+                "scores": exports.stats(column.stats),
+                "fell_short": {"steps": column.shortfall[0], "compared": column.shortfall[1]},
+                "peaks": column.peak_count,
+                "accepted_as_normal": column.accepted_count,
+                "touchpoints": [
+                    {
+                        "id": use.id or None,
+                        "name": use.name or None,
+                        "mentions": use.mentions,
+                        "inventoried": use.inventoried,
+                        "unnamed": use.unnamed,
+                    }
+                    for use in column.touchpoints
+                ],
+            }
+            for column in view.columns
+        ],
+        "per_persona": {
+            persona: [exports.stats(stats) for stats in per_stage] for persona, per_stage in view.persona_curves.items()
+        },
+        "expectations": [expectation_data(row) for row in view.expectations],
+        "opportunities": [
+            {
+                "title": opportunity.title,
+                "stage": column.stage.id,
+                "owner": opportunity.owner,
+                "metric": opportunity.metric,
+                "evidence": opportunity.evidence,
+            }
+            for column in view.columns
+            for opportunity in column.opportunities
+        ],
+    }
+
+
+def expectations_table(view: JourneyView, t: Labels, persona_name: Callable[[str], str]) -> str:
+    """The expectations-vs-reality table of a journey, one row per step with an expectation."""
+    return exports.csv_table(
+        [t(key) for key in ("stage", "expected", "actual", "realistic", "gap_expected", "gap_realistic", "score",
+                            "persona", "interview")],
+        (
+            [
+                row.moment.stage.name,
+                row.moment.step.expected,
+                row.moment.step.actual,
+                row.moment.step.realistic,
+                exports.csv_gap(row.expected_gap, t),
+                exports.csv_gap(row.realistic_gap, t),
+                t.score(row.moment.step.score),
+                persona_name(row.moment.interview.persona),
+                row.moment.interview.key,
+            ]
+            for row in view.expectations
+        ),
+    )
+
+
+def stages_csv(view: JourneyView) -> str:
+    return exports.stage_csv([(view.journey.slug, c.stage.id, c.stage.name, c.stats) for c in view.columns])
+
+
+KIND = PageKind(
+    position=20,
+    folder="journeys/",
+    title="journeys",
+    files=files,
+    paths={
+        "journeys_index": JOURNEYS_INDEX,
+        "journey_page": journey_page,
+        "journey_chart": journey_chart,
+        "journey_personas_chart": journey_personas_chart,
+        "expectations_csv": expectations_csv,
+        "journey_json": journey_json,
+        "journey_csv": journey_csv,
+    },
+)

@@ -1,0 +1,175 @@
+"""Persona pages: one per persona, with its chart per journey and its downloads, and an index."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from journeys.analysis import aggregate
+from journeys.analysis.aggregate import Evidence, Stats
+from journeys.analysis.facts import InterviewFact
+from journeys.content.model import Interview, Journey, Persona
+from journeys.site import charts, exports
+from journeys.site.data import Capped, SiteData, attribute_variety, capped
+from journeys.site.render import OutputFile, PageKind, Renderer, mean_points, stage_summaries
+
+PERSONAS_INDEX = "personas/index.md"
+
+
+def persona_page(slug: str) -> str:
+    return f"personas/{slug}.md"
+
+
+def persona_chart(persona: str, journey: str) -> str:
+    # `--` cannot occur in a slug, so no other pair of slugs gives the same name
+    # (`a` + `b-c` and `a-b` + `c` would both give `a-b-c` with one `-`).
+    return f"personas/{persona}--{journey}.svg"
+
+
+def persona_json(slug: str) -> str:
+    return f"personas/{slug}.json"
+
+
+def persona_csv(slug: str) -> str:
+    return f"personas/{slug}-stages.csv"
+
+
+def files(site: Renderer) -> Iterator[OutputFile]:
+    data = site.data
+    yield site.page(
+        PERSONAS_INDEX,
+        "personas_index.md.j2",
+        site.t("personas"),
+        personas=[data.study.personas[slug] for slug in data.persona_slugs],
+        interview_counts={slug: len(data.facts_of(persona=slug)) for slug in data.persona_slugs},
+    )
+    for slug in data.persona_slugs:
+        view = persona_view(data, data.study.personas[slug])
+        for journey, per_stage in view.curves:
+            series = [charts.Series(view.persona.name, data.persona_style(slug), mean_points(per_stage), weight="bold")]
+            yield site.chart(
+                persona_chart(slug, journey.slug), charts.curves_chart, stage_summaries(journey.stages, per_stage), series
+            )
+        yield OutputFile(persona_json(slug), exports.to_json(persona_data(view)))
+        yield OutputFile(persona_csv(slug), stages_csv(view))
+        yield site.page(persona_page(slug), "persona.md.j2", view.persona.name, view=view)
+
+
+@dataclass(frozen=True)
+class PersonaView:
+    persona: Persona
+    interviews: list[InterviewFact]
+    journeys: list[Journey]
+    period: tuple[dt.date, dt.date] | None
+    goals: list[Interview]
+    drivers: list[tuple[str, Interview]]
+    pains: Capped
+    highlights: Capped
+    touchpoints: list[tuple[str, int]]
+    unnamed_touchpoints: int
+    """Mentions of touchpoints named in words that are not published."""
+    curves: list[tuple[Journey, list[Stats]]]
+    overall: Stats
+    mean_step: Stats
+    nps: tuple[int, int] | None
+    advocacy: dict[str, int]
+    accepted: Capped
+    quotes: Capped
+    evidence: Evidence
+
+
+def persona_view(data: SiteData, persona: Persona) -> PersonaView:
+    facts = data.facts_of(persona=persona.slug)
+    moments = data.moments(persona=persona.slug)
+    journeys = [data.study.journeys[slug] for slug in data.journey_slugs if any(f.journey == slug for f in facts)]
+    by_score = sorted(moments, key=lambda m: (m.step.score, m.interview.date, m.interview.key))
+    published = data.published(facts)
+    touchpoint_names = {
+        tp.id: tp.name for journey in journeys for tp in journey.touchpoints
+    }
+    touchpoints = Counter(
+        step.touchpoint for fact in facts for step in fact.steps if step.touchpoint
+    )
+    return PersonaView(
+        persona=persona,
+        interviews=facts,
+        journeys=journeys,
+        period=aggregate.date_range(facts),
+        goals=published,
+        drivers=[(driver, interview) for interview in published for driver in interview.drivers],
+        pains=capped([m for m in by_score if m.step.score <= 5]),
+        highlights=capped([m for m in reversed(by_score) if m.step.score >= 7]),
+        touchpoints=sorted(
+            ((touchpoint_names.get(tp, tp), count) for tp, count in touchpoints.items()),
+            key=lambda item: (-item[1], item[0]),
+        ),
+        unnamed_touchpoints=sum(step.unnamed_touchpoint for fact in facts for step in fact.steps),
+        curves=[
+            (journey, aggregate.stage_stats(journey, [f for f in facts if f.journey == journey.slug]))
+            for journey in journeys
+        ],
+        overall=aggregate.stats(f.overall_score for f in facts),
+        mean_step=aggregate.stats(f.mean_step_score for f in facts),
+        nps=aggregate.nps_score(facts),
+        advocacy=aggregate.advocacy_counts(facts),
+        accepted=capped([m for m in moments if m.step.accepted]),
+        quotes=capped([m for m in moments if m.step.quote]),
+        evidence=aggregate.evidence(facts, attribute_variety(published), data.newest),
+    )
+
+
+def persona_data(view: PersonaView) -> dict[str, Any]:
+    return {
+        "persona": view.persona.slug,
+        "name": view.persona.name,
+        "summary": view.persona.summary,
+        "attributes": view.persona.attributes,
+        "interviews": len(view.interviews),
+        "period": exports.period(view.period),
+        "overall_score": exports.stats(view.overall),
+        "mean_step_score": exports.stats(view.mean_step),
+        "nps": {"score": view.nps[0], "n": view.nps[1]} if view.nps else None,
+        "advocacy": view.advocacy,
+        "journeys": {
+            journey.slug: [
+                {"stage": stage.id, "name": stage.name, "scores": exports.stats(stats)}
+                for stage, stats in zip(journey.stages, per_stage)
+            ]
+            for journey, per_stage in view.curves
+        },
+        "touchpoints": [{"name": name, "mentions": count} for name, count in view.touchpoints]
+        + ([{"name": None, "mentions": view.unnamed_touchpoints, "unnamed": True}] if view.unnamed_touchpoints else []),
+        "evidence": {
+            "interviews": view.evidence.interviews,
+            "confidence": view.evidence.confidence,
+            "stale": view.evidence.stale,
+        },
+    }
+
+
+def stages_csv(view: PersonaView) -> str:
+    return exports.stage_csv(
+        [
+            (journey.slug, stage.id, stage.name, stats)
+            for journey, per_stage in view.curves
+            for stage, stats in zip(journey.stages, per_stage)
+        ]
+    )
+
+
+KIND = PageKind(
+    position=10,
+    folder="personas/",
+    title="personas",
+    files=files,
+    paths={
+        "personas_index": PERSONAS_INDEX,
+        "persona_page": persona_page,
+        "persona_chart": persona_chart,
+        "persona_json": persona_json,
+        "persona_csv": persona_csv,
+    },
+)

@@ -1,0 +1,98 @@
+"""The research overview: coverage, evidence and follow-ups, and the signals page."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from journeys.analysis import aggregate
+from journeys.analysis.aggregate import Evidence, SignalSummary, TouchpointUse
+from journeys.analysis.facts import InterviewFact
+from journeys.content.model import Interview, Journey, Persona
+from journeys.site.data import SiteData, attribute_variety
+from journeys.site.render import OutputFile, PageKind, Renderer
+
+RESEARCH_INDEX = "research/index.md"
+RESEARCH_SIGNALS = "research/signals.md"
+
+
+def files(site: Renderer) -> Iterator[OutputFile]:
+    view = research_view(site.data)
+    yield site.page(RESEARCH_INDEX, "research.md.j2", site.t("research_title"), view=view)
+    yield site.page(RESEARCH_SIGNALS, "signals.md.j2", site.t("signals"), view=view)
+
+
+@dataclass(frozen=True)
+class FollowUpItem:
+    interview: Interview
+    kind: str
+    """``will`` or ``wont``."""
+    text: str
+
+
+@dataclass(frozen=True)
+class ResearchView:
+    personas: list[Persona]
+    journeys: list[Journey]
+    coverage: dict[tuple[str, str], int]
+    variety: dict[str, dict[str, list[tuple[str, int]]]]
+    """Persona slug -> attribute -> (value, count), from published interviews."""
+    touchpoints: dict[str, list[TouchpointUse]]
+    signals: SignalSummary
+    fragile: list[InterviewFact]
+    advocacy: dict[str, int]
+    follow_ups: list[FollowUpItem]
+    stage_evidence: dict[str, list[Evidence]]
+    persona_evidence: dict[str, Evidence]
+    small_sample: int
+
+
+def research_view(data: SiteData) -> ResearchView:
+    personas = [data.study.personas[slug] for slug in data.persona_slugs]
+    journeys = [data.study.journeys[slug] for slug in data.journey_slugs]
+    variety: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    for interview in data.words.values():
+        for key, value in interview.attributes.items():
+            variety[interview.persona][key][str(value)] += 1
+    in_fact_order = [data.words[fact.key] for fact in data.facts if fact.key in data.words]
+    follow_ups = [
+        FollowUpItem(interview, kind, text)
+        for interview in in_fact_order
+        if interview.follow_up is not None
+        for kind, texts in (("will", interview.follow_up.will), ("wont", interview.follow_up.wont))
+        for text in texts
+    ]
+    persona_evidence = {}
+    for persona in personas:
+        facts = data.facts_of(persona=persona.slug)
+        published = data.published(facts)
+        persona_evidence[persona.slug] = aggregate.evidence(facts, attribute_variety(published), data.newest)
+    return ResearchView(
+        personas=personas,
+        journeys=journeys,
+        coverage=aggregate.coverage(data.persona_slugs, data.journey_slugs, data.facts),
+        variety={
+            persona: {key: sorted(values.items()) for key, values in sorted(attributes.items())}
+            for persona, attributes in sorted(variety.items())
+        },
+        touchpoints={j.slug: aggregate.touchpoint_use(j, data.facts_of(journey=j.slug)) for j in journeys},
+        signals=aggregate.signals(data.facts),
+        fragile=[fact for fact in data.facts if aggregate.is_fragile_promoter(fact)],
+        advocacy=aggregate.advocacy_counts(data.facts),
+        follow_ups=follow_ups,
+        stage_evidence={
+            j.slug: aggregate.stage_evidence(j, data.facts_of(journey=j.slug), data.newest) for j in journeys
+        },
+        persona_evidence=persona_evidence,
+        small_sample=aggregate.SMALL_SAMPLE,
+    )
+
+
+KIND = PageKind(
+    position=40,
+    folder="research/",
+    title="research",
+    files=files,
+    paths={"research_index": RESEARCH_INDEX, "research_signals": RESEARCH_SIGNALS},
+)
