@@ -3,6 +3,7 @@ non-consenting interview is derived from those marks (``journeys.privacy``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
@@ -136,6 +137,64 @@ def test_private_values_follow_the_marks_for_every_text_field(tmp_path: Path) ->
     assert all(published.participant is None for published in privacy.words_of([consenting]))
 
 
+def test_leaves_walks_every_mapping_and_list_and_strings_keeps_the_text() -> None:
+    value = {
+        "name": "Ada",
+        "contact": {"notes": ["first", ["nested", {"deep": "in a list"}]], "empty": ""},
+        "age": 36,
+        "born": dt.date(1815, 12, 10),
+        "shy": True,
+        "nothing": None,
+        1: "a key YAML read as a number",
+    }
+    assert list(privacy.leaves(value)) == [
+        (("name",), "Ada"),
+        (("contact", "notes", 0), "first"),
+        (("contact", "notes", 1, 0), "nested"),
+        (("contact", "notes", 1, 1, "deep"), "in a list"),
+        (("contact", "empty"), ""),
+        (("age",), 36),
+        (("born",), dt.date(1815, 12, 10)),
+        (("shy",), True),
+        (("nothing",), None),
+        (("1",), "a key YAML read as a number"),
+    ]
+    assert [text for _, text in privacy.strings(value)] == [
+        "Ada",
+        "first",
+        "nested",
+        "in a list",
+        "",
+        "a key YAML read as a number",
+    ]
+    assert list(privacy.leaves("alone", ("goal",))) == [(("goal",), "alone")]
+
+
+def test_private_values_hold_numbers_and_nested_values_with_their_paths() -> None:
+    """What the guard watches of a participant block: every non-empty text or number, however
+    deeply nested (an employee number written as a number, a date tagged as a timestamp, are still watched)."""
+    data = {
+        "participant": {
+            "name": " Ada ",
+            "employee": 12345678,
+            "height": 1.5,
+            "contact": {"phones": [["06 1234 5678"]], "blank": " "},
+            "shy": True,
+            "nothing": None,
+            "born": dt.date(1990, 4, 2),  # what `!!timestamp 1990-04-02` reads as
+            "seen": dt.datetime(2026, 3, 1, 9, 30),
+        }
+    }
+    assert list(privacy.classified(model.Interview, data, TEXT)) == [
+        ("participant.name", PRIVATE, "Ada"),
+        ("participant.employee", PRIVATE, "12345678"),
+        ("participant.height", PRIVATE, "1.5"),
+        ("participant.contact.phones[1][1]", PRIVATE, "06 1234 5678"),
+        ("participant.born", PRIVATE, "1990-04-02"),
+        ("participant.seen", PRIVATE, "2026-03-01"),
+    ]
+
+
 def test_a_touchpoint_outside_the_inventory_is_named_only_with_consent() -> None:
     inventory = {"phone"}
     assert privacy.touchpoint_of("phone", inventory, published=False) == "phone"
@@ -148,7 +207,13 @@ def test_a_touchpoint_outside_the_inventory_is_named_only_with_consent() -> None
 def test_the_field_reference_says_where_each_interview_field_is_published() -> None:
     reference = field_reference()
     assert "| `quote` | optional | text | with consent |" in reference
-    assert "| `score` | **required** | number 1 to 10 in steps of 0.5 | always, in figures |" in reference
-    assert "| `participant` | optional | fields: see [participant](#participant) | **never** |" in reference
+    assert (
+        "| `score` | **required** | number 1 to 10 in steps of 0.5 | always, in figures |"
+        in reference
+    )
+    assert (
+        "| `participant` | optional | fields: see [participant](#participant) | **never** |"
+        in reference
+    )
     assert "| `email` | optional | text | **never** |" in reference
     assert "| `summary` | **required** | text | always |" in reference  # persona: the team's words

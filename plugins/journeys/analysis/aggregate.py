@@ -13,12 +13,16 @@ from dataclasses import dataclass
 
 from journeys.analysis.facts import InterviewFact, StepFact
 from journeys.content.model import Journey
+from journeys.content.values import ADVOCACY
 
 SMALL_SAMPLE = 3
 """Below this many, a figure is labelled as a small sample (and a coverage cell flagged)."""
 STALE_AFTER = dt.timedelta(days=365)
 """Evidence whose newest interview is this much older than the newest overall is stale."""
-FRAGILE_NPS = 9
+PROMOTER_NPS = 9
+"""An NPS this high or higher is a promoter's."""
+DETRACTOR_NPS = 6
+"""An NPS this low or lower is a detractor's."""
 FRAGILE_STEP_SCORE = 4.0
 
 
@@ -47,7 +51,9 @@ def steps_at(stage: str, interviews: Iterable[InterviewFact]) -> list[StepFact]:
 
 def stage_stats(journey: Journey, interviews: Sequence[InterviewFact]) -> list[Stats]:
     """Per stage, in the journey's order: the scores of every step at that stage."""
-    return [stats(step.score for step in steps_at(stage, interviews)) for stage in journey.stage_ids]
+    return [
+        stats(step.score for step in steps_at(stage, interviews)) for stage in journey.stage_ids
+    ]
 
 
 def lowest_and_highest(journey: Journey, per_stage: Sequence[Stats]) -> tuple[int, int] | None:
@@ -114,7 +120,9 @@ def touchpoint_use(
     ]
     inventoried = {tp.id for tp in journey.touchpoints}
     uses += [
-        TouchpointUse(tp_id, tp_id, count, False) for tp_id, count in counts.items() if tp_id not in inventoried
+        TouchpointUse(tp_id, tp_id, count, False)
+        for tp_id, count in counts.items()
+        if tp_id not in inventoried
     ]
     if unnamed:
         uses.append(TouchpointUse("", "", unnamed, False, unnamed=True))
@@ -178,17 +186,18 @@ def signals(interviews: Sequence[InterviewFact]) -> SignalSummary:
 
 
 def is_fragile_promoter(interview: InterviewFact) -> bool:
-    """A promoter (NPS >= 9) who waved something away as normal or scored a step <= 4."""
+    """A promoter (:data:`PROMOTER_NPS`) who waved something away as normal or scored a
+    step at or below :data:`FRAGILE_STEP_SCORE`."""
     return (
         interview.nps is not None
-        and interview.nps >= FRAGILE_NPS
+        and interview.nps >= PROMOTER_NPS
         and (interview.accepted_count > 0 or interview.lowest_score <= FRAGILE_STEP_SCORE)
     )
 
 
 def advocacy_counts(interviews: Iterable[InterviewFact]) -> dict[str, int]:
     counts = Counter(i.advocacy for i in interviews if i.advocacy)
-    return {kind: counts.get(kind, 0) for kind in ("service", "company", "both", "none")}
+    return {kind: counts.get(kind, 0) for kind in ADVOCACY}
 
 
 def nps_score(interviews: Iterable[InterviewFact]) -> tuple[int, int] | None:
@@ -196,8 +205,8 @@ def nps_score(interviews: Iterable[InterviewFact]) -> tuple[int, int] | None:
     given = [i.nps for i in interviews if i.nps is not None]
     if not given:
         return None
-    promoters = sum(score >= 9 for score in given)
-    detractors = sum(score <= 6 for score in given)
+    promoters = sum(score >= PROMOTER_NPS for score in given)
+    detractors = sum(score <= DETRACTOR_NPS for score in given)
     return round(100 * (promoters - detractors) / len(given)), len(given)
 
 
@@ -237,8 +246,12 @@ def evidence(
 ) -> Evidence:
     span = date_range(interviews)
     oldest, newest = span if span else (None, None)
-    stale = newest is not None and newest_overall is not None and newest_overall - newest > STALE_AFTER
-    return Evidence(len(interviews), variety, oldest, newest, stale, confidence(len(interviews), variety))
+    stale = (
+        newest is not None and newest_overall is not None and newest_overall - newest > STALE_AFTER
+    )
+    return Evidence(
+        len(interviews), variety, oldest, newest, stale, confidence(len(interviews), variety)
+    )
 
 
 def stage_evidence(

@@ -13,9 +13,9 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from journeys.content.diagnostics import Diagnostic, Location, Severity, format_field
+from journeys.content.diagnostics import Diagnostic, Severity, format_field
 from journeys.content.model import Interview, Record
-from journeys.privacy.policy import is_published
+from journeys.privacy.policy import is_published, strings
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w-])\+?\(?\d[\d\s().-]{7,}\d(?![\w-])")
@@ -32,7 +32,10 @@ def find_contacts(text: str) -> Iterator[tuple[str, int, str]]:
     """(kind, 0-based line in ``text``, the match) for each e-mail address or phone number."""
     for kind, pattern in (("an e-mail address", EMAIL), ("a phone number", PHONE)):
         for match in pattern.finditer(text):
-            if kind == "a phone number" and len(re.sub(r"\D", "", match.group())) < MIN_PHONE_DIGITS:
+            if (
+                kind == "a phone number"
+                and len(re.sub(r"\D", "", match.group())) < MIN_PHONE_DIGITS
+            ):
                 continue
             yield kind, text.count("\n", 0, match.start()), match.group()
 
@@ -42,20 +45,28 @@ def checker(public_contacts: Iterable[str] = ()) -> Callable[[Iterable[Record]],
     return functools.partial(check_contacts, public_contacts=tuple(public_contacts))
 
 
-def check_contacts(records: Iterable[Record], public_contacts: Iterable[str] = ()) -> list[Diagnostic]:
+def check_contacts(
+    records: Iterable[Record], public_contacts: Iterable[str] = ()
+) -> list[Diagnostic]:
     allowed = {_normalise(contact) for contact in public_contacts}
     problems = []
     for record in records:
-        if record.source.contact_free or (isinstance(record, Interview) and not is_published(record)):
+        if record.source.contact_free or (
+            isinstance(record, Interview) and not is_published(record)
+        ):
             continue  # nothing to find, or none of its text is published
         # The common case, decided with two regex scans of the record as JSON (built in C).
         published = record.model_dump_json(exclude={"participant"}, warnings=False)
         if not _json_may_hold_contact(published, record.source.body):
             continue
-        texts = list(_texts(record.model_dump(exclude={"participant"}), ()))
+        texts = list(strings(record.model_dump(exclude={"participant"})))
         texts.append((("body",), record.source.body))
         for location, text in texts:
-            line = record.source.body_line if location == ("body",) else record.source.line_of(*location)
+            line = (
+                record.source.body_line
+                if location == ("body",)
+                else record.source.line_of(*location)
+            )
             for kind, offset, value in find_contacts(text):
                 if _normalise(value) in allowed:
                     continue
@@ -78,7 +89,9 @@ def may_hold_contact(data: dict[str, Any], body: str) -> bool:
     hold a contact. Decided on the raw values, so that it is worked out once per file
     content and kept in the front-matter cache; it errs on the side of yes."""
     published = json.dumps(
-        {key: value for key, value in data.items() if key != "participant"}, ensure_ascii=False, default=str
+        {key: value for key, value in data.items() if key != "participant"},
+        ensure_ascii=False,
+        default=str,
     )
     return _json_may_hold_contact(published, body)
 
@@ -93,14 +106,3 @@ def _may_hold_contact(text: str) -> bool:
     """True when ``text`` may hold a contact: an @, or MIN_PHONE_DIGITS digits with only
     phone separators between them (every phone number found has such a run)."""
     return ("@" in text and EMAIL.search(text) is not None) or _DIGIT_RUN.search(text) is not None
-
-
-def _texts(value: object, location: Location) -> Iterator[tuple[Location, str]]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, (*location, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, (*location, index))
-    elif isinstance(value, str):
-        yield location, value

@@ -45,7 +45,7 @@ from journeys.privacy.matching import (
     tokens,
     words_and_pairs,
 )
-from journeys.privacy.policy import is_published, private_values
+from journeys.privacy.policy import is_published, private_values, strings
 
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -249,10 +249,12 @@ def _published_texts(
     """Everything that is published on purpose, one text at a time."""
     for interview in interviews:
         if is_published(interview):
-            yield " ".join(_strings(interview.model_dump(exclude={"participant"})))
+            yield " ".join(
+                text for _, text in strings(interview.model_dump(exclude={"participant"}))
+            )
             yield interview.source.body
     for record in (*personas, *journeys):
-        yield " ".join(_strings(record.model_dump()))
+        yield " ".join(text for _, text in strings(record.model_dump()))
         yield record.source.body
 
 
@@ -272,14 +274,3 @@ def _read_published(
             found.add(phrase)
             index.discard(phrase)  # found once is enough: later texts have less to look for
     return found, usual
-
-
-def _strings(value: object) -> Iterator[str]:
-    if isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-    elif isinstance(value, str):
-        yield value

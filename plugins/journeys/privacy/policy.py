@@ -16,11 +16,13 @@ lists.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 from pydantic import BaseModel
 
+from journeys.content.diagnostics import Location
 from journeys.content.model import PRIVATE, TEXT, FieldKind, Interview, field_kind, nested_fields
 
 
@@ -105,13 +107,37 @@ def _items(value: object, path: str) -> Iterator[tuple[str, object]]:
 
 
 def _texts(value: object, prefix: str) -> Iterator[tuple[str, str]]:
+    for location, leaf in leaves(value):
+        if isinstance(leaf, dt.date):  # a `!!timestamp` value: a birth date is watched too
+            leaf = leaf.isoformat()[:10]
+        if isinstance(leaf, (str, int, float)) and not isinstance(leaf, bool):
+            text = str(leaf).strip()
+            if text:
+                yield _dotted(prefix, location), text
+
+
+def _dotted(prefix: str, location: Location) -> str:
+    """``("a", 0)`` under ``x`` -> ``x.a[1]``: lists counted from 1, as people count."""
+    return prefix + "".join(
+        f"[{part + 1}]" if isinstance(part, int) else f".{part}" for part in location
+    )
+
+
+def leaves(value: object, location: Location = ()) -> Iterator[tuple[Location, object]]:
+    """Each value inside nested mappings and lists that is neither, with where it sits under
+    ``location``: the mapping keys (as text) and 0-based list indexes. Keys are no values."""
     if isinstance(value, dict):
         for key, item in value.items():
-            yield from _texts(item, f"{prefix}.{key}")
+            yield from leaves(item, (*location, str(key)))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _texts(item, f"{prefix}[{index + 1}]")
-    elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        text = str(value).strip()
-        if text:
-            yield prefix, text
+            yield from leaves(item, (*location, index))
+    else:
+        yield location, value
+
+
+def strings(value: object) -> Iterator[tuple[Location, str]]:
+    """The text among the :func:`leaves` of ``value``: no numbers, dates or booleans."""
+    for location, leaf in leaves(value):
+        if isinstance(leaf, str):
+            yield location, leaf
