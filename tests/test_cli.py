@@ -706,3 +706,77 @@ def test_check_reads_public_contacts_from_mkdocs_yml(tree: ContentTree, tmp_path
     allowed = journeys_cli("check", "--strict", cwd=tmp_path)
 
     assert allowed.returncode == 0, allowed.stdout
+
+
+def site_with_options(project: Path, options: str) -> None:
+    """A mkdocs.yml in ``project`` whose journeys entry holds ``options`` (YAML, indented)."""
+    (project / "mkdocs.yml").write_text(
+        f"site_name: x\nplugins:\n  - search\n  - journeys:\n{options}", encoding="utf-8"
+    )
+
+
+def test_check_refuses_a_plugin_option_of_the_wrong_type(tree: ContentTree, tmp_path: Path) -> None:
+    tree.minimal()
+    site_with_options(tmp_path, "      cache: 'yes'\n")
+
+    result = journeys_cli("check", cwd=tmp_path)
+
+    assert result.returncode == 1
+    assert result.stderr == (
+        "journeys: error: mkdocs.yml: plugin journeys, option `cache`: "
+        "expected true or false, got 'yes'\n"
+    )
+    assert result.stdout == ""  # nothing is checked with settings the build refuses
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        (
+            "      public_contacts: [servicedesk@example.org, 112]\n",
+            ", option `public_contacts[2]`: expected text, got 112",
+        ),
+        (
+            "      public_contacts:\n",
+            ", option `public_contacts`: expected a list of text, got nothing",
+        ),
+        ("      content_dir: [content]\n", ", option `content_dir`: expected text, got a list"),
+        ("      - cache\n", ": expected its options as a mapping, got a list"),
+    ],
+    ids=["list-item", "empty-list", "list-for-text", "not-a-mapping"],
+)
+def test_check_names_the_config_and_the_option_of_a_wrong_value(
+    tree: ContentTree,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    options: str,
+    expected: str,
+) -> None:
+    tree.minimal()
+    (tmp_path / "site").mkdir()
+    site_with_options(tmp_path / "site", options)
+    monkeypatch.chdir(tmp_path)
+
+    assert main(["check", "--config", "site/mkdocs.yml"]) == 1
+    assert (
+        capsys.readouterr().err == f"journeys: error: site/mkdocs.yml: plugin journeys{expected}\n"
+    )
+
+
+def test_check_warns_of_an_unknown_plugin_option_and_fails_on_it_when_strict(
+    tree: ContentTree, tmp_path: Path
+) -> None:
+    tree.minimal()
+    site_with_options(tmp_path, "      cach_dir: .cache/other\n")
+
+    relaxed = journeys_cli("check", cwd=tmp_path)
+    strict = journeys_cli("check", "--strict", cwd=tmp_path)
+
+    warning = (
+        "journeys: warning: mkdocs.yml: plugin journeys, option `cach_dir`: "
+        "unknown option, it is ignored (did you mean `cache_dir`?)\n"
+    )
+    assert (relaxed.returncode, relaxed.stderr) == (0, warning)
+    assert output_lines(relaxed.stdout) == ["3 files checked: 0 errors, 0 warnings"]
+    assert (strict.returncode, strict.stderr) == (1, warning)

@@ -12,10 +12,11 @@ from typing import Any
 import yaml
 
 from journeys import __version__
-from journeys.building.cache import DEFAULT_DIRECTORY, cache_directory
+from journeys.building.cache import cache_directory
 from journeys.building.documents import DocumentCache
 from journeys.building.isolated import cores
 from journeys.building.memory import collector_paused
+from journeys.building.options import Options, read_options
 from journeys.cli import init, scaffold
 from journeys.content.diagnostics import Severity, summary
 from journeys.content.loading import load_study
@@ -41,15 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = commands.add_parser("check", help="validate content without building the site")
-    check.add_argument("content_dir", nargs="?", default="content", type=Path,
-                       help="the content folder (default: content)")
-    check.add_argument("--strict", action="store_true", help="fail on warnings too")
-    check.add_argument("--config", default=Path("mkdocs.yml"), type=Path,
-                       help="the site's mkdocs.yml, for the plugin's options (default: mkdocs.yml)")
-    check.add_argument("--no-cache", dest="cache", action="store_false",
-                       help="read every file again, and keep nothing in the cache folder")
-    check.set_defaults(run=_check)
+    _check_arguments(
+        commands.add_parser("check", help="validate content without building the site")
+    )
 
     new = commands.add_parser("new", help="start a new content file")
     kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
@@ -59,29 +54,74 @@ def _parser() -> argparse.ArgumentParser:
     interview.add_argument("--journey", required=True, help="journey slug")
     interview.add_argument("--persona", required=True, help="persona slug")
     interview.add_argument("--id", dest="interview_id", help="interview id (default: date-persona)")
-    interview.add_argument("--content-dir", default=Path("content"), type=Path,
-                           help="the content folder (default: content)")
+    interview.add_argument(
+        "--content-dir",
+        default=Path(Options.content_dir),
+        type=Path,
+        help=f"the content folder (default: {Options.content_dir})",
+    )
     interview.set_defaults(run=_new_interview)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of front matter")
-    schema.add_argument("kind", nargs="?", default="interview", choices=sorted(SCHEMAS),
-                        help="which file kind (default: interview)")
+    schema.add_argument(
+        "kind",
+        nargs="?",
+        default="interview",
+        choices=sorted(SCHEMAS),
+        help="which file kind (default: interview)",
+    )
     schema.set_defaults(run=_schema)
 
     start = commands.add_parser(
         "init", help="start a new research repository: site settings, example content, workflow"
     )
     start.add_argument("directory", type=Path, help="the new repository's folder (new or empty)")
-    start.add_argument("--force", action="store_true",
-                       help="write into a folder that is not empty (files of the same name are overwritten)")
+    start.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a folder that is not empty (files of the same name are overwritten)",
+    )
     start.add_argument("--site-name", help="the site's name (default: from the folder name)")
     start.set_defaults(run=_init)
     return parser
 
 
+def _check_arguments(check: argparse.ArgumentParser) -> None:
+    """The arguments of ``journeys check``."""
+    check.add_argument(
+        "content_dir",
+        nargs="?",
+        default=Options.content_dir,
+        type=Path,
+        help=f"the content folder (default: {Options.content_dir})",
+    )
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument(
+        "--config",
+        default=Path("mkdocs.yml"),
+        type=Path,
+        help="the site's mkdocs.yml, for the plugin's options (default: mkdocs.yml)",
+    )
+    check.add_argument(
+        "--no-cache",
+        dest="cache",
+        action="store_false",
+        help="read every file again, and keep nothing in the cache folder",
+    )
+    check.set_defaults(run=_check)
+
+
 def _check(args: argparse.Namespace) -> int:
     site = read_site(args.config)
-    options = plugin_options(site)
+    options, option_problems = read_options(plugin_entry(site))
+    config = args.config.as_posix()
+    for option_problem in option_problems:
+        print(
+            f"journeys: {option_problem.severity.value}: {option_problem.format(config)}",
+            file=sys.stderr,
+        )
+    if any(problem.severity is Severity.ERROR for problem in option_problems):
+        return 1
     cache_dir = _cache_dir(args, options)
     problems = _folder_problems(args, site, options, cache_dir)
     for problem in problems:
@@ -93,32 +133,35 @@ def _check(args: argparse.Namespace) -> int:
         study = load_study(
             args.content_dir,
             documents=documents,
-            checks=[contacts.checker(options.get("public_contacts", []))],
+            checks=[contacts.checker(options.public_contacts)],
         )
     documents.save()
     for diagnostic in study.diagnostics:
         print(diagnostic.format())
     print(summary(study.diagnostics, study.file_count))
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
-    return 1 if any(d.severity in failing for d in study.diagnostics) else 0
+    options_fail = args.strict and option_problems  # warnings only: errors returned above
+    return 1 if options_fail or any(d.severity in failing for d in study.diagnostics) else 0
 
 
-def _cache_dir(args: argparse.Namespace, options: dict[str, Any]) -> Path | None:
+def _cache_dir(args: argparse.Namespace, options: Options) -> Path | None:
     """The plugin's cache folder: beside mkdocs.yml, or beside the content folder without one."""
     project = args.config.parent if args.config.is_file() else args.content_dir.parent
-    enabled = args.cache and options.get("cache") is not False
-    return cache_directory(project, enabled, str(options.get("cache_dir", DEFAULT_DIRECTORY)))
+    return cache_directory(project, args.cache and options.cache, options.cache_dir)
 
 
 def _folder_problems(
-    args: argparse.Namespace, site: dict[str, Any] | None, options: dict[str, Any], cache_dir: Path | None
+    args: argparse.Namespace, site: dict[str, Any] | None, options: Options, cache_dir: Path | None
 ) -> list[str]:
     """The build's rule on where folders may be (:mod:`journeys.folders`), for the folders
     mkdocs.yml names (``theme.custom_dir`` the only theme folder known without loading the
     theme) and for the content folder this command reads."""
     project = args.config.parent if site is not None else args.content_dir.parent
     docs_dir, site_dir = (
-        (project / str(site.get("docs_dir") or "docs"), project / str(site.get("site_dir") or "site"))
+        (
+            project / str(site.get("docs_dir") or "docs"),
+            project / str(site.get("site_dir") or "site"),
+        )
         if site is not None
         else (None, None)
     )
@@ -127,7 +170,7 @@ def _folder_problems(
     theme_dirs = [project / str(custom_dir)] if custom_dir else []
     content_dirs = [args.content_dir]
     if site is not None:
-        content_dirs.insert(0, project / str(options.get("content_dir", "content")))
+        content_dirs.insert(0, project / options.content_dir)
     problems: list[str] = []
     for content_dir in content_dirs:
         for problem in folders.publishing_problems(
@@ -159,14 +202,18 @@ def read_site(config: Path) -> dict[str, Any] | None:
     return site if isinstance(site, dict) else {}
 
 
-def plugin_options(site: dict[str, Any] | None) -> dict[str, Any]:
-    """The journeys plugin's options in the settings of a site (``plugins`` is a list or a mapping)."""
+def plugin_entry(site: dict[str, Any] | None) -> object:
+    """What the settings of a site give the journeys plugin in ``plugins`` (a list or a
+    mapping): its options, to be read by :func:`~journeys.building.options.read_options`;
+    None when it has none or is not there."""
     plugins = (site or {}).get("plugins")
-    entries = [plugins] if isinstance(plugins, dict) else plugins if isinstance(plugins, list) else []
+    entries = (
+        [plugins] if isinstance(plugins, dict) else plugins if isinstance(plugins, list) else []
+    )
     for plugin in entries:
-        if isinstance(plugin, dict) and isinstance(plugin.get("journeys"), dict):
-            return dict(plugin["journeys"])
-    return {}
+        if isinstance(plugin, dict) and "journeys" in plugin:
+            return plugin["journeys"]
+    return None
 
 
 def _new_interview(args: argparse.Namespace) -> int:
