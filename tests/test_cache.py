@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from journeys.building.cache import STALE_AFTER, ChartCache, write_atomically
-from journeys.building.documents import DocumentCache
+from journeys.building.frontmatter_cache import FrontMatterCache
 
 OPEN_CACHE: dict[str, Callable[[Path], object]] = {
     "charts": ChartCache,
-    "documents": DocumentCache,
+    "documents": FrontMatterCache,
 }
 
 

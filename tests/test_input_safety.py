@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from contentkit import ContentTree, build, front_matter_file, mkdocs, write_site
 from journeys.building import generation
 from journeys.building.cache import ChartCache
-from journeys.building.documents import DocumentCache
+from journeys.building.frontmatter_cache import FrontMatterCache
 from journeys.cli import commands as cli
 from journeys.content.diagnostics import Diagnostic, Severity
 from journeys.content.frontmatter import read_document
@@ -315,12 +315,12 @@ def test_a_cached_file_gives_the_same_repeated_key_error(tmp_path: Path) -> None
     tree = ContentTree(tmp_path / "content")
     tree.minimal()
     tree.write("interviews/int-02.md", INTERVIEW + "consent: false\n")
-    first = DocumentCache(tmp_path / "cache")
-    uncached = load_study(tree.root, tmp_path, documents=first)
+    first = FrontMatterCache(tmp_path / "cache")
+    uncached = load_study(tree.root, tmp_path, reader=first)
     first.save()
 
-    second = DocumentCache(tmp_path / "cache")
-    cached = load_study(tree.root, tmp_path, documents=second)
+    second = FrontMatterCache(tmp_path / "cache")
+    cached = load_study(tree.root, tmp_path, reader=second)
 
     assert second.read_again == 0
     assert [d.format() for d in cached.diagnostics] == [d.format() for d in uncached.diagnostics]
@@ -355,7 +355,7 @@ def test_a_hostile_value_is_an_error_on_its_line(case: str) -> None:
     extra, expected = HOSTILE[case]
     raw = front_matter_file(INTERVIEW + extra).encode()
 
-    for read in (read_document, DocumentCache(None).read):
+    for read in (read_document, FrontMatterCache(None).read):
         _, problems = load_record(raw, Interview, "x.md", "x", read)
 
         assert [(p.line, p.severity) for p in problems] == [(12, Severity.ERROR)], problems
@@ -379,7 +379,7 @@ NON_TEXT_KEYS = (
 
 def test_mapping_keys_of_any_type_are_read_as_written(tmp_path: Path) -> None:
     raw = front_matter_file(INTERVIEW + NON_TEXT_KEYS).encode()
-    cache = DocumentCache(tmp_path)
+    cache = FrontMatterCache(tmp_path)
 
     for read in (read_document, cache.read, cache.read):
         record, problems = load_record(raw, Interview, "x.md", "x", read)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journeys.building.cache import ChartCache
-from journeys.building.documents import DocumentCache
+from journeys.building.frontmatter_cache import FrontMatterCache
 from journeys.building.memory import collector_paused
 from journeys.content.diagnostics import Diagnostic
 from journeys.content.loading import load_study
@@ -73,16 +73,16 @@ def generate_site(
     return the messages, the watchlist and the charts that :func:`draw_charts` must still
     write. The files wait on disk, like the pages in ``docs/``, rather than in memory
     until MkDocs reads them."""
-    documents = DocumentCache(settings.cache_dir)
+    front_matter = FrontMatterCache(settings.cache_dir)
     with collector_paused():
         study = load_study(
             settings.content_dir,
             display_root=settings.display_root,
-            documents=documents,
+            reader=front_matter,
             checks=[contacts.checker(settings.public_contacts)],
         )
-    documents.save()
-    del documents  # what it read is in the study now
+    front_matter.save()
+    del front_matter  # what it read is in the study now
     if study.has_errors and not settings.pages_despite_errors:
         return Outcome(study.diagnostics, None, len(study.interviews), [], 0)
     watchlist = guard.watchlist(

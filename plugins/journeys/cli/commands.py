@@ -13,7 +13,7 @@ import yaml
 
 from journeys import __version__
 from journeys.building.cache import cache_directory
-from journeys.building.documents import DocumentCache
+from journeys.building.frontmatter_cache import FrontMatterCache
 from journeys.building.isolated import cores
 from journeys.building.memory import collector_paused
 from journeys.building.options import Options, read_options
@@ -128,14 +128,14 @@ def _check(args: argparse.Namespace) -> int:
         print(f"journeys: error: {problem}", file=sys.stderr)
     if problems:
         return 1
-    documents = DocumentCache(cache_dir, processes=cores())
+    front_matter = FrontMatterCache(cache_dir, processes=cores())
     with collector_paused():
         study = load_study(
             args.content_dir,
-            documents=documents,
+            reader=front_matter,
             checks=[contacts.checker(options.public_contacts)],
         )
-    documents.save()
+    front_matter.save()
     for diagnostic in study.diagnostics:
         print(diagnostic.format())
     print(summary(study.diagnostics, study.file_count))

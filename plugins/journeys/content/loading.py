@@ -77,7 +77,7 @@ def _markdown_files(folder: str, parts: tuple[str, ...], recursive: bool, found:
 
 
 class DocumentReader(Protocol):
-    """Reads front matter from a file's bytes, perhaps from a cache (``building.documents``)."""
+    """Reads front matter from a file's bytes, perhaps from a cache (``building.frontmatter_cache``)."""
 
     def read(self, raw: bytes) -> Document: ...
 
@@ -91,17 +91,17 @@ RecordCheck = Callable[[Sequence[Record]], list[Diagnostic]]
 def load_study(
     content_dir: Path,
     display_root: Path | None = None,
-    documents: DocumentReader | None = None,
+    reader: DocumentReader | None = None,
     checks: Iterable[RecordCheck] = (),
 ) -> Study:
     """Read and check every file under ``content_dir``.
 
     ``display_root`` is where paths in messages are relative to (default: the current
     directory), so they can be clicked in a terminal or editor. Files are read through
-    ``documents`` when given (the caller saves it). ``checks`` run over the valid records
+    ``reader`` when given (a cache; the caller saves it). ``checks`` run over the valid records
     (personas, journeys, interviews) after the content rules.
     """
-    read = documents.read if documents is not None else read_document
+    read = reader.read if reader is not None else read_document
     root = display_root or Path.cwd()
     study = Study()
     if not content_dir.is_dir():
@@ -110,7 +110,7 @@ def load_study(
         )
         return study
     files = {kind: content_files(content_dir, kind) for kind in ("personas", "journeys", "interviews")}
-    opened = {} if documents is None else documents.read_ahead(
+    opened = {} if reader is None else reader.read_ahead(
         file.path for kind_files in files.values() for file in kind_files
     )
 

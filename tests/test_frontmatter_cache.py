@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from contentkit import ContentTree, journeys_cli
-from journeys.building import documents
-from journeys.building.documents import FILE_NAME, READ_AHEAD_SHARE, DocumentCache
+from journeys.building import frontmatter_cache
+from journeys.building.frontmatter_cache import FILE_NAME, READ_AHEAD_SHARE, FrontMatterCache
 from journeys.content.diagnostics import Diagnostic
 from journeys.content.loading import load_study
 from journeys.content.study import Study
@@ -36,16 +36,16 @@ def formatted(study_diagnostics: list[Diagnostic]) -> list[str]:
     return [diagnostic.format() for diagnostic in study_diagnostics]
 
 
-def uncached_then_cached(tmp_path: Path) -> tuple[Study, DocumentCache, DocumentCache, Study]:
+def uncached_then_cached(tmp_path: Path) -> tuple[Study, FrontMatterCache, FrontMatterCache, Study]:
     """The study in ``tmp_path/content`` read without a cache, then twice through one:
     (uncached study, first cache, second cache, study read through the second)."""
     checks = [contacts.checker()]
     uncached = load_study(tmp_path / "content", tmp_path, checks=checks)
-    first = DocumentCache(tmp_path / "cache")
-    load_study(tmp_path / "content", tmp_path, documents=first, checks=checks)
+    first = FrontMatterCache(tmp_path / "cache")
+    load_study(tmp_path / "content", tmp_path, reader=first, checks=checks)
     first.save()
-    second = DocumentCache(tmp_path / "cache")
-    return uncached, first, second, load_study(tmp_path / "content", tmp_path, documents=second, checks=checks)
+    second = FrontMatterCache(tmp_path / "cache")
+    return uncached, first, second, load_study(tmp_path / "content", tmp_path, reader=second, checks=checks)
 
 
 def test_a_second_run_reads_no_file_again_and_reports_the_same(tmp_path: Path) -> None:
@@ -65,20 +65,20 @@ def test_a_second_run_reads_no_file_again_and_reports_the_same(tmp_path: Path) -
 def test_a_changed_file_is_read_again_and_a_broken_cache_is_ignored(tmp_path: Path) -> None:
     tree = ContentTree(tmp_path / "content")
     tree.minimal()
-    cache = DocumentCache(tmp_path / "cache")
-    load_study(tmp_path / "content", tmp_path, documents=cache)
+    cache = FrontMatterCache(tmp_path / "cache")
+    load_study(tmp_path / "content", tmp_path, reader=cache)
     cache.save()
     tree.interview("int-01", goal="A new goal")
 
-    changed = DocumentCache(tmp_path / "cache")
-    study = load_study(tmp_path / "content", tmp_path, documents=changed)
+    changed = FrontMatterCache(tmp_path / "cache")
+    study = load_study(tmp_path / "content", tmp_path, reader=changed)
     (tmp_path / "cache" / FILE_NAME).write_bytes(b"not a cache")
-    broken = DocumentCache(tmp_path / "cache")
+    broken = FrontMatterCache(tmp_path / "cache")
 
     assert changed.read_again == 1
     assert study.interviews[0].goal == "A new goal"
     assert broken.stored == {}
-    assert load_study(tmp_path / "content", tmp_path, documents=broken).interviews[0].goal == "A new goal"
+    assert load_study(tmp_path / "content", tmp_path, reader=broken).interviews[0].goal == "A new goal"
 
 
 def test_check_keeps_its_cache_beside_mkdocs_yml_unless_told_not_to(tmp_path: Path) -> None:
@@ -115,13 +115,13 @@ def test_a_value_the_cache_cannot_hold_is_read_each_time_and_the_others_are_stil
 
 def test_a_damaged_entry_is_read_again(tmp_path: Path) -> None:
     ContentTree(tmp_path / "content").minimal()
-    first = DocumentCache(tmp_path / "cache")
-    expected = load_study(tmp_path / "content", tmp_path, documents=first)
+    first = FrontMatterCache(tmp_path / "cache")
+    expected = load_study(tmp_path / "content", tmp_path, reader=first)
     first.save()
-    damaged = DocumentCache(tmp_path / "cache")
+    damaged = FrontMatterCache(tmp_path / "cache")
     damaged.stored = {key: packed[:-3] for key, packed in damaged.stored.items()}
 
-    study = load_study(tmp_path / "content", tmp_path, documents=damaged)
+    study = load_study(tmp_path / "content", tmp_path, reader=damaged)
 
     assert damaged.read_again == expected.file_count
     assert [i.model_dump() for i in study.interviews] == [i.model_dump() for i in expected.interviews]
@@ -152,16 +152,16 @@ def test_read_ahead_reads_the_unseen_files_in_children_too_and_the_study_is_the_
     many_interviews(tmp_path, processes * READ_AHEAD_SHARE)
     uncached = load_study(tmp_path / "content", tmp_path)
     read_here: list[bytes] = []
-    read_entry = documents._entry
+    read_entry = frontmatter_cache._entry
 
     def counted(raw: bytes) -> tuple[object, ...]:
         read_here.append(raw)
         return read_entry(raw)
 
-    monkeypatch.setattr(documents, "_entry", counted)
-    cache = DocumentCache(None, processes=processes)
+    monkeypatch.setattr(frontmatter_cache, "_entry", counted)
+    cache = FrontMatterCache(None, processes=processes)
 
-    study = load_study(tmp_path / "content", tmp_path, documents=cache)
+    study = load_study(tmp_path / "content", tmp_path, reader=cache)
 
     # Every file has other bytes, and marshal can hold each one's entry: each is read once.
     assert cache.read_again == len(cache.used) == uncached.file_count
@@ -173,17 +173,17 @@ def test_read_ahead_reads_the_unseen_files_in_children_too_and_the_study_is_the_
 def test_read_ahead_leaves_alone_what_is_cached_too_few_files_and_one_process(tmp_path: Path, forking: None) -> None:
     tree = many_interviews(tmp_path, 2 * READ_AHEAD_SHARE)
     paths = [str(path) for path in sorted(tree.root.rglob("*.md"))]
-    first = DocumentCache(tmp_path / "cache", processes=2)
-    load_study(tmp_path / "content", tmp_path, documents=first)
+    first = FrontMatterCache(tmp_path / "cache", processes=2)
+    load_study(tmp_path / "content", tmp_path, reader=first)
     first.save()
-    cached = DocumentCache(tmp_path / "cache", processes=2)
-    one_process = DocumentCache(None, processes=1)
-    few = DocumentCache(None, processes=2)
+    cached = FrontMatterCache(tmp_path / "cache", processes=2)
+    one_process = FrontMatterCache(None, processes=1)
+    few = FrontMatterCache(None, processes=2)
 
     opened = cached.read_ahead(paths)
     one_process.read_ahead(paths)
     few.read_ahead(paths[: 2 * READ_AHEAD_SHARE - 1])
-    gone = DocumentCache(None, processes=2).read_ahead([str(tmp_path / "gone.md")] * 2 * READ_AHEAD_SHARE)
+    gone = FrontMatterCache(None, processes=2).read_ahead([str(tmp_path / "gone.md")] * 2 * READ_AHEAD_SHARE)
 
     assert first.read_again == len(paths)
     assert (cached.read_again, one_process.read_again, few.read_again) == (0, 0, 0)
@@ -194,7 +194,7 @@ def test_read_ahead_leaves_alone_what_is_cached_too_few_files_and_one_process(tm
 
 def test_loading_uses_the_bytes_read_ahead_and_does_not_open_the_file_again(tmp_path: Path, forking: None) -> None:
     tree = many_interviews(tmp_path, 2 * READ_AHEAD_SHARE)
-    cache = DocumentCache(None, processes=2)
+    cache = FrontMatterCache(None, processes=2)
     read_ahead = cache.read_ahead
 
     def then_the_file_changes(paths: Iterable[str]) -> dict[str, bytes]:
@@ -203,7 +203,7 @@ def test_loading_uses_the_bytes_read_ahead_and_does_not_open_the_file_again(tmp_
         return opened
 
     cache.read_ahead = then_the_file_changes  # type: ignore[method-assign]
-    study = load_study(tmp_path / "content", tmp_path, documents=cache)
+    study = load_study(tmp_path / "content", tmp_path, reader=cache)
 
     assert [i.goal for i in study.interviews if i.key == "many-000"] == ["Goal number 0"]
 
@@ -215,7 +215,7 @@ def test_a_read_ahead_child_that_fails_leaves_its_files_to_be_read_here(
     many_interviews(tmp_path, 2 * READ_AHEAD_SHARE)
     uncached = load_study(tmp_path / "content", tmp_path)
     parent = os.getpid()
-    read_entries = documents._packed_entries
+    read_entries = frontmatter_cache._packed_entries
 
     def fails_in_a_child(files: list[tuple[bytes, bytes]]) -> dict[bytes, bytes]:
         if os.getpid() != parent:
@@ -224,12 +224,12 @@ def test_a_read_ahead_child_that_fails_leaves_its_files_to_be_read_here(
             raise MemoryError
         return read_entries(files)
 
-    monkeypatch.setattr(documents, "_packed_entries", fails_in_a_child)
-    cache = DocumentCache(None, processes=2)
+    monkeypatch.setattr(frontmatter_cache, "_packed_entries", fails_in_a_child)
+    cache = FrontMatterCache(None, processes=2)
     cache.read_ahead(str(path) for path in sorted((tmp_path / "content").rglob("*.md")))
     read_here = cache.read_again
     # The lost half is fewer files than two shares: loading reads them one by one.
-    study = load_study(tmp_path / "content", tmp_path, documents=cache)
+    study = load_study(tmp_path / "content", tmp_path, reader=cache)
 
     assert read_here == (uncached.file_count + 1) // 2  # this process's half; the child's was lost
     assert cache.read_again == uncached.file_count

@@ -15,7 +15,7 @@ unpacks. A file from another version of this package, or one that cannot be read
 ignored and replaced.
 
 With no cache, or after many files changed, most of the time goes to reading YAML, one
-file after another on one core. :meth:`DocumentCache.read_ahead` spreads the files not
+file after another on one core. :meth:`FrontMatterCache.read_ahead` spreads the files not
 in the cache over several processes first (``journeys check`` does, on every core).
 """
 
@@ -47,7 +47,7 @@ _Entry = tuple[Any, ...]
 unusable numbers) or ("error", message, line)."""
 
 
-class DocumentCache:
+class FrontMatterCache:
     """Reads files through the cache; ``save`` keeps the entries of the files read this run."""
 
     def __init__(self, directory: Path | None, processes: int = 1) -> None:
