@@ -5,5 +5,6 @@
 ``options`` defines the plugin's options once (the MkDocs config and ``journeys check``
 read them from it), ``generation`` runs a build's work (read, check, render, watch
 list), ``isolated`` runs it in forked workers, ``cache`` keeps drawn charts and
-``frontmatter_cache`` keeps read front matter between runs. It may import every layer below it (content, privacy, analysis, site).
+``frontmatter_cache`` keeps read front matter between runs. It may import every layer
+below it (content, privacy, analysis, site).
 """

@@ -139,7 +139,8 @@ def _key(raw: bytes) -> bytes:
 
 
 def _packed_entries(files: list[tuple[bytes, bytes]]) -> dict[bytes, bytes]:
-    """The packed entry of each (key, bytes) file, by key; entries marshal cannot hold are left out."""
+    """The packed entry of each (key, bytes) file, by key; entries marshal cannot hold are
+    left out."""
     return {key: packed for key, raw in files if (packed := _pack(_entry(raw)))}
 
 
@@ -148,7 +149,9 @@ def _unpack(packed: bytes) -> _Entry | None:
         entry = marshal.loads(packed)
     except (EOFError, ValueError, TypeError):
         return None
-    return entry if isinstance(entry, tuple) and entry and entry[0] in ("document", "error") else None
+    return (
+        entry if isinstance(entry, tuple) and entry and entry[0] in ("document", "error") else None
+    )
 
 
 def _pack(entry: _Entry) -> bytes:

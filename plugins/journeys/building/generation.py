@@ -105,7 +105,9 @@ def generate_site(
             content = drawn_before
         path.write_bytes(content.encode() if isinstance(content, str) else content)
         yield WrittenFile(output.src_uri, path, output.title)
-    return Outcome(study.diagnostics, watchlist, len(study.interviews), list(to_draw.values()), reused)
+    return Outcome(
+        study.diagnostics, watchlist, len(study.interviews), list(to_draw.values()), reused
+    )
 
 
 def label_texts() -> list[str]:

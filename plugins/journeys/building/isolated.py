@@ -101,7 +101,8 @@ class _Child:
                 except EOFError:
                     self.process.join()
                     raise WorkerStopped(
-                        f"the worker process stopped unexpectedly (exit code {self.process.exitcode})"
+                        "the worker process stopped unexpectedly "
+                        f"(exit code {self.process.exitcode})"
                     ) from None
                 if kind == _YIELD:
                     yield value

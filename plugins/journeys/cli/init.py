@@ -60,7 +60,9 @@ def default_site_name(directory: Path) -> str:
     return text[:1].upper() + text[1:]
 
 
-def create_repository(directory: Path, force: bool = False, site_name: str | None = None) -> list[Path]:
+def create_repository(
+    directory: Path, force: bool = False, site_name: str | None = None
+) -> list[Path]:
     """Write the starter files into ``directory``; return what was written.
 
     A folder that exists and is not empty is refused (nothing is written) unless

@@ -69,8 +69,9 @@ def _check_slug(folder: Path, kind: str, slug: str) -> None:
     if not SLUG_PATTERN.match(slug):
         existing = _existing(folder)
         raise ScaffoldError(
-            f"`{slug}` is not a {kind} slug{did_you_mean(slug.lower(), existing)}: a slug is the "
-            f"{kind}'s file name in {folder.as_posix()}/ without .md, in lower-case letters, digits "
+            f"`{slug}` is not a {kind} slug{did_you_mean(slug.lower(), existing)}: "
+            f"a slug is the {kind}'s file name in {folder.as_posix()}/ without .md, "
+            "in lower-case letters, digits "
             f"and `-` (existing: {_listed(existing)})"
         )
 
@@ -79,7 +80,8 @@ def _read(path: Path, model: type[Journey | Persona], kind: str, slug: str) -> J
     if not path.is_file():
         folder = path.parent
         raise ScaffoldError(
-            f"there is no {kind} `{slug}` in {folder.as_posix()}/ (existing: {_listed(_existing(folder))})"
+            f"there is no {kind} `{slug}` in {folder.as_posix()}/ "
+            f"(existing: {_listed(_existing(folder))})"
         )
     record, problems = load_record(path.read_bytes(), model, path.as_posix(), path.stem)
     if not isinstance(record, model):
@@ -89,7 +91,8 @@ def _read(path: Path, model: type[Journey | Persona], kind: str, slug: str) -> J
 
 
 def interview_text(journey: Journey, persona: str, key: str, date: dt.date) -> str:
-    """The new file: required fields left empty (``journeys check`` lists them), the guide as comments."""
+    """The new file: required fields left empty (``journeys check`` lists them), the guide
+    as comments."""
     touchpoints = " | ".join(tp.id for tp in journey.touchpoints)
     lines = [
         "---",
@@ -150,7 +153,8 @@ def interview_text(journey: Journey, persona: str, key: str, date: dt.date) -> s
 
 
 def scalar(text: str) -> str:
-    """``text`` as a YAML value that reads back as the same text (``no``, ``2026.10`` are quoted)."""
+    """``text`` as a YAML value that reads back as the same text (``no``, ``2026.10`` are
+    quoted)."""
     return text if yaml.safe_load(text) == text else json.dumps(text)
 
 

@@ -50,6 +50,7 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
             return _STR
         return _SEQ if kind is yaml.SequenceNode else _MAP
 
+
 MAX_NODES = 20_000
 """Most YAML nodes a front matter may expand to (aliases counted each time they are used)."""
 MAX_DEPTH = 40
@@ -228,7 +229,8 @@ _SEQ = "tag:yaml.org,2002:seq"
 _INT = "tag:yaml.org,2002:int"
 _BINARY = "tag:yaml.org,2002:binary"
 _SCALAR_TAGS = frozenset(
-    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "binary")
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "binary")
 )
 _DIGITS = re.compile(r"[0-9a-fA-F]")
 """Digits of an integer in any base YAML reads (decimal, octal, hex, binary)."""
@@ -264,7 +266,9 @@ class _Builder:
                 self.unusable_numbers.append((location, self.first_line + node.start_mark.line))
             return value, 1
         if depth > MAX_DEPTH:
-            raise self._error(f"the front matter is nested too deeply (more than {MAX_DEPTH} levels)", node)
+            raise self._error(
+                f"the front matter is nested too deeply (more than {MAX_DEPTH} levels)", node
+            )
         if id(node) in self.building:
             raise self._error("a YAML alias refers to itself", node)
         self.building.add(id(node))
@@ -306,7 +310,9 @@ class _Builder:
         if not isinstance(node, yaml.ScalarNode):
             raise self._error("a field name must be a plain word, not a list or mapping", node)
         if node.tag == "tag:yaml.org,2002:merge":
-            raise self._error("YAML merge keys (`<<:`) are not supported: write the fields out", node)
+            raise self._error(
+                "YAML merge keys (`<<:`) are not supported: write the fields out", node
+            )
         if node.tag not in _SCALAR_TAGS:
             raise self._error(
                 f"invalid YAML: could not determine a constructor for the tag '{node.tag}' "
@@ -318,7 +324,9 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         """A value other than text: a number, boolean, null or date."""
         if node.tag == _BINARY:  # bytes are no value of the content format, and no text to publish
-            raise self._error("binary data (`!!binary`) cannot be used in front matter: write text", node)
+            raise self._error(
+                "binary data (`!!binary`) cannot be used in front matter: write text", node
+            )
         if node.tag == _INT and len(_DIGITS.findall(node.value)) > MAX_DIGITS:
             raise self._error(
                 f"a number of more than {MAX_DIGITS} digits: "
@@ -332,7 +340,8 @@ class _Builder:
         except (ArithmeticError, AttributeError, LookupError, TypeError, ValueError):
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             raise self._error(
-                f"the value cannot be read as `{tag}`: write it without the tag, or in quotes if it is text",
+                f"the value cannot be read as `{tag}`: "
+                "write it without the tag, or in quotes if it is text",
                 node,
             ) from None
         return value

@@ -1,4 +1,5 @@
-"""Load a content folder into a :class:`Study`: every file read, validated, and every problem reported.
+"""Load a content folder into a :class:`Study`: every file read, validated, and every
+problem reported.
 
 This is the core's entry point; the MkDocs plugin and the ``journeys`` command both call
 :func:`load_study`. It never writes anything and never raises for bad content.
@@ -62,7 +63,9 @@ def content_files(content_dir: Path, kind: str) -> list[ContentFile]:
     return sorted(found)  # by path parts, as pathlib sorts (``a/b.md`` before ``a-b/c.md``)
 
 
-def _markdown_files(folder: str, parts: tuple[str, ...], recursive: bool, found: list[ContentFile]) -> None:
+def _markdown_files(
+    folder: str, parts: tuple[str, ...], recursive: bool, found: list[ContentFile]
+) -> None:
     # os.scandir, not Path.glob: a folder of 10,000 interviews is listed in a third of the
     # time. Like glob, it does not follow links to folders and skips unreadable folders.
     try:
@@ -77,7 +80,8 @@ def _markdown_files(folder: str, parts: tuple[str, ...], recursive: bool, found:
 
 
 class DocumentReader(Protocol):
-    """Reads front matter from a file's bytes, perhaps from a cache (``building.frontmatter_cache``)."""
+    """Reads front matter from a file's bytes, perhaps from a cache
+    (``building.frontmatter_cache``)."""
 
     def read(self, raw: bytes) -> Document: ...
 
@@ -106,16 +110,24 @@ def load_study(
     study = Study()
     if not content_dir.is_dir():
         study.diagnostics.append(
-            Diagnostic(_display(content_dir, root), 1, Severity.ERROR, "the content folder does not exist")
+            Diagnostic(
+                _display(content_dir, root), 1, Severity.ERROR, "the content folder does not exist"
+            )
         )
         return study
-    files = {kind: content_files(content_dir, kind) for kind in ("personas", "journeys", "interviews")}
-    opened = {} if reader is None else reader.read_ahead(
-        file.path for kind_files in files.values() for file in kind_files
+    files = {
+        kind: content_files(content_dir, kind) for kind in ("personas", "journeys", "interviews")
+    }
+    opened = (
+        {}
+        if reader is None
+        else reader.read_ahead(file.path for kind_files in files.values() for file in kind_files)
     )
 
     def load_kind(kind: str, model: type[RecordT]) -> list[RecordT | Invalid]:
-        return _load_kind(files[kind], _display(content_dir / kind, root), model, study, read, opened)
+        return _load_kind(
+            files[kind], _display(content_dir / kind, root), model, study, read, opened
+        )
 
     personas = load_kind("personas", Persona)
     journeys = load_kind("journeys", Journey)
@@ -181,7 +193,10 @@ def _load_kind(
                 reason = error.strerror or str(error)
                 study.diagnostics.append(
                     Diagnostic(
-                        display, 1, Severity.ERROR, f"the file cannot be opened ({reason}): check that you may read it"
+                        display,
+                        1,
+                        Severity.ERROR,
+                        f"the file cannot be opened ({reason}): check that you may read it",
                     )
                 )
                 continue
@@ -218,7 +233,8 @@ def load_record(
     stem: str,
     read: Callable[[bytes], Document] = read_document,
 ) -> tuple[RecordT | Invalid | None, list[Diagnostic]]:
-    """One file's record (``Invalid`` when its fields have errors, None when unreadable) and its problems."""
+    """One file's record (``Invalid`` when its fields have errors, None when unreadable)
+    and its problems."""
     try:
         document = read(raw)
     except FrontMatterError as error:
@@ -228,7 +244,9 @@ def load_record(
         for location, line, first in document.duplicate_keys
     ]
     problems.extend(unknown_fields(document.data, model, (), document, display))
-    source = Source(display, stem, document.body, document.body_line, document.lines, document.contact_free)
+    source = Source(
+        display, stem, document.body, document.body_line, document.lines, document.contact_free
+    )
     try:
         record = model.model_validate(document.data)
     except ValidationError as error:
@@ -242,7 +260,9 @@ def load_record(
     return record, problems
 
 
-def _unusable_numbers(document: Document, display: str, reported: list[Diagnostic]) -> list[Diagnostic]:
+def _unusable_numbers(
+    document: Document, display: str, reported: list[Diagnostic]
+) -> list[Diagnostic]:
     """An error for each ``.nan`` or ``.inf`` whose field has no error yet (a grade's own
     message says it is not a grade): no page, chart or JSON export can hold one."""
     fields = {problem.field for problem in reported if problem.severity is Severity.ERROR}
@@ -274,7 +294,9 @@ MAX_SHOWN_KEY = 60
 def shown_field(location: Location) -> str:
     """The field as a message shows it, between backticks: keys printable, without
     backticks, and cut short, so the message stays one readable line."""
-    return format_field(tuple(_shown_key(part) if isinstance(part, str) else part for part in location))
+    return format_field(
+        tuple(_shown_key(part) if isinstance(part, str) else part for part in location)
+    )
 
 
 def _shown_key(key: str) -> str:
@@ -299,7 +321,11 @@ def _repeated_key(display: str, location: Location, line: int, first: int) -> Di
             shown_field(location),
         )
     return Diagnostic(
-        display, line, Severity.WARNING, "is given twice; the last value is used", shown_field(location)
+        display,
+        line,
+        Severity.WARNING,
+        "is given twice; the last value is used",
+        shown_field(location),
     )
 
 
@@ -325,14 +351,22 @@ _EXPECTED = {
 }
 
 
-def _validation_problems(error: ValidationError, document: Document, display: str) -> list[Diagnostic]:
+def _validation_problems(
+    error: ValidationError, document: Document, display: str
+) -> list[Diagnostic]:
     problems: dict[tuple[Location, str], Diagnostic] = {}
     for detail in error.errors(include_url=False):
         location = _data_location(detail["loc"], document.data)
         message = _message(detail)
         problems.setdefault(
             (location, message),
-            Diagnostic(display, document.lines.line_of(location), Severity.ERROR, message, shown_field(location)),
+            Diagnostic(
+                display,
+                document.lines.line_of(location),
+                Severity.ERROR,
+                message,
+                shown_field(location),
+            ),
         )
     return list(problems.values())
 
@@ -402,14 +436,18 @@ def unknown_fields(
             continue
         if is_list and isinstance(value, list):
             for index, item in enumerate(value):
-                yield from unknown_fields(item, submodel, (*field_location, index), document, display)
+                yield from unknown_fields(
+                    item, submodel, (*field_location, index), document, display
+                )
         elif not is_list:
             yield from unknown_fields(value, submodel, field_location, document, display)
 
 
 @functools.cache
 def _with_models(model: type[BaseModel]) -> tuple[str, ...]:
-    return tuple(name for name, (submodel, _) in nested_fields(model).items() if submodel is not None)
+    return tuple(
+        name for name, (submodel, _) in nested_fields(model).items() if submodel is not None
+    )
 
 
 OWN_LEVEL_BONUS = 0.1
@@ -421,12 +459,17 @@ def _suggestion(name: str, model: type[BaseModel]) -> str:
     # A field at its own level is the likelier intent unless a deeper one is clearly
     # closer: a journey's `stage:` suggests `stages`; an interview's `qoute:` suggests `quote`.
     candidates: list[tuple[float, str, str]] = [
-        (similarity(name, field_name) + OWN_LEVEL_BONUS, field_name, "") for field_name in model.model_fields
+        (similarity(name, field_name) + OWN_LEVEL_BONUS, field_name, "")
+        for field_name in model.model_fields
     ]
     for field_name, (submodel, is_list) in nested_fields(model).items():
         if submodel is None or submodel is Participant:
             continue
-        where = f" it belongs in each item of `{field_name}`" if is_list else f" it belongs in `{field_name}`"
+        where = (
+            f" it belongs in each item of `{field_name}`"
+            if is_list
+            else f" it belongs in `{field_name}`"
+        )
         candidates += [(similarity(name, inner), inner, where) for inner in submodel.model_fields]
     score, best, where = max(candidates, key=lambda candidate: candidate[0])
     if score - (OWN_LEVEL_BONUS if not where else 0) < SIMILAR:

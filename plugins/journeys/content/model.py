@@ -84,7 +84,9 @@ class Persona(Record):
 
     name: Annotated[Text, TEXT] = Field(description="Display name, e.g. `Eva, the early adopter`.")
     summary: Annotated[Text, TEXT] = Field(description="One line that says who this is.")
-    image: Annotated[Text | None, TEXT] = Field(None, description="Picture, relative to `docs_dir`.")
+    image: Annotated[Text | None, TEXT] = Field(
+        None, description="Picture, relative to `docs_dir`."
+    )
     attributes: Annotated[dict[str, AttributeValue], TEXT] = Field(
         default_factory=dict, description="Free facts (key: text), shown as a fact box."
     )
@@ -98,9 +100,13 @@ class Persona(Record):
 
 
 class Stage(FrontMatter):
-    id: Annotated[Slug, IDENTIFIER] = Field(description="Unique within the journey; steps refer to it.")
+    id: Annotated[Slug, IDENTIFIER] = Field(
+        description="Unique within the journey; steps refer to it."
+    )
     name: Annotated[Text, TEXT] = Field(description="Shown on the timeline and the graph.")
-    description: Annotated[Text | None, TEXT] = Field(None, description="What happens in this stage.")
+    description: Annotated[Text | None, TEXT] = Field(
+        None, description="What happens in this stage."
+    )
     questions: Annotated[list[Text], TEXT] = Field(
         default_factory=list,
         description="Interview guide for this stage; `journeys new` writes them as comments.",
@@ -108,15 +114,21 @@ class Stage(FrontMatter):
 
 
 class Touchpoint(FrontMatter):
-    id: Annotated[Slug, IDENTIFIER] = Field(description="Unique within the journey; steps refer to it.")
-    name: Annotated[Text, TEXT] = Field(description="What people call it, e.g. `Service desk phone line`.")
+    id: Annotated[Slug, IDENTIFIER] = Field(
+        description="Unique within the journey; steps refer to it."
+    )
+    name: Annotated[Text, TEXT] = Field(
+        description="What people call it, e.g. `Service desk phone line`."
+    )
     kind: Annotated[TouchpointKind | None, FIGURE] = Field(
         None, description="`human`, `digital`, `physical` or `self`."
     )
 
 
 class Opportunity(FrontMatter):
-    title: Annotated[Text, TEXT] = Field(description="The improvement, e.g. `Offer a loan laptop on day one`.")
+    title: Annotated[Text, TEXT] = Field(
+        description="The improvement, e.g. `Offer a loan laptop on day one`."
+    )
     stage: Annotated[Text, IDENTIFIER] = Field(description="The stage id it improves.")
     owner: Annotated[Text | None, TEXT] = Field(None, description="Who takes it on.")
     metric: Annotated[Text | None, TEXT] = Field(None, description="How success will be measured.")
@@ -159,8 +171,12 @@ class Journey(Record):
 class Participant(FrontMatter):
     """PRIVATE: never published. Any further fields here are private too."""
 
-    name: Annotated[Text | None, PRIVATE] = Field(None, description="Private: the participant's name.")
-    email: Annotated[Text | None, PRIVATE] = Field(None, description="Private: their e-mail address.")
+    name: Annotated[Text | None, PRIVATE] = Field(
+        None, description="Private: the participant's name."
+    )
+    email: Annotated[Text | None, PRIVATE] = Field(
+        None, description="Private: their e-mail address."
+    )
     phone: Annotated[Text | None, PRIVATE] = Field(None, description="Private: their phone number.")
 
 
@@ -177,9 +193,15 @@ class Step(FrontMatter):
     )
     """Text, not an identifier: one outside the journey's inventory is the participant's words
     (see :func:`journeys.privacy.touchpoint_of`)."""
-    score: Annotated[Grade, FIGURE] = Field(description="The grade for this moment, 1-10 in steps of 0.5.")
-    feeling: Annotated[Text | None, TEXT] = Field(None, description="The emotion in one or two words.")
-    quote: Annotated[Text | None, TEXT] = Field(None, description="Verbatim words of the participant.")
+    score: Annotated[Grade, FIGURE] = Field(
+        description="The grade for this moment, 1-10 in steps of 0.5."
+    )
+    feeling: Annotated[Text | None, TEXT] = Field(
+        None, description="The emotion in one or two words."
+    )
+    quote: Annotated[Text | None, TEXT] = Field(
+        None, description="Verbatim words of the participant."
+    )
     peak: Annotated[Flag, FIGURE] = Field(
         False, description="The peak moment (positive or negative) of the journey."
     )
@@ -187,7 +209,9 @@ class Step(FrontMatter):
         None, description="What they expected (a duration or text)."
     )
     actual: Annotated[Text | None, TEXT] = Field(None, description="What really happened.")
-    realistic: Annotated[Text | None, TEXT] = Field(None, description="What they would have found realistic.")
+    realistic: Annotated[Text | None, TEXT] = Field(
+        None, description="What they would have found realistic."
+    )
     accepted: Annotated[Flag, FIGURE] = Field(
         False, description="Waved away as normal: latent dissatisfaction."
     )
@@ -198,7 +222,9 @@ class Step(FrontMatter):
 
 
 class FollowUp(FrontMatter):
-    will: Annotated[list[Text], TEXT] = Field(default_factory=list, description="What was promised.")
+    will: Annotated[list[Text], TEXT] = Field(
+        default_factory=list, description="What was promised."
+    )
     wont: Annotated[list[Text], TEXT] = Field(
         default_factory=list, description="What was said will not happen."
     )
@@ -210,8 +236,12 @@ class Interview(Record):
     id: Annotated[str | None, BeforeValidator(_interview_id), IDENTIFIER] = Field(
         None, description="Unique across interviews; default: the file name without .md."
     )
-    date: Annotated[IsoDate, FIGURE] = Field(description="When the interview took place, e.g. 2026-02-22.")
-    interviewer: Annotated[Text | None, TEXT] = Field(None, description="Staff member; may be published.")
+    date: Annotated[IsoDate, FIGURE] = Field(
+        description="When the interview took place, e.g. 2026-02-22."
+    )
+    interviewer: Annotated[Text | None, TEXT] = Field(
+        None, description="Staff member; may be published."
+    )
     persona: Annotated[Text, IDENTIFIER] = Field(description="Slug of an existing persona.")
     journey: Annotated[Text, IDENTIFIER] = Field(description="Slug of an existing journey.")
     consent: Annotated[Flag, FIGURE] = Field(
@@ -227,12 +257,16 @@ class Interview(Record):
     trigger: Annotated[Text | None, TEXT] = Field(None, description="Where the journey began.")
     outcome: Annotated[Text | None, TEXT] = Field(None, description="How it ended.")
     goal_reached: Annotated[Flag | None, FIGURE] = Field(None, description="Was the goal reached?")
-    overall_score: Annotated[Grade, FIGURE] = Field(description="The overall grade, 1-10 in steps of 0.5.")
+    overall_score: Annotated[Grade, FIGURE] = Field(
+        description="The overall grade, 1-10 in steps of 0.5."
+    )
     nps: Annotated[Nps | None, FIGURE] = Field(None, description="Likelihood to recommend, 0-10.")
     advocacy: Annotated[Advocacy | None, FIGURE] = Field(
         None, description="Ambassador of: `service`, `company`, `both` or `none`."
     )
-    drivers: Annotated[list[Text], TEXT] = Field(default_factory=list, description="Motivations, in their words.")
+    drivers: Annotated[list[Text], TEXT] = Field(
+        default_factory=list, description="Motivations, in their words."
+    )
     steps: list[Step] = Field(min_length=1, description="The steps, in the order they happened.")
     follow_up: FollowUp | None = Field(None, description="What was promised at the end.")
 

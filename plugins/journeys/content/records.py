@@ -30,7 +30,9 @@ class FrontMatter(BaseModel):
         # interviews of six steps, 45 MB of sets that hold the same few combinations.
         # Frozen models never add to it, so those that were given the same fields share one.
         given = self.__pydantic_fields_set__
-        object.__setattr__(self, "__pydantic_fields_set__", _GIVEN_FIELDS.setdefault(frozenset(given), given))
+        object.__setattr__(
+            self, "__pydantic_fields_set__", _GIVEN_FIELDS.setdefault(frozenset(given), given)
+        )
 
 
 @dataclass(frozen=True)

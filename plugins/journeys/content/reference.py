@@ -201,7 +201,10 @@ def table(kind: Kind, by_model: dict[str, Kind]) -> str:
     fallback = (
         _docstring(kind.model).split(". ")[0].rstrip(".") + "." if _docstring(kind.model) else "—"
     )
-    rows = ["| field | required | type | published | description |", "| --- | --- | --- | --- | --- |"]
+    rows = [
+        "| field | required | type | published | description |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     for name, field in kind.model.model_fields.items():
         description = field.description or fallback
         default = _default(field)
@@ -234,7 +237,9 @@ def _published(kind: Kind, field: FieldInfo) -> str:
     mark = field_kind(field)
     if mark is None:
         return "see its fields"
-    in_interview = kind.model is Interview or any(parent.model is Interview for parent in _parents(kind))
+    in_interview = kind.model is Interview or any(
+        parent.model is Interview for parent in _parents(kind)
+    )
     return PUBLISHED[mark] if in_interview or mark is PRIVATE else "always"
 
 

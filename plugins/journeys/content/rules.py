@@ -49,7 +49,9 @@ def check_slugs(sources: Sequence[Source], folder: str) -> list[Diagnostic]:
             )
         elif (reserved := reserved_name_problem(stem, folder)) is not None:
             problems.append(
-                Diagnostic(source.path, 1, Severity.ERROR, f"the file name {reserved}: rename the file")
+                Diagnostic(
+                    source.path, 1, Severity.ERROR, f"the file name {reserved}: rename the file"
+                )
             )
     return problems
 
@@ -101,9 +103,13 @@ def check_journeys(journeys: Iterable[Journey]) -> list[Diagnostic]:
         for index, opportunity in enumerate(journey.opportunities):
             if journey.stage(opportunity.stage) is None:
                 problems.append(
-                    _unknown_stage(journey, opportunity.stage, journey.source.path,
-                                   journey.source.line_of("opportunities", index, "stage"),
-                                   ("opportunities", index, "stage"))
+                    _unknown_stage(
+                        journey,
+                        opportunity.stage,
+                        journey.source.path,
+                        journey.source.line_of("opportunities", index, "stage"),
+                        ("opportunities", index, "stage"),
+                    )
                 )
     return problems
 
@@ -179,7 +185,9 @@ class InterviewReferences:
             persona=_text_or_none(data.get("persona")),
             journey=_text_or_none(data.get("journey")),
             stages=tuple(
-                (index, step["stage"]) for index, step in enumerate(steps) if isinstance(step.get("stage"), str)
+                (index, step["stage"])
+                for index, step in enumerate(steps)
+                if isinstance(step.get("stage"), str)
             ),
             peaks=tuple(index for index, step in enumerate(steps) if step.get("peak") is True),
         )

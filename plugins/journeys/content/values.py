@@ -125,7 +125,9 @@ def _interview_id(value: object) -> object:
         )
     reserved = reserved_name_problem(value, "interviews") if isinstance(value, str) else None
     if reserved is not None:
-        raise PydanticCustomError("interview_id", "{reason}; choose another id", {"reason": reserved})
+        raise PydanticCustomError(
+            "interview_id", "{reason}; choose another id", {"reason": reserved}
+        )
     return value
 
 
@@ -152,7 +154,11 @@ def _one_of(choices: tuple[str, ...]) -> PlainValidator:
     def validate(value: object) -> str:
         if isinstance(value, str) and value in choices:
             return value
-        got = f"`{value}`" if isinstance(value, str) and SLUG_PATTERN.match(value) else describe_value(value)
+        got = (
+            f"`{value}`"
+            if isinstance(value, str) and SLUG_PATTERN.match(value)
+            else describe_value(value)
+        )
         hint = did_you_mean(value, choices) if isinstance(value, str) else ""
         raise PydanticCustomError(
             "choice",

@@ -17,7 +17,10 @@ STYLE = (
 
 def render(diagnostics: Sequence[Diagnostic]) -> str:
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
-    lines = "".join(f"<li><code style=\"color:#fff;background:none\">{html.escape(d.format())}</code></li>" for d in errors)
+    lines = "".join(
+        f'<li><code style="color:#fff;background:none">{html.escape(d.format())}</code></li>'
+        for d in errors
+    )
     return (
         f'<div class="jr-error-banner" role="alert" style="{STYLE}">'
         f"<strong>The research content has {len(errors)} error(s).</strong> "

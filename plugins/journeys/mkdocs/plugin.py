@@ -73,7 +73,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             theme_dirs=[Path(folder) for folder in config.theme.dirs],
         )
         if problems:
-            raise PluginError("journeys: these settings would publish what must stay private:\n" + "\n".join(problems))
+            raise PluginError(
+                "journeys: these settings would publish what must stay private:\n"
+                + "\n".join(problems)
+            )
         for extra, path in ((config.extra_css, STYLESHEET), (config.extra_javascript, SCRIPT)):
             if path not in extra:
                 extra.append(path)
@@ -109,7 +112,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.stop_drawing()
         self.remove_written()
         self.written = Path(tempfile.mkdtemp(prefix="journeys-"))
-        work = functools.partial(generation.generate_site, settings, self.chart_cache(config), self.written)
+        work = functools.partial(
+            generation.generate_site, settings, self.chart_cache(config), self.written
+        )
         # A build reads the study in a child process, so its memory is given back before
         # MkDocs converts every page. `mkdocs serve` reads here: it keeps drawn charts in
         # memory across rebuilds.
@@ -140,7 +145,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             # Drawn beside MkDocs reading the pages; waited for in on_env, before files are
             # copied. `mkdocs serve` draws in on_env, keeping them in memory across rebuilds.
             self.drawing = isolated.Background(
-                functools.partial(generation.draw_charts, outcome.charts_to_draw, self.chart_cache(config)),
+                functools.partial(
+                    generation.draw_charts, outcome.charts_to_draw, self.chart_cache(config)
+                ),
                 forked=not self.serving,
             )
         for asset in (STYLESHEET, SCRIPT):
@@ -155,9 +162,17 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 files.remove(file)
                 self.generated.discard(file.src_uri)
 
-    def add_generated(self, files: Files, config: MkDocsConfig, output: generation.WrittenFile) -> None:
-        inclusion = InclusionLevel.UNDEFINED if kinds.in_nav(output.src_uri) else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, output.src_uri, abs_src_path=str(output.path), inclusion=inclusion))
+    def add_generated(
+        self, files: Files, config: MkDocsConfig, output: generation.WrittenFile
+    ) -> None:
+        inclusion = (
+            InclusionLevel.UNDEFINED if kinds.in_nav(output.src_uri) else InclusionLevel.NOT_IN_NAV
+        )
+        files.append(
+            File.generated(
+                config, output.src_uri, abs_src_path=str(output.path), inclusion=inclusion
+            )
+        )
         self.generated.add(output.src_uri)
         if output.title is not None:
             self.titles[output.src_uri] = output.title
@@ -167,7 +182,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         return navigation.arrange(nav, files, self.generated, self.labels(config))
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         # The title as HTML: themes print `page.meta.title` unescaped (and material's
         # fallback `page.title | striptags` would unescape `&lt;` into live markup).
         title = self.titles.get(page.file.src_uri)
@@ -181,7 +198,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
     # First: other plugins see the page as it is published, not its set-aside form.
     @event_priority(100)
-    def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_content(
+        self, content: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         aside = self.set_aside.pop(page.file.src_uri, None)
         if aside is None:
             return content
@@ -214,7 +233,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         # single word is not looked for in its copies (a name like "Mark" is in its scripts).
         theme_dirs = [Path(d) for d in config.theme.dirs if d != config.theme.custom_dir]
         leaks = guard.find_leaks(
-            Path(config.site_dir), self.watchlist, theme_dirs, publish_unread=self.config.publish_unread
+            Path(config.site_dir),
+            self.watchlist,
+            theme_dirs,
+            publish_unread=self.config.publish_unread,
         )
         for leak in leaks:  # warnings through the logger, so `--strict` fails on them
             emit = log.error if leak.severity is Severity.ERROR else log.warning
@@ -222,7 +244,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         values = sum(leak.severity is Severity.ERROR and not leak.unread for leak in leaks)
         unread = sum(bool(leak.unread) for leak in leaks)
         if (values or unread) and not self.serving:
-            counts = ((values, f"{values} private value(s)"), (unread, f"{unread} file(s) it cannot read"))
+            counts = (
+                (values, f"{values} private value(s)"),
+                (unread, f"{unread} file(s) it cannot read"),
+            )
             found = " and ".join(text for count, text in counts if count)
             raise PluginError(
                 f"journeys: the privacy guard found {found} in the built "

@@ -21,8 +21,8 @@ _PUBLISHED = {
     "site_dir": "the site folder is what gets published (and `mkdocs build` empties it)",
 }
 _THEME_COPIED = (
-    "MkDocs copies every file in the theme's folders (`theme.custom_dir` among them) into the site, "
-    "templates excepted"
+    "MkDocs copies every file in the theme's folders (`theme.custom_dir` among them) "
+    "into the site, templates excepted"
 )
 _OWN_THEME_FOLDER = (
     "keep the theme's files in a folder of their own (e.g. `overrides/` beside mkdocs.yml) and set "
@@ -64,7 +64,9 @@ def publishing_problems(
     site_folders = {"docs_dir": docs_dir, "site_dir": site_dir}
     problems = _content_problems(content_dir, site_folders, theme_dirs, shown)
     if cache_dir is not None:
-        problems += _cache_problems(cache_dir, {**site_folders, "content_dir": content_dir}, theme_dirs, shown)
+        problems += _cache_problems(
+            cache_dir, {**site_folders, "content_dir": content_dir}, theme_dirs, shown
+        )
     return problems
 
 
@@ -83,8 +85,9 @@ def _content_problems(
             problems.append(
                 f"`content_dir` ({shown(content_dir)}) is inside `{setting}` ({shown(folder)}): "
                 f"{_PUBLISHED[setting]}, so the interview files would be published as they are, "
-                "participant blocks and non-consenting interviews included. Move the content folder "
-                "out of it (e.g. to `content/` beside mkdocs.yml) and set `content_dir` to it."
+                "participant blocks and non-consenting interviews included. "
+                "Move the content folder out of it (e.g. to `content/` beside mkdocs.yml) "
+                "and set `content_dir` to it."
             )
     if docs_dir is not None and _strictly_inside(docs_dir, content_dir):
         problems.append(
@@ -143,13 +146,15 @@ def _cache_problems(
         theme = f"a theme folder ({shown(theme_dir)})"
         if is_inside(cache_dir, theme_dir):
             problems.append(
-                f"{cache} is inside {theme}: the cache holds every file's front matter, participant "
-                f"blocks included, and {_THEME_COPIED}. Set `cache_dir` to a folder outside the "
+                f"{cache} is inside {theme}: the cache holds every file's front matter, "
+                f"participant blocks included, and {_THEME_COPIED}. "
+                "Set `cache_dir` to a folder outside the "
                 f"theme's folders (the default is `.cache/journeys`), or {_OWN_THEME_FOLDER}."
             )
         elif is_inside(theme_dir, cache_dir):
             problems.append(
-                f"{theme} is inside {cache}: the cache holds every file's front matter, participant "
-                f"blocks included, and {_THEME_COPIED}. Outside the cache folder, {_OWN_THEME_FOLDER}."
+                f"{theme} is inside {cache}: the cache holds every file's front matter, "
+                f"participant blocks included, and {_THEME_COPIED}. "
+                f"Outside the cache folder, {_OWN_THEME_FOLDER}."
             )
     return problems

@@ -90,8 +90,9 @@ class Leak:
     def format(self) -> str:
         if self.unread:
             return (
-                f"{self.output}: cannot be read as text ({self.unread}), so the privacy guard cannot "
-                "check it; remove it from the site, or, if it may be published unchecked, add a "
+                f"{self.output}: cannot be read as text ({self.unread}), "
+                "so the privacy guard cannot check it; remove it from the site, or, "
+                "if it may be published unchecked, add a "
                 "pattern that matches it to `publish_unread` in mkdocs.yml"
             )
         if self.part and self.in_path:
@@ -111,7 +112,10 @@ class Leak:
                 f"{self.output}: the path of this file contains `{self.field}` of {self.source}, "
                 "which must never be published; rename the file"
             )
-        return f"{self.output}: contains `{self.field}` of {self.source}, which must never be published"
+        return (
+            f"{self.output}: contains `{self.field}` of {self.source}, "
+            "which must never be published"
+        )
 
 
 def find_leaks(

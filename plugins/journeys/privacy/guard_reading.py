@@ -337,7 +337,8 @@ def _url_decoded(match: re.Match[str]) -> str:
 
 
 def _unescaped(match: re.Match[str]) -> str:
-    """A script's escape (``\\u00eb``, ``\\u{eb}``, ``\\xeb``, ``\\n``) as the character it stands for."""
+    """A script's escape (``\\u00eb``, ``\\u{eb}``, ``\\xeb``, ``\\n``) as the character
+    it stands for."""
     number = match.group(1) or match.group(2) or match.group(3)
     if number is None:
         return " "  # \n, \t and such: a break between words

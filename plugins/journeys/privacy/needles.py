@@ -60,10 +60,10 @@ ALWAYS_LOOKED_FOR = ("name", "email", "phone")
 ``work_email``) is looked for whatever its value; others where the value can identify."""
 # fmt: off
 PARTICLES = frozenset({
-    "de", "da", "di", "do", "du", "la", "le", "lo", "el", "al", "op", "in", "te", "t", "zu", "af", "y", "e",
-    "van", "der", "den", "ter", "ten", "von", "vom", "del", "della", "dei", "degli", "des", "het", "dos",
-    "das", "bin", "ibn", "bint", "abu", "zum", "zur", "aan", "uit", "vande", "vander", "vanden", "jr", "sr",
-    "iii",
+    "de", "da", "di", "do", "du", "la", "le", "lo", "el", "al", "op", "in", "te", "t", "zu",
+    "af", "y", "e", "van", "der", "den", "ter", "ten", "von", "vom", "del", "della", "dei",
+    "degli", "des", "het", "dos", "das", "bin", "ibn", "bint", "abu", "zum", "zur", "aan", "uit",
+    "vande", "vander", "vanden", "jr", "sr", "iii",
 })
 """Words of a name that say nothing about who it is, looked for in no name on their own."""
 # fmt: on

@@ -65,11 +65,14 @@ class SiteData:
     def journey_slugs(self) -> list[str]:
         return sorted(self.study.journeys)
 
-    def facts_of(self, journey: str | None = None, persona: str | None = None) -> list[InterviewFact]:
+    def facts_of(
+        self, journey: str | None = None, persona: str | None = None
+    ) -> list[InterviewFact]:
         return [
             fact
             for fact in self.facts
-            if (journey is None or fact.journey == journey) and (persona is None or fact.persona == persona)
+            if (journey is None or fact.journey == journey)
+            and (persona is None or fact.persona == persona)
         ]
 
     def moments(self, journey: str | None = None, persona: str | None = None) -> list[Moment]:
@@ -96,8 +99,13 @@ class SiteData:
 
 
 def site_data(study: Study) -> SiteData:
-    inventories = {slug: {tp.id for tp in journey.touchpoints} for slug, journey in study.journeys.items()}
-    facts = [fact_of(interview, inventories.get(interview.journey, set())) for interview in study.interviews]
+    inventories = {
+        slug: {tp.id for tp in journey.touchpoints} for slug, journey in study.journeys.items()
+    }
+    facts = [
+        fact_of(interview, inventories.get(interview.journey, set()))
+        for interview in study.interviews
+    ]
     words = {interview.key: interview for interview in words_of(study.interviews)}
     newest = max((fact.date for fact in facts), default=None)
     return SiteData(study, facts, words, newest)

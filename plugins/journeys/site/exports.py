@@ -90,8 +90,16 @@ def stage_csv(rows: Sequence[tuple[str, str, str, Stats]]) -> str:
     return csv_table(
         ["journey", "stage", "stage_name", "n", "mean", "min", "max", "small_sample"],
         (
-            [journey, stage, name, stats.n, None if stats.mean is None else f"{stats.mean:.2f}",
-             stats.low, stats.high, stats.small]
+            [
+                journey,
+                stage,
+                name,
+                stats.n,
+                None if stats.mean is None else f"{stats.mean:.2f}",
+                stats.low,
+                stats.high,
+                stats.small,
+            ]
             for journey, stage, name, stats in rows
         ),
     )

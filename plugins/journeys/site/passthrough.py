@@ -30,7 +30,8 @@ _HTML_SPECIALS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#
 _PUNCTUATION = "".join(
     character for character in string.punctuation if character not in _HTML_SPECIALS
 )
-# What ends a line for Markdown, an extension (`str.splitlines`) or a browser, and the other controls.
+# What ends a line for Markdown, an extension (`str.splitlines`) or a browser, and the other
+# controls.
 _C1_CONTROLS = range(0x80, 0xA0)
 _LINE_BREAKS_AND_CONTROLS = [*range(0x20), 0x7F, *_C1_CONTROLS, 0x2028, 0x2029]
 _PADDED = "&#{:05d};"

@@ -157,13 +157,17 @@ class Renderer:
         )
 
     def page(self, src_uri: str, template: str, title: str, **context: object) -> OutputFile:
-        rendered = self.environment.get_template(template).render(page_context(self, src_uri, context))
+        rendered = self.environment.get_template(template).render(
+            page_context(self, src_uri, context)
+        )
         return OutputFile(src_uri, rendered, title)
 
     def chart(
         self,
         src_uri: str,
-        draw: Callable[[Sequence[charts.StageSummary], Sequence[charts.Series], charts.ChartText], bytes],
+        draw: Callable[
+            [Sequence[charts.StageSummary], Sequence[charts.Series], charts.ChartText], bytes
+        ],
         stages: list[charts.StageSummary],
         series: list[charts.Series],
     ) -> OutputFile:
@@ -203,7 +207,9 @@ class Names:
     journeys: dict[str, str]
 
 
-def stage_summaries(stages: Sequence[object], per_stage: Sequence[Stats]) -> list[charts.StageSummary]:
+def stage_summaries(
+    stages: Sequence[object], per_stage: Sequence[Stats]
+) -> list[charts.StageSummary]:
     return [
         charts.StageSummary(stage.name, s.n, s.mean, s.low, s.high)  # type: ignore[attr-defined]
         for stage, s in zip(stages, per_stage)

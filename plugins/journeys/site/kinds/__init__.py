@@ -20,7 +20,10 @@ from journeys.site.render import Href, Location, OutputFile, PageKind, Renderer
 
 
 def _discovered() -> tuple[PageKind, ...]:
-    modules = [importlib.import_module(f"{__name__}.{info.name}") for info in pkgutil.iter_modules(__path__)]
+    modules = [
+        importlib.import_module(f"{__name__}.{info.name}")
+        for info in pkgutil.iter_modules(__path__)
+    ]
     return tuple(sorted((module.KIND for module in modules), key=lambda kind: kind.position))
 
 
@@ -42,7 +45,9 @@ PATHS: Mapping[str, Location] = _paths()
 """Every kind's file locations, by name: templates reach them as ``paths.<name>``."""
 
 
-def renderer(study: Study, labels: Labels, href: Href, override_dirs: Sequence[Path] = ()) -> Renderer:
+def renderer(
+    study: Study, labels: Labels, href: Href, override_dirs: Sequence[Path] = ()
+) -> Renderer:
     return Renderer(study, labels, href, PATHS, override_dirs)
 
 

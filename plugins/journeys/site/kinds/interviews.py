@@ -23,10 +23,14 @@ def interview_page(key: str) -> str:
 
 
 def files(site: Renderer) -> Iterator[OutputFile]:
-    yield site.page(INTERVIEWS_INDEX, "interviews_index.md.j2", site.t("interviews"), facts=site.data.facts)
+    yield site.page(
+        INTERVIEWS_INDEX, "interviews_index.md.j2", site.t("interviews"), facts=site.data.facts
+    )
     for fact in site.data.facts:
         scores = ", ".join(site.t.score(score) for score in fact.scores)
-        sparkline = charts.sparkline(fact.scores, fact.peak_position, title=site.t("sparkline_title", scores=scores))
+        sparkline = charts.sparkline(
+            fact.scores, fact.peak_position, title=site.t("sparkline_title", scores=scores)
+        )
         yield site.page(
             interview_page(fact.key),
             "interview.md.j2",

@@ -55,14 +55,24 @@ def files(site: Renderer) -> Iterator[OutputFile]:
     for view in views:
         slug = view.journey.slug
         stages = stage_summaries(view.journey.stages, view.stats)
-        yield site.chart(journey_chart(slug), charts.emotion_chart, stages, interview_series(data, view))
+        yield site.chart(
+            journey_chart(slug), charts.emotion_chart, stages, interview_series(data, view)
+        )
         if view.persona_curves:
             series = [
-                charts.Series(personas[persona].name, data.persona_style(persona), mean_points(per_stage), weight="bold")
+                charts.Series(
+                    personas[persona].name,
+                    data.persona_style(persona),
+                    mean_points(per_stage),
+                    weight="bold",
+                )
                 for persona, per_stage in view.persona_curves.items()
             ]
             yield site.chart(journey_personas_chart(slug), charts.curves_chart, stages, series)
-        yield OutputFile(expectations_csv(slug), expectations_table(view, site.t, lambda slug: personas[slug].name))
+        yield OutputFile(
+            expectations_csv(slug),
+            expectations_table(view, site.t, lambda slug: personas[slug].name),
+        )
         yield OutputFile(journey_json(slug), exports.to_json(journey_data(view)))
         yield OutputFile(journey_csv(slug), stages_csv(view))
         yield site.page(journey_page(slug), "journey.md.j2", view.journey.title, view=view)
@@ -140,7 +150,9 @@ def journey_view(data: SiteData, journey: Journey) -> JourneyView:
     for index, stage in enumerate(journey.stages):
         at_stage = [m for m in moments if m.step.stage == stage.id]
         stage_facts = aggregate.steps_at(stage.id, facts)
-        feelings = Counter(" ".join(m.step.feeling.lower().split()) for m in at_stage if m.step.feeling)
+        feelings = Counter(
+            " ".join(m.step.feeling.lower().split()) for m in at_stage if m.step.feeling
+        )
         columns.append(
             StageColumn(
                 stage=stage,
@@ -170,7 +182,9 @@ def journey_view(data: SiteData, journey: Journey) -> JourneyView:
         columns=columns,
         extremes=aggregate.lowest_and_highest(journey, per_stage),
         expectations=expectation_rows(journey, moments),
-        persona_curves=aggregate.persona_stage_stats(journey, facts) if len(persona_slugs) >= 2 else {},
+        persona_curves=aggregate.persona_stage_stats(journey, facts)
+        if len(persona_slugs) >= 2
+        else {},
     )
 
 
@@ -220,7 +234,8 @@ def journey_data(view: JourneyView) -> dict[str, Any]:
             for column in view.columns
         ],
         "per_persona": {
-            persona: [exports.stats(stats) for stats in per_stage] for persona, per_stage in view.persona_curves.items()
+            persona: [exports.stats(stats) for stats in per_stage]
+            for persona, per_stage in view.persona_curves.items()
         },
         "expectations": [expectation_data(row) for row in view.expectations],
         "opportunities": [
@@ -240,8 +255,20 @@ def journey_data(view: JourneyView) -> dict[str, Any]:
 def expectations_table(view: JourneyView, t: Labels, persona_name: Callable[[str], str]) -> str:
     """The expectations-vs-reality table of a journey, one row per step with an expectation."""
     return exports.csv_table(
-        [t(key) for key in ("stage", "expected", "actual", "realistic", "gap_expected", "gap_realistic", "score",
-                            "persona", "interview")],
+        [
+            t(key)
+            for key in (
+                "stage",
+                "expected",
+                "actual",
+                "realistic",
+                "gap_expected",
+                "gap_realistic",
+                "score",
+                "persona",
+                "interview",
+            )
+        ],
         (
             [
                 row.moment.stage.name,
@@ -260,7 +287,9 @@ def expectations_table(view: JourneyView, t: Labels, persona_name: Callable[[str
 
 
 def stages_csv(view: JourneyView) -> str:
-    return exports.stage_csv([(view.journey.slug, c.stage.id, c.stage.name, c.stats) for c in view.columns])
+    return exports.stage_csv(
+        [(view.journey.slug, c.stage.id, c.stage.name, c.stats) for c in view.columns]
+    )
 
 
 KIND = PageKind(

@@ -49,9 +49,19 @@ def files(site: Renderer) -> Iterator[OutputFile]:
     for slug in data.persona_slugs:
         view = persona_view(data, data.study.personas[slug])
         for journey, per_stage in view.curves:
-            series = [charts.Series(view.persona.name, data.persona_style(slug), mean_points(per_stage), weight="bold")]
+            series = [
+                charts.Series(
+                    view.persona.name,
+                    data.persona_style(slug),
+                    mean_points(per_stage),
+                    weight="bold",
+                )
+            ]
             yield site.chart(
-                persona_chart(slug, journey.slug), charts.curves_chart, stage_summaries(journey.stages, per_stage), series
+                persona_chart(slug, journey.slug),
+                charts.curves_chart,
+                stage_summaries(journey.stages, per_stage),
+                series,
             )
         yield OutputFile(persona_json(slug), exports.to_json(persona_data(view)))
         yield OutputFile(persona_csv(slug), stages_csv(view))
@@ -84,12 +94,14 @@ class PersonaView:
 def persona_view(data: SiteData, persona: Persona) -> PersonaView:
     facts = data.facts_of(persona=persona.slug)
     moments = data.moments(persona=persona.slug)
-    journeys = [data.study.journeys[slug] for slug in data.journey_slugs if any(f.journey == slug for f in facts)]
+    journeys = [
+        data.study.journeys[slug]
+        for slug in data.journey_slugs
+        if any(f.journey == slug for f in facts)
+    ]
     by_score = sorted(moments, key=lambda m: (m.step.score, m.interview.date, m.interview.key))
     published = data.published(facts)
-    touchpoint_names = {
-        tp.id: tp.name for journey in journeys for tp in journey.touchpoints
-    }
+    touchpoint_names = {tp.id: tp.name for journey in journeys for tp in journey.touchpoints}
     touchpoints = Counter(
         step.touchpoint for fact in facts for step in fact.steps if step.touchpoint
     )
@@ -108,7 +120,10 @@ def persona_view(data: SiteData, persona: Persona) -> PersonaView:
         ),
         unnamed_touchpoints=sum(step.unnamed_touchpoint for fact in facts for step in fact.steps),
         curves=[
-            (journey, aggregate.stage_stats(journey, [f for f in facts if f.journey == journey.slug]))
+            (
+                journey,
+                aggregate.stage_stats(journey, [f for f in facts if f.journey == journey.slug]),
+            )
             for journey in journeys
         ],
         overall=aggregate.stats(f.overall_score for f in facts),
@@ -141,7 +156,11 @@ def persona_data(view: PersonaView) -> dict[str, Any]:
             for journey, per_stage in view.curves
         },
         "touchpoints": [{"name": name, "mentions": count} for name, count in view.touchpoints]
-        + ([{"name": None, "mentions": view.unnamed_touchpoints, "unnamed": True}] if view.unnamed_touchpoints else []),
+        + (
+            [{"name": None, "mentions": view.unnamed_touchpoints, "unnamed": True}]
+            if view.unnamed_touchpoints
+            else []
+        ),
         "evidence": {
             "interviews": view.evidence.interviews,
             "confidence": view.evidence.confidence,

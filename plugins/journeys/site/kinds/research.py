@@ -67,7 +67,9 @@ def research_view(data: SiteData) -> ResearchView:
     for persona in personas:
         facts = data.facts_of(persona=persona.slug)
         published = data.published(facts)
-        persona_evidence[persona.slug] = aggregate.evidence(facts, attribute_variety(published), data.newest)
+        persona_evidence[persona.slug] = aggregate.evidence(
+            facts, attribute_variety(published), data.newest
+        )
     return ResearchView(
         personas=personas,
         journeys=journeys,
@@ -76,13 +78,16 @@ def research_view(data: SiteData) -> ResearchView:
             persona: {key: sorted(values.items()) for key, values in sorted(attributes.items())}
             for persona, attributes in sorted(variety.items())
         },
-        touchpoints={j.slug: aggregate.touchpoint_use(j, data.facts_of(journey=j.slug)) for j in journeys},
+        touchpoints={
+            j.slug: aggregate.touchpoint_use(j, data.facts_of(journey=j.slug)) for j in journeys
+        },
         signals=aggregate.signals(data.facts),
         fragile=[fact for fact in data.facts if aggregate.is_fragile_promoter(fact)],
         advocacy=aggregate.advocacy_counts(data.facts),
         follow_ups=follow_ups,
         stage_evidence={
-            j.slug: aggregate.stage_evidence(j, data.facts_of(journey=j.slug), data.newest) for j in journeys
+            j.slug: aggregate.stage_evidence(j, data.facts_of(journey=j.slug), data.newest)
+            for j in journeys
         },
         persona_evidence=persona_evidence,
         small_sample=aggregate.SMALL_SAMPLE,
