@@ -18,7 +18,8 @@ check: $(VENV)/.site
 	$(BIN)/journeys check --strict content
 
 test: $(VENV)/.test node_modules/.installed
-	$(BIN)/ruff check plugins tests benchmarks
+	$(BIN)/ruff format --check plugins tests benchmarks docs_hooks.py
+	$(BIN)/ruff check plugins tests benchmarks docs_hooks.py
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -n auto --dist worksteal
 

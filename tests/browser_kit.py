@@ -146,7 +146,10 @@ def load_all_images(page: Any) -> None:
                 image.loading = "eager";
             }
             await Promise.all(images.map((image) => image.complete ? null :
-                new Promise((done) => { image.addEventListener("load", done); image.addEventListener("error", done); })));
+                new Promise((done) => {
+                    image.addEventListener("load", done);
+                    image.addEventListener("error", done);
+                })));
         }"""
     )
 
@@ -167,7 +170,8 @@ def describe_violations(violations: list[dict[str, Any]]) -> str:
     lines = []
     for violation in violations:
         lines.append(
-            f"{violation['id']} ({violation['impact']}): {violation['help']} [{len(violation['nodes'])} nodes]"
+            f"{violation['id']} ({violation['impact']}): {violation['help']} "
+            f"[{len(violation['nodes'])} nodes]"
         )
         for node in violation["nodes"][:5]:
             summary = " ".join(node.get("failureSummary", "").split())
@@ -180,7 +184,8 @@ _MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+
 
 
 def pdf_page_count(pdf: bytes) -> int:
-    """Page objects in a PDF (``/Type /Page``, not ``/Pages``); Chromium's PDFs are uncompressed there."""
+    """Page objects in a PDF (``/Type /Page``, not ``/Pages``); Chromium's PDFs are
+    uncompressed there."""
     return len(_PAGE_OBJECT.findall(pdf))
 
 

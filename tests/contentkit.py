@@ -22,7 +22,11 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def front_matter_file(fields: dict[str, Any] | str, body: str = "") -> str:
-    front = fields if isinstance(fields, str) else yaml.safe_dump(fields, sort_keys=False, allow_unicode=True)
+    front = (
+        fields
+        if isinstance(fields, str)
+        else yaml.safe_dump(fields, sort_keys=False, allow_unicode=True)
+    )
     return f"---\n{front.rstrip()}\n---\n{body}\n"
 
 
@@ -104,7 +108,9 @@ def write_site(
     index = project / "docs" / "index.md"
     if not index.exists():
         index.write_text("# Test research\n\nHand-written home page.\n", encoding="utf-8")
-    options = {"content_dir": os.path.relpath(content or project / "content", project)} | (plugin_options or {})
+    options = {"content_dir": os.path.relpath(content or project / "content", project)} | (
+        plugin_options or {}
+    )
     config = {
         "site_name": "Test research",
         "site_url": "https://example.org/research/",
@@ -141,7 +147,11 @@ def build(project: Path, *args: str) -> Path:
 def journeys_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "journeys.cli", *args],
-        cwd=cwd, capture_output=True, text=True, timeout=120, check=False,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 

@@ -26,8 +26,14 @@ def step(stage: str, score: float, position: int = 0, **flags: object) -> StepFa
     )
 
 
-def interview(key: str, steps: list[StepFact], overall: float = 6, nps: int | None = None,
-              persona: str = "eva", date: dt.date = dt.date(2026, 1, 1)) -> InterviewFact:
+def interview(
+    key: str,
+    steps: list[StepFact],
+    overall: float = 6,
+    nps: int | None = None,
+    persona: str = "eva",
+    date: dt.date = dt.date(2026, 1, 1),
+) -> InterviewFact:
     return InterviewFact(key, persona, "repair", date, overall, nps, None, None, True, tuple(steps))
 
 
@@ -39,7 +45,9 @@ def test_stats_of_nothing_and_of_values() -> None:
 
 
 def test_peak_end_is_the_mean_of_the_peak_and_the_last_step() -> None:
-    fact = interview("a", [step("notice", 2, 0, peak=True), step("report", 5, 1), step("wait", 8, 2)])
+    fact = interview(
+        "a", [step("notice", 2, 0, peak=True), step("report", 5, 1), step("wait", 8, 2)]
+    )
     assert fact.peak_end_score == 5.0
     assert fact.mean_step_score == 5.0
     no_peak = interview("b", [step("notice", 2, 0), step("wait", 8, 1)])
@@ -48,9 +56,19 @@ def test_peak_end_is_the_mean_of_the_peak_and_the_last_step() -> None:
 
 def test_signals_say_which_measure_tracks_the_overall_score() -> None:
     # overall 8: mean step 5.0, peak-end 8.0 -> peak-end is closer
-    facts = [interview("a", [step("notice", 2, 0), step("report", 5, 1), step("wait", 8, 2, peak=True)], overall=8)]
+    facts = [
+        interview(
+            "a",
+            [step("notice", 2, 0), step("report", 5, 1), step("wait", 8, 2, peak=True)],
+            overall=8,
+        )
+    ]
     summary = aggregate.signals(facts)
-    assert (summary.mean_step_error, summary.peak_end_error, summary.better) == (3.0, 0.0, "peak_end")
+    assert (summary.mean_step_error, summary.peak_end_error, summary.better) == (
+        3.0,
+        0.0,
+        "peak_end",
+    )
     assert aggregate.signals([]).better is None
 
 
@@ -59,7 +77,9 @@ def test_fragile_promoters() -> None:
     accepted = interview("b", [step("notice", 8, accepted=True)], nps=10)
     solid = interview("c", [step("notice", 4.5)], nps=9)
     detractor = interview("d", [step("notice", 1)], nps=6)
-    assert [f.key for f in (low_step, accepted, solid, detractor) if aggregate.is_fragile_promoter(f)] == ["a", "b"]
+    assert [
+        f.key for f in (low_step, accepted, solid, detractor) if aggregate.is_fragile_promoter(f)
+    ] == ["a", "b"]
 
 
 def test_nps_is_promoters_minus_detractors() -> None:
@@ -69,7 +89,12 @@ def test_nps_is_promoters_minus_detractors() -> None:
 
 
 def test_confidence_and_staleness() -> None:
-    assert [aggregate.confidence(n, v) for n, v in ((5, 2), (5, 1), (3, 1), (2, 2))] == ["high", "medium", "medium", "low"]
+    assert [aggregate.confidence(n, v) for n, v in ((5, 2), (5, 1), (3, 1), (2, 2))] == [
+        "high",
+        "medium",
+        "medium",
+        "low",
+    ]
     old = [interview("a", [step("notice", 5)], date=dt.date(2024, 1, 1))]
     assert aggregate.evidence(old, 1, newest_overall=dt.date(2025, 1, 2)).stale
     assert not aggregate.evidence(old, 1, newest_overall=dt.date(2024, 12, 31)).stale
@@ -82,23 +107,36 @@ def test_expectation_order_puts_the_biggest_gap_first_then_stage_order() -> None
         "gap-1-day": aggregate.expectation_order(2, dt.timedelta(days=1), 0, "c"),
         "gap-2-weeks": aggregate.expectation_order(1, dt.timedelta(weeks=2), 0, "d"),
     }
-    assert sorted(rows, key=rows.__getitem__) == ["gap-2-weeks", "gap-1-day", "text-early-stage", "text-late-stage"]
+    assert sorted(rows, key=rows.__getitem__) == [
+        "gap-2-weeks",
+        "gap-1-day",
+        "text-early-stage",
+        "text-late-stage",
+    ]
 
 
 def test_touchpoints_mentioned_never_mentioned_and_discovered(tmp_path: Path) -> None:
     tree = ContentTree(tmp_path / "content")
     tree.persona()
     tree.journey(touchpoints=[{"id": "phone", "name": "Phone"}, {"id": "portal", "name": "Portal"}])
-    tree.interview("a", steps=[
-        {"stage": "notice", "action": "x", "score": 3, "touchpoint": "phone"},
-        {"stage": "report", "action": "y", "score": 3, "touchpoint": "colleague"},
-        {"stage": "wait", "action": "z", "score": 3, "touchpoint": "phone"},
-    ])
+    tree.interview(
+        "a",
+        steps=[
+            {"stage": "notice", "action": "x", "score": 3, "touchpoint": "phone"},
+            {"stage": "report", "action": "y", "score": 3, "touchpoint": "colleague"},
+            {"stage": "wait", "action": "z", "score": 3, "touchpoint": "phone"},
+        ],
+    )
     study = load_study(tmp_path / "content", tmp_path)
-    facts = [fact_of(i, {tp.id for tp in study.journeys[i.journey].touchpoints}) for i in study.interviews]
+    facts = [
+        fact_of(i, {tp.id for tp in study.journeys[i.journey].touchpoints})
+        for i in study.interviews
+    ]
     uses = aggregate.touchpoint_use(study.journeys["repair"], facts)
     assert [(u.id, u.mentions, u.inventoried) for u in uses] == [
-        ("phone", 2, True), ("colleague", 1, False), ("portal", 0, True)
+        ("phone", 2, True),
+        ("colleague", 1, False),
+        ("portal", 0, True),
     ]
     at_report = aggregate.touchpoint_use(study.journeys["repair"], facts, stage="report")
     assert [(u.id, u.mentions) for u in at_report] == [("colleague", 1)]
@@ -108,20 +146,44 @@ def test_shortfalls_count_duration_and_text_expectations(tmp_path: Path) -> None
     tree = ContentTree(tmp_path / "content")
     tree.persona()
     tree.journey()
-    tree.interview("a", steps=[
-        {"stage": "notice", "action": "x", "score": 3, "expected": "1 day", "actual": "3 dagen"},
-        {"stage": "report", "action": "y", "score": 3, "expected": "A reply", "actual": "a  reply"},
-        {"stage": "wait", "action": "z", "score": 3, "expected": "2 weeks", "actual": "P1W"},
-    ])
+    tree.interview(
+        "a",
+        steps=[
+            {
+                "stage": "notice",
+                "action": "x",
+                "score": 3,
+                "expected": "1 day",
+                "actual": "3 dagen",
+            },
+            {
+                "stage": "report",
+                "action": "y",
+                "score": 3,
+                "expected": "A reply",
+                "actual": "a  reply",
+            },
+            {"stage": "wait", "action": "z", "score": 3, "expected": "2 weeks", "actual": "P1W"},
+        ],
+    )
     study = load_study(tmp_path / "content", tmp_path)
-    facts = [fact_of(i, {tp.id for tp in study.journeys[i.journey].touchpoints}) for i in study.interviews]
+    facts = [
+        fact_of(i, {tp.id for tp in study.journeys[i.journey].touchpoints})
+        for i in study.interviews
+    ]
     assert aggregate.shortfalls(study.journeys["repair"], facts) == [(1, 1), (0, 1), (0, 1)]
     assert facts[0].steps[0].expected_gap == dt.timedelta(days=2)
 
 
 def test_coverage_counts_every_cell() -> None:
-    facts = [interview("a", [step("notice", 5)], persona="eva"), interview("b", [step("notice", 5)], persona="eva")]
-    assert aggregate.coverage(["bob", "eva"], ["repair"], facts) == {("bob", "repair"): 0, ("eva", "repair"): 2}
+    facts = [
+        interview("a", [step("notice", 5)], persona="eva"),
+        interview("b", [step("notice", 5)], persona="eva"),
+    ]
+    assert aggregate.coverage(["bob", "eva"], ["repair"], facts) == {
+        ("bob", "repair"): 0,
+        ("eva", "repair"): 2,
+    }
 
 
 def test_a_step_back_to_an_earlier_stage_is_marked_as_a_loop(tmp_path: Path) -> None:
@@ -131,4 +193,10 @@ def test_a_step_back_to_an_earlier_stage_is_marked_as_a_loop(tmp_path: Path) -> 
     tree.persona()
     tree.journey()
     journey = load_study(tmp_path / "content", tmp_path).journeys["repair"]
-    assert loops_back(journey, ["notice", "report", "notice", "wait", "wait"]) == [False, False, True, False, False]
+    assert loops_back(journey, ["notice", "report", "notice", "wait", "wait"]) == [
+        False,
+        False,
+        True,
+        False,
+        False,
+    ]

@@ -36,7 +36,9 @@ def imports(source: str, module: str) -> list[str]:
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                base = ".".join([*package.split(".")[: len(package.split(".")) - node.level + 1], base]).strip(".")
+                base = ".".join(
+                    [*package.split(".")[: len(package.split(".")) - node.level + 1], base]
+                ).strip(".")
             found.append(base)
             found += [f"{base}.{alias.name}" for alias in node.names]
     return found
@@ -80,9 +82,17 @@ def test_each_layer_imports_only_the_layers_before_it() -> None:
 
 
 def test_a_forbidden_import_is_found() -> None:
-    assert violations("from journeys.building.cache import ChartCache\n", "journeys.content.loading") == [
-        "journeys.content.loading (content) imports journeys.building.cache (building), a higher layer",
-        "journeys.content.loading (content) imports journeys.building.cache.ChartCache (building), a higher layer",
+    assert violations(
+        "from journeys.building.cache import ChartCache\n", "journeys.content.loading"
+    ) == [
+        (
+            "journeys.content.loading (content) imports journeys.building.cache (building), "
+            "a higher layer"
+        ),
+        (
+            "journeys.content.loading (content) imports journeys.building.cache.ChartCache "
+            "(building), a higher layer"
+        ),
     ]
     assert violations("import mkdocs.config\n", "journeys.site.render") == [
         "journeys.site.render imports mkdocs.config: only journeys.mkdocs may import MkDocs"
@@ -111,4 +121,6 @@ def test_no_module_or_function_outgrows_a_reading() -> None:
                 length = (node.end_lineno or node.lineno) - node.lineno + 1
                 if length > MAX_FUNCTION_LINES:
                     too_long.append(f"{name}.{node.name}: {length} lines")
-    assert too_long == [], f"split by job (at most {MAX_MODULE_LINES} lines a module, {MAX_FUNCTION_LINES} a function)"
+    assert too_long == [], (
+        f"split by job (at most {MAX_MODULE_LINES} lines a module, {MAX_FUNCTION_LINES} a function)"
+    )

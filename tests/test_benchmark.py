@@ -24,7 +24,9 @@ import sites
 
 
 def tree_bytes(root: Path) -> dict[str, bytes]:
-    return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob("*.md"))}
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob("*.md"))
+    }
 
 
 def test_generation_is_deterministic_for_a_seed(tmp_path: Path) -> None:
@@ -52,16 +54,31 @@ def test_generated_study_passes_strict_check(tmp_path: Path) -> None:
     assert sum(peaks) > 0
     assert all(count <= 1 for count in peaks)
     values = {step.expected for step in steps if step.expected}
-    assert {"2 days", "3 weken", "PT4H"} & values and any(" " in v and not v[0].isdigit() for v in values)
+    assert {"2 days", "3 weken", "PT4H"} & values and any(
+        " " in v and not v[0].isdigit() for v in values
+    )
 
 
 def test_generate_command_line(tmp_path: Path) -> None:
-    command = [sys.executable, str(BENCHMARKS / "generate.py"), str(tmp_path),
-               "--interviews", "25", "--personas", "3", "--journeys", "2", "--seed", "5"]
+    command = [
+        sys.executable,
+        str(BENCHMARKS / "generate.py"),
+        str(tmp_path),
+        "--interviews",
+        "25",
+        "--personas",
+        "3",
+        "--journeys",
+        "2",
+        "--seed",
+        "5",
+    ]
     subprocess.run(command, check=True, capture_output=True)
     checked = subprocess.run(
         [sys.executable, "-m", "journeys.cli", "check", "--strict", str(tmp_path / "content")],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
         cwd=tmp_path,  # not the repository: there its mkdocs.yml puts the cache in its .cache/
     )
     assert checked.returncode == 0, checked.stdout
@@ -83,8 +100,19 @@ def test_baseline_pages_carry_the_same_content(tmp_path: Path) -> None:
 def test_quick_run_writes_the_tables(tmp_path: Path) -> None:
     output = tmp_path / "results.md"
     finished = subprocess.run(
-        [sys.executable, str(BENCHMARKS / "run.py"), "--quick", "--sizes", "15", "--output", str(output)],
-        capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600,
+        [
+            sys.executable,
+            str(BENCHMARKS / "run.py"),
+            "--quick",
+            "--sizes",
+            "15",
+            "--output",
+            str(output),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=600,
         check=False,
     )
     # At N=15 only the targets that do not depend on size apply (chart bound, lazy matplotlib).
@@ -97,5 +125,7 @@ def test_quick_run_writes_the_tables(tmp_path: Path) -> None:
     data = [row for row in rows if row.startswith("| 15 |")]
     assert len(data) == 1 and len(data[0].strip("|").split("|")) == len(header)
     assert re.search(r"\| N=15: charts <= journeys x \(personas \+ 2\) = \d+ \| PASS \|", text)
-    assert re.search(r"\| N=15: matplotlib imported only to draw charts \| PASS \| cold build: imported;", text)
+    assert re.search(
+        r"\| N=15: matplotlib imported only to draw charts \| PASS \| cold build: imported;", text
+    )
     assert "PASS" in finished.stdout

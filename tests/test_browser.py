@@ -65,7 +65,8 @@ def browser() -> Iterator[Any]:
     executable = kit.find_chromium()
     if executable is None:
         _unavailable(
-            "no Chromium found (looked for /usr/bin/chromium, chromium and chromium-browser on PATH)"
+            "no Chromium found (looked for /usr/bin/chromium, "
+            "chromium and chromium-browser on PATH)"
         )
     try:
         from playwright.sync_api import sync_playwright
@@ -222,7 +223,8 @@ def test_page_in_light_palette_on_desktop_and_phone(
 
 @pytest.mark.parametrize(("language", "name"), page_ids())
 def test_page_in_dark_palette(open_page: Callable[..., Any], language: str, name: str) -> None:
-    """A visitor whose system is dark gets material's slate scheme, and axe-core finds nothing serious."""
+    """A visitor whose system is dark gets material's slate scheme, and axe-core finds
+    nothing serious."""
     page, watch = open_page(language, PAGES[name], scheme="dark")
 
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", (
@@ -238,7 +240,8 @@ def test_page_in_dark_palette(open_page: Callable[..., Any], language: str, name
 
 def stage_boxes(page: Any) -> list[dict[str, float]]:
     return page.locator(".jr-lane > .jr-stage").evaluate_all(
-        "els => els.map(el => { const r = el.getBoundingClientRect(); return {x: r.x, y: r.y, w: r.width}; })"
+        "els => els.map(el => { const r = el.getBoundingClientRect();"
+        " return {x: r.x, y: r.y, w: r.width}; })"
     )
 
 
@@ -288,7 +291,8 @@ def search(page: Any, text: str) -> list[str]:
     page.wait_for_function(
         "() => /\\d/.test(document.querySelector('.md-search-result__meta').textContent)"
         " || document.querySelector('.md-search-result__item') !== null"
-        " || /no matching|geen overeenkomende/i.test(document.querySelector('.md-search-result__meta').textContent)"
+        " || /no matching|geen overeenkomende/i"
+        ".test(document.querySelector('.md-search-result__meta').textContent)"
     )
     return page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
 
@@ -381,13 +385,15 @@ def test_print_has_no_navigation_and_is_light_even_in_the_dark_palette(
     page.emulate_media(media="print")
 
     shown = page.evaluate(
-        "['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer', '.md-search',"
-        " '[data-md-component=palette]'].filter(s => { const el = document.querySelector(s);"
+        "['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer',"
+        " '.md-search', '[data-md-component=palette]']"
+        ".filter(s => { const el = document.querySelector(s);"
         " return el && getComputedStyle(el).display !== 'none'; })"
     )
     assert shown == [], f"navigation chrome prints: {shown}"
     background, text = page.evaluate(
-        "[getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('article')).color]"
+        "[getComputedStyle(document.body).backgroundColor,"
+        " getComputedStyle(document.querySelector('article')).color]"
     )
     assert background in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"), (
         f"paper background is {background}"

@@ -19,7 +19,8 @@ OPEN_CACHE: dict[str, Callable[[Path], object]] = {
 
 
 def left_behind(directory: Path, name: str, age: float) -> Path:
-    """A half-written temporary file, as a build stopped mid-write leaves it, ``age`` seconds old."""
+    """A half-written temporary file, as a build stopped mid-write leaves it, ``age``
+    seconds old."""
     path = directory / name
     path.write_bytes(b"<svg half")
     then = time.time() - age
@@ -40,7 +41,9 @@ def test_opening_a_cache_removes_old_half_written_files_only(tmp_path: Path, kin
 
 
 @pytest.mark.parametrize("kind", OPEN_CACHE)
-def test_a_cache_folder_that_does_not_exist_yet_is_not_created_by_opening_it(tmp_path: Path, kind: str) -> None:
+def test_a_cache_folder_that_does_not_exist_yet_is_not_created_by_opening_it(
+    tmp_path: Path, kind: str
+) -> None:
     OPEN_CACHE[kind](tmp_path / "cache")
     assert not (tmp_path / "cache").exists()
 

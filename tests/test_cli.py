@@ -94,7 +94,8 @@ def test_check_with_an_error_exits_1_and_prints_compiler_style_lines(
     tree.minimal()
     tree.write(
         "interviews/int-02.md",
-        "date: 2026-02-30\npersona: eva\njourney: repair\nconsent: true\ngoal: G\noverall_score: 6\n"
+        "date: 2026-02-30\npersona: eva\njourney: repair\nconsent: true\n"
+        "goal: G\noverall_score: 6\n"
         "touchpont: x\nsteps:\n  - stage: notice\n    action: A\n    score: 3.3\n",
     )
 
@@ -108,8 +109,8 @@ def test_check_with_an_error_exits_1_and_prints_compiler_style_lines(
             "(did you mean `touchpoint`? it belongs in each item of `steps`)"
         ),
         (
-            "content/interviews/int-02.md:12: error: `steps[1].score`: expected a grade from 1 to 10 "
-            "in steps of 0.5 (like 7 or 6.5), got 3.3"
+            "content/interviews/int-02.md:12: error: `steps[1].score`: "
+            "expected a grade from 1 to 10 in steps of 0.5 (like 7 or 6.5), got 3.3"
         ),
         "4 files checked: 2 errors, 1 warning",
     ]
@@ -341,7 +342,8 @@ def test_new_interview_with_an_unknown_journey_or_persona_lists_the_existing_one
 
     assert result.returncode == 1
     assert result.stderr == (
-        f"journeys: error: there is no {kind} `{value}` in content/{kind}s/ (existing: {existing})\n"
+        f"journeys: error: there is no {kind} `{value}` in content/{kind}s/ "
+        f"(existing: {existing})\n"
     )
     assert not (tmp_path / "content" / "interviews").exists()
 
@@ -699,7 +701,8 @@ def test_check_reads_public_contacts_from_mkdocs_yml(tree: ContentTree, tmp_path
     assert warned.returncode == 1 and "looks like an e-mail address" in warned.stdout
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: x\n"
-        "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "markdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
         "plugins:\n  - search\n  - journeys:\n      public_contacts: [servicedesk@example.org]\n"
     )
 

@@ -148,9 +148,9 @@ MESSAGE_ARGUMENT = {
 }
 """Calls that carry a message, and which positional argument is the message."""
 MESSAGE_FUNCTIONS = {
-    ("content/loading.py", "_message"),
-    ("content/loading.py", "unknown_fields"),
-    ("content/loading.py", "_suggestion"),
+    ("content/field_messages.py", "_message"),
+    ("content/field_messages.py", "unknown_fields"),
+    ("content/field_messages.py", "_suggestion"),
     ("content/rules.py", "check_opportunities"),
     ("content/rules.py", "_check_references"),
     ("content/frontmatter.py", "_yaml_problem"),
@@ -161,7 +161,7 @@ MESSAGE_FUNCTIONS = {
 }
 """Functions whose strings all end up in messages (they build them in pieces), by module
 path under plugins/journeys/ and function name."""
-MESSAGE_TABLES = {("content/loading.py", "_EXPECTED")}
+MESSAGE_TABLES = {("content/field_messages.py", "_EXPECTED")}
 """Dictionaries whose values are put into messages."""
 
 
@@ -231,7 +231,7 @@ def test_every_name_the_message_scan_looks_for_exists() -> None:
 def test_the_message_scan_finds_the_messages() -> None:
     """Guard against a scan that finds nothing and so passes vacuously."""
     found = message_phrases()
-    assert "required field is missing" in found["content/loading.py"]
+    assert "required field is missing" in found["content/field_messages.py"]
     assert "more than one peak moment (lines" in found["content/rules.py"]
     assert (
         "the file is empty: it needs front matter between two `---` lines"
@@ -333,3 +333,27 @@ def test_content_snippets_use_only_real_field_names(page: str) -> None:
         for document in yaml.safe_load_all(block):
             unknown = _keys(document) - FIELD_NAMES
             assert not unknown, f"{page}: unknown fields {unknown} in:\n{block}"
+
+
+WITHHELD_SENTENCES = (
+    (GUIDE / "content-format.md", "**Consent.**"),
+    (REPO / "docs" / "guarantees.md", "**Never published:**"),
+)
+
+
+@pytest.mark.parametrize(("page", "start"), WITHHELD_SENTENCES, ids=lambda value: str(value)[-20:])
+def test_the_docs_name_every_field_a_non_consenting_interview_withholds(
+    page: Path, start: str
+) -> None:
+    """The hand-written list of withheld words names every field marked as text."""
+    text = page.read_text(encoding="utf-8")
+    paragraph = " ".join(text[text.index(start) :].split("\n\n")[0].split())
+    withheld = [
+        name
+        for record in (model.Interview, model.Step)
+        for name, info in record.model_fields.items()
+        if model.field_kind(info) is model.TEXT
+    ]
+    assert len(withheld) > 10
+    missing = [name for name in withheld if name.replace("_", "-").rstrip("s") not in paragraph]
+    assert missing == [], f"{page.name}: name these fields in the paragraph {start}"

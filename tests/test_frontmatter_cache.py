@@ -20,13 +20,22 @@ from journeys.privacy.contacts import may_hold_contact
 
 def study_with_problems(tree: ContentTree) -> None:
     tree.minimal()
-    tree.interview("int-02", qoute="misplaced", steps=[{"stage": "notice", "action": "x", "score": 11}])
-    tree.interview("int-05", participant={"phone": "06 1234 5678"}, body="Mail jan@example.nl or 020 123 4567.\n")
+    tree.interview(
+        "int-02", qoute="misplaced", steps=[{"stage": "notice", "action": "x", "score": 11}]
+    )
+    tree.interview(
+        "int-05",
+        participant={"phone": "06 1234 5678"},
+        body="Mail jan@example.nl or 020 123 4567.\n",
+    )
     tree.interview("int-06", participant={"phone": "06 1234 5678"}, goal="Call 020 765 4321 first")
-    (tree.root / "interviews" / "int-03.md").write_text("---\ngoal: [unclosed\n---\n", encoding="utf-8")
+    (tree.root / "interviews" / "int-03.md").write_text(
+        "---\ngoal: [unclosed\n---\n", encoding="utf-8"
+    )
     (tree.root / "interviews" / "int-04.md").write_text(
         "---\ndate: 2026-02-01\ndate: 2026-02-02\npersona: eva\njourney: repair\nconsent: true\n"
-        "goal: Twice\noverall_score: 6\nsteps:\n  - stage: notice\n    action: Noticed\n    score: 5\n---\n"
+        "goal: Twice\noverall_score: 6\nsteps:\n"
+        "  - stage: notice\n    action: Noticed\n    score: 5\n---\n"
         "Notes on line 14.\n",
         encoding="utf-8",
     )
@@ -45,7 +54,12 @@ def uncached_then_cached(tmp_path: Path) -> tuple[Study, FrontMatterCache, Front
     load_study(tmp_path / "content", tmp_path, reader=first, checks=checks)
     first.save()
     second = FrontMatterCache(tmp_path / "cache")
-    return uncached, first, second, load_study(tmp_path / "content", tmp_path, reader=second, checks=checks)
+    return (
+        uncached,
+        first,
+        second,
+        load_study(tmp_path / "content", tmp_path, reader=second, checks=checks),
+    )
 
 
 def test_a_second_run_reads_no_file_again_and_reports_the_same(tmp_path: Path) -> None:
@@ -57,9 +71,15 @@ def test_a_second_run_reads_no_file_again_and_reports_the_same(tmp_path: Path) -
     assert sum("looks like" in line for line in formatted(cached.diagnostics)) == 3
     assert second.read_again == 0
     assert formatted(cached.diagnostics) == formatted(uncached.diagnostics)
-    assert any(":3: error:" in line for line in formatted(cached.diagnostics))  # the unreadable file
-    assert [i.source.body for i in cached.interviews] == [i.source.body for i in uncached.interviews]
-    assert [i.model_dump() for i in cached.interviews] == [i.model_dump() for i in uncached.interviews]
+    assert any(
+        ":3: error:" in line for line in formatted(cached.diagnostics)
+    )  # the unreadable file
+    assert [i.source.body for i in cached.interviews] == [
+        i.source.body for i in uncached.interviews
+    ]
+    assert [i.model_dump() for i in cached.interviews] == [
+        i.model_dump() for i in uncached.interviews
+    ]
 
 
 def test_a_changed_file_is_read_again_and_a_broken_cache_is_ignored(tmp_path: Path) -> None:
@@ -78,7 +98,9 @@ def test_a_changed_file_is_read_again_and_a_broken_cache_is_ignored(tmp_path: Pa
     assert changed.read_again == 1
     assert study.interviews[0].goal == "A new goal"
     assert broken.stored == {}
-    assert load_study(tmp_path / "content", tmp_path, reader=broken).interviews[0].goal == "A new goal"
+    assert (
+        load_study(tmp_path / "content", tmp_path, reader=broken).interviews[0].goal == "A new goal"
+    )
 
 
 def test_check_keeps_its_cache_beside_mkdocs_yml_unless_told_not_to(tmp_path: Path) -> None:
@@ -97,7 +119,9 @@ def test_check_keeps_its_cache_beside_mkdocs_yml_unless_told_not_to(tmp_path: Pa
     assert not any(path.name == FILE_NAME for path in (tmp_path / "content").rglob("*"))
 
 
-def test_a_value_the_cache_cannot_hold_is_read_each_time_and_the_others_are_still_kept(tmp_path: Path) -> None:
+def test_a_value_the_cache_cannot_hold_is_read_each_time_and_the_others_are_still_kept(
+    tmp_path: Path,
+) -> None:
     tree = ContentTree(tmp_path / "content")
     tree.minimal()
     (tree.root / "interviews" / "int-02.md").write_text(
@@ -124,16 +148,22 @@ def test_a_damaged_entry_is_read_again(tmp_path: Path) -> None:
     study = load_study(tmp_path / "content", tmp_path, reader=damaged)
 
     assert damaged.read_again == expected.file_count
-    assert [i.model_dump() for i in study.interviews] == [i.model_dump() for i in expected.interviews]
+    assert [i.model_dump() for i in study.interviews] == [
+        i.model_dump() for i in expected.interviews
+    ]
 
 
 def test_a_file_is_known_to_hold_no_contact_only_when_its_published_part_holds_none() -> None:
-    assert not may_hold_contact({"participant": {"phone": "06 1234 5678", "email": "a@b.nl"}, "goal": "x"}, "Body")
+    assert not may_hold_contact(
+        {"participant": {"phone": "06 1234 5678", "email": "a@b.nl"}, "goal": "x"}, "Body"
+    )
     assert may_hold_contact({"goal": "Ring 06-1234-5678"}, "")
     assert may_hold_contact({"steps": [{"action": "Wrote\nto a@b.nl"}]}, "")
     assert may_hold_contact({"age": 612345678}, "")  # a number: its digits count too
     assert may_hold_contact({}, "Call (020) 123 4567")
-    assert not may_hold_contact({"date": "2026-02-22", "steps": [{"score": 7.5}]}, "On 22-02-2026 at 12:57.")
+    assert not may_hold_contact(
+        {"date": "2026-02-22", "steps": [{"score": 7.5}]}, "On 22-02-2026 at 12:57."
+    )
 
 
 def many_interviews(tmp_path: Path, count: int) -> ContentTree:
@@ -167,10 +197,14 @@ def test_read_ahead_reads_the_unseen_files_in_children_too_and_the_study_is_the_
     assert cache.read_again == len(cache.used) == uncached.file_count
     assert len(read_here) == -(-uncached.file_count // processes)  # the rest in the children
     assert formatted(study.diagnostics) == formatted(uncached.diagnostics)
-    assert [i.model_dump() for i in study.interviews] == [i.model_dump() for i in uncached.interviews]
+    assert [i.model_dump() for i in study.interviews] == [
+        i.model_dump() for i in uncached.interviews
+    ]
 
 
-def test_read_ahead_leaves_alone_what_is_cached_too_few_files_and_one_process(tmp_path: Path, forking: None) -> None:
+def test_read_ahead_leaves_alone_what_is_cached_too_few_files_and_one_process(
+    tmp_path: Path, forking: None
+) -> None:
     tree = many_interviews(tmp_path, 2 * READ_AHEAD_SHARE)
     paths = [str(path) for path in sorted(tree.root.rglob("*.md"))]
     first = FrontMatterCache(tmp_path / "cache", processes=2)
@@ -183,16 +217,22 @@ def test_read_ahead_leaves_alone_what_is_cached_too_few_files_and_one_process(tm
     opened = cached.read_ahead(paths)
     one_process.read_ahead(paths)
     few.read_ahead(paths[: 2 * READ_AHEAD_SHARE - 1])
-    gone = FrontMatterCache(None, processes=2).read_ahead([str(tmp_path / "gone.md")] * 2 * READ_AHEAD_SHARE)
+    gone = FrontMatterCache(None, processes=2).read_ahead(
+        [str(tmp_path / "gone.md")] * 2 * READ_AHEAD_SHARE
+    )
 
     assert first.read_again == len(paths)
     assert (cached.read_again, one_process.read_again, few.read_again) == (0, 0, 0)
     assert one_process.used == few.used == {}
-    assert opened == {path: Path(path).read_bytes() for path in paths}  # for the caller, not to open again
+    assert opened == {
+        path: Path(path).read_bytes() for path in paths
+    }  # for the caller, not to open again
     assert gone == {}
 
 
-def test_loading_uses_the_bytes_read_ahead_and_does_not_open_the_file_again(tmp_path: Path, forking: None) -> None:
+def test_loading_uses_the_bytes_read_ahead_and_does_not_open_the_file_again(
+    tmp_path: Path, forking: None
+) -> None:
     tree = many_interviews(tmp_path, 2 * READ_AHEAD_SHARE)
     cache = FrontMatterCache(None, processes=2)
     read_ahead = cache.read_ahead

@@ -81,7 +81,10 @@ PLANTED = {  # docs page -> how the participant's full name stands in it
     "meta": "---\ndescription: Notes on Noël Wesselius\n---\n# Meta\n\nNothing here.",
     "comment": "Text.\n\n<!-- Noël Wesselius -->\n\nMore text.",
     "json": '<script type="application/json">{"n": "No\\u00ebl Wesseli\\u0075s"}</script>',
-    "svg": '<svg xmlns="http://www.w3.org/2000/svg"><text><tspan>No</tspan><tspan>ël Wesselius</tspan></text></svg>',
+    "svg": (
+        '<svg xmlns="http://www.w3.org/2000/svg"><text><tspan>No</tspan>'
+        "<tspan>ël Wesselius</tspan></text></svg>"
+    ),
     "nfd": unicodedata.normalize("NFD", "Said by Noël Wesselius."),
     "fullwidth": "Said by Ｎｏëｌ Ｗｅｓｓｅｌｉｕｓ.",
     "homoglyph": "Said by N\u043e\u00ebl W\u0435sseliu\u0455.",  # Cyrillic o, e, s
@@ -124,7 +127,10 @@ def test_a_name_in_attributes_comments_scripts_encodings_and_unicode_forms_fails
     ]
     for output in contents:
         field = "participant.phone" if output.startswith("phone/") else "participant.name"
-        expected = f"privacy guard: {output}: contains `{field}` of {SOURCE}, which must never be published"
+        expected = (
+            f"privacy guard: {output}: contains `{field}` of {SOURCE}, "
+            "which must never be published"
+        )
         assert any(line.endswith(expected) for line in errors), (output, result.stderr)
     assert any(
         line.endswith(
@@ -316,7 +322,10 @@ def test_a_part_alone_is_a_warning_on_its_line_and_none_beside_the_full_name(
     folder = site(
         tmp_path,
         {
-            "alone.html": "<html>\n<body>\n<p>Nothing.</p>\n<p>Then\nWesselius called.</p>\n</body>\n</html>\n",
+            "alone.html": (
+                "<html>\n<body>\n<p>Nothing.</p>\n<p>Then\nWesselius called.</p>\n"
+                "</body>\n</html>\n"
+            ),
             "both.html": "<p>Wesselius</p>\n<p>Noël Wesselius</p>\n",
             "first.html": "<p>Noël</p>\n",
         },
@@ -330,8 +339,8 @@ def test_a_part_alone_is_a_warning_on_its_line_and_none_beside_the_full_name(
         ("first.html", "warning", 1, "1"),
     ]
     assert leaks[0].format() == (
-        f"alone.html:5: word 2 of `participant.name` of {SOURCE} stands here without the rest of the name; "
-        "if it is the participant, remove it"
+        f"alone.html:5: word 2 of `participant.name` of {SOURCE} stands here without the rest "
+        "of the name; if it is the participant, remove it"
     )
     assert "Wesselius" not in leaks[0].format()  # the log may be more public than the site
 
@@ -359,9 +368,9 @@ def test_files_the_guard_cannot_read_are_errors_unless_publish_unread_matches(
         ("other/report.docx", "it holds binary data"),
     ]
     assert by_default[0].format() == (
-        "files/report.docx: cannot be read as text (it holds binary data), so the privacy guard cannot check "
-        "it; remove it from the site, or, if it may be published unchecked, add a pattern that matches it to "
-        "`publish_unread` in mkdocs.yml"
+        "files/report.docx: cannot be read as text (it holds binary data), so the privacy guard "
+        "cannot check it; remove it from the site, or, if it may be published unchecked, add a "
+        "pattern that matches it to `publish_unread` in mkdocs.yml"
     )
     assert {leak.output for leak in allowed} == {
         "img/photo.PNG",
@@ -558,8 +567,8 @@ def test_the_path_of_every_file_is_read(tmp_path: Path) -> None:
         ("people/wesselius/index.html", "participant.name", "warning"),
     ]
     assert leaks[0].format() == (
-        f"images/noel-wesselius.png: the path of this file contains `participant.name` of {SOURCE}, "
-        "which must never be published; rename the file"
+        f"images/noel-wesselius.png: the path of this file contains `participant.name` of "
+        f"{SOURCE}, which must never be published; rename the file"
     )
     assert leaks[3].format() == (
         f"people/wesselius/index.html: word 2 of `participant.name` of {SOURCE} stands in the path "
@@ -712,7 +721,11 @@ def test_the_guard_does_not_depend_on_the_site_layer() -> None:
             if isinstance(node, ast.Import)
             for alias in node.names
         }
-        assert not imported & {"journeys.site.labels", "journeys.site.pages", "journeys.building.generation"}, module
+        assert not imported & {
+            "journeys.site.labels",
+            "journeys.site.pages",
+            "journeys.building.generation",
+        }, module
 
 
 def test_a_participant_named_like_a_month_builds_strict_when_interviewed_that_month(

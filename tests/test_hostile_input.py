@@ -29,7 +29,11 @@ yaml_scalars = st.one_of(
     st.integers(min_value=-(10**30), max_value=10**30),
     st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=200),
-    st.builds(lambda chunk, times: chunk * times, st.text(min_size=1, max_size=8), st.integers(1_000, 5_000)),
+    st.builds(
+        lambda chunk, times: chunk * times,
+        st.text(min_size=1, max_size=8),
+        st.integers(1_000, 5_000),
+    ),
     st.binary(max_size=50).map(lambda b: b.decode("latin-1")),
 )
 yaml_values = st.recursive(
@@ -52,7 +56,10 @@ def load(raw: bytes, model: type = Interview) -> tuple[object, list[Diagnostic]]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(field=st.sampled_from(sorted(VALID) + ["participant", "follow_up", "unknown"]), value=yaml_values)
+@given(
+    field=st.sampled_from(sorted(VALID) + ["participant", "follow_up", "unknown"]),
+    value=yaml_values,
+)
 def test_any_value_in_any_field_is_reported_not_raised(field: str, value: object) -> None:
     data = dict(VALID) | {field: value}
     text = yaml.safe_dump(data, allow_unicode=True)
@@ -111,7 +118,11 @@ def test_deep_nesting_is_refused() -> None:
 
 
 def test_bom_and_crlf_line_ends_are_read_with_the_right_lines() -> None:
-    text = "---\r\n" + yaml.safe_dump(VALID | {"overall_score": 11}).replace("\n", "\r\n") + "---\r\nBody\r\n"
+    text = (
+        "---\r\n"
+        + yaml.safe_dump(VALID | {"overall_score": 11}).replace("\n", "\r\n")
+        + "---\r\nBody\r\n"
+    )
     record, problems = load(b"\xef\xbb\xbf" + text.encode())
 
     assert record is not None or problems

@@ -49,7 +49,10 @@ PAYLOADS = {
     "attr": 't {: onmouseover="alert(1)" }',
     "img": "<img src=x onerror=alert(1)>",
     "snippet": 'one\n--8<-- "secret.txt"\n--8<--\nsecret.txt\n--8<--\nthree',
-    "split": 'a\n\n<script>alert(1)</script>\n\n[split](javascript:alert(2)){: onclick="alert(3)" }\n\n# not a heading',
+    "split": (
+        'a\n\n<script>alert(1)</script>\n\n[split](javascript:alert(2)){: onclick="alert(3)" }'
+        "\n\n# not a heading"
+    ),
     "cr": 'a\r\r[cr](javascript:alert(4))\r\r--8<-- "secret.txt"',
     "magiclink": "see https://evil.example and www.evil.example now",
     "marks": "{++x++} :smile: ++ctrl+alt++ ^^up^^ ==mark== ~~gone~~ H~2~O *em* __strong__",
@@ -303,7 +306,8 @@ def test_no_planted_value_becomes_live_markup_in_any_page(
         if hostile:
             found[path.relative_to(site).as_posix()] = hostile
     assert found == {}
-    # A snippet line in a value includes no file (HTML escaping alone already stops it: `--8&lt;--`).
+    # A snippet line in a value includes no file (HTML escaping alone already stops it:
+    # `--8&lt;--`).
     holding = [
         path
         for path in site.rglob("*")

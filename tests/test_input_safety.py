@@ -612,7 +612,7 @@ def test_no_csv_cell_of_a_built_site_starts_like_a_formula(tmp_path: Path) -> No
     assert ("journeys/repair-expectations.csv", "'=1+1") in cells
 
 
-# --- 5. serve keeps serving through an unexpected failure -------------------------------------------
+# --- 5. serve keeps serving through an unexpected failure -----------------------------------------
 
 
 def wait_until(condition: object, server: subprocess.Popen[bytes], timeout: float = 60) -> None:
@@ -686,7 +686,7 @@ def test_serve_shows_an_unexpected_failure_in_the_banner_and_keeps_serving(tmp_p
     assert "please report this" in log_path.read_text()
 
 
-# --- 4. property-based: any front matter ends with messages ------------------------------------------
+# --- 4. property-based: any front matter ends with messages ---------------------------------------
 
 
 class Raw(str):
@@ -805,7 +805,8 @@ BASES = {
 
 
 def hostile_file(base: dict[str, object], extra: list[tuple[object, object]], replace: bool) -> str:
-    """``base`` in block style, then ``extra`` fields in flow style (replacing base fields when ``replace``)."""
+    """``base`` in block style, then ``extra`` fields in flow style (replacing base fields
+    when ``replace``)."""
     fields = dict(base)
     if replace:
         for key, _ in extra:

@@ -58,9 +58,7 @@ def failing(error: BaseException) -> Generator[int, None, None]:
 def test_an_error_in_the_child_is_raised_in_the_parent_with_the_childs_traceback() -> None:
     seen: list[int] = []
     with pytest.raises(ValueError, match="bad front matter") as raised:
-        isolated.drain(
-            isolated.run(lambda: failing(ValueError("bad front matter"))), seen.append
-        )
+        isolated.drain(isolated.run(lambda: failing(ValueError("bad front matter"))), seen.append)
 
     assert seen == [1]
     assert "in the worker process" in "".join(raised.value.__notes__)

@@ -1,4 +1,5 @@
-"""The label catalogue: every generated word in English and Dutch, numbers and dates per language."""
+"""The label catalogue: every generated word in English and Dutch, numbers and dates per
+language."""
 
 from __future__ import annotations
 

@@ -86,8 +86,8 @@ def test_a_file_that_cannot_be_opened_is_an_error_and_the_others_are_still_read(
 
     assert [d.format() for d in study.diagnostics] == [
         (
-            "content/interviews/gone.md:1: error: the file cannot be opened (No such file or directory): "
-            "check that you may read it"
+            "content/interviews/gone.md:1: error: the file cannot be opened "
+            "(No such file or directory): check that you may read it"
         )
     ]
     assert [i.key for i in study.interviews] == ["int-01"]

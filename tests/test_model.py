@@ -25,4 +25,6 @@ def test_models_read_are_frozen_and_share_the_set_of_given_fields(tmp_path: Path
     with pytest.raises(ValidationError, match="frozen"):
         first.goal = "Changed"
     changed = first.model_copy(update={"participant": None})
-    assert "participant" in changed.model_fields_set and "participant" not in second.model_fields_set
+    assert (
+        "participant" in changed.model_fields_set and "participant" not in second.model_fields_set
+    )

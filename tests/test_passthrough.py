@@ -53,11 +53,16 @@ def test_html_inside_fenced_code_and_unclosed_blocks_stay_markdown() -> None:
 
 def test_a_placeholder_that_lands_outside_a_paragraph_shows_its_block_as_text() -> None:
     aside = passthrough.SetAside("", ["<b>x</b>"])
-    assert passthrough.put_back(f"<code>{TOKEN}x0x</code>", TOKEN, aside) == "<code>&lt;b&gt;x&lt;/b&gt;</code>"
+    assert (
+        passthrough.put_back(f"<code>{TOKEN}x0x</code>", TOKEN, aside)
+        == "<code>&lt;b&gt;x&lt;/b&gt;</code>"
+    )
 
 
 def test_ids_in_set_aside_blocks_are_anchors() -> None:
-    aside = passthrough.set_aside('<h3 id="stage-wait">Wait</h3>\n\nText\n\n<div id=\'x\'></div>', TOKEN)
+    aside = passthrough.set_aside(
+        "<h3 id=\"stage-wait\">Wait</h3>\n\nText\n\n<div id='x'></div>", TOKEN
+    )
     assert aside.anchor_ids == {"stage-wait", "x"}
 
 
@@ -68,7 +73,15 @@ def test_every_generated_page_converts_to_the_same_html(tmp_path: Path) -> None:
         "int-02",
         consent=False,
         body="Withheld notes.",
-        steps=[{"stage": "notice", "action": "Noticed", "score": 3, "expected": "1 day", "actual": "3 days"}],
+        steps=[
+            {
+                "stage": "notice",
+                "action": "Noticed",
+                "score": 3,
+                "expected": "1 day",
+                "actual": "3 days",
+            }
+        ],
     )
     tree.interview(
         "int-03",
@@ -87,6 +100,9 @@ def test_every_generated_page_converts_to_the_same_html(tmp_path: Path) -> None:
         assert without_blank_lines(convert_set_aside(page.content)) == expected, page.src_uri
         assert TOKEN not in convert_set_aside(page.content)
     assert set_aside_blocks > 2 * len(page_files)  # most of each page skips the parser
-    assert re.search(r"<pre><code>&lt;div&gt;code&lt;/div&gt;", convert_set_aside(
-        next(p.content for p in page_files if p.src_uri == "interviews/int-03.md")  # type: ignore[arg-type]
-    ))
+    assert re.search(
+        r"<pre><code>&lt;div&gt;code&lt;/div&gt;",
+        convert_set_aside(
+            next(p.content for p in page_files if p.src_uri == "interviews/int-03.md")  # type: ignore[arg-type]
+        ),
+    )

@@ -172,7 +172,8 @@ def test_leaves_walks_every_mapping_and_list_and_strings_keeps_the_text() -> Non
 
 def test_private_values_hold_numbers_and_nested_values_with_their_paths() -> None:
     """What the guard watches of a participant block: every non-empty text or number, however
-    deeply nested (an employee number written as a number, a date tagged as a timestamp, are still watched)."""
+    deeply nested (an employee number written as a number, a date tagged as a timestamp, are
+    still watched)."""
     data = {
         "participant": {
             "name": " Ada ",

@@ -432,7 +432,7 @@ def test_grades_on_the_scale_are_accepted(tree: ContentTree, value: str) -> None
     assert study.interviews[0].overall_score == float(value)
 
 
-# --- nps, dates, choices ---------------------------------------------------------------------------
+# --- nps, dates, choices --------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -497,7 +497,8 @@ def test_unknown_advocacy_value_suggests_the_closest(tree: ContentTree) -> None:
 
     assert where(diagnostic) == (INTERVIEW_PATH, 15, "advocacy", Severity.ERROR)
     assert diagnostic.message == (
-        "expected one of `service`, `company`, `both`, `none`, got `servce` (did you mean `service`?)"
+        "expected one of `service`, `company`, `both`, `none`, got `servce` "
+        "(did you mean `service`?)"
     )
 
 
@@ -523,7 +524,7 @@ def test_unknown_touchpoint_kind(tree: ContentTree, value: str, hint: str) -> No
     )
 
 
-# --- references: persona, journey, stage -----------------------------------------------------------
+# --- references: persona, journey, stage ----------------------------------------------------------
 
 
 def test_persona_naming_no_file_suggests_the_closest_slug(tree: ContentTree) -> None:
@@ -534,7 +535,8 @@ def test_persona_naming_no_file_suggests_the_closest_slug(tree: ContentTree) -> 
 
     assert where(diagnostic) == (INTERVIEW_PATH, 3, "persona", Severity.ERROR)
     assert diagnostic.message == (
-        "`cautious-newcommer` names no file in content/personas/ (did you mean `cautious-newcomer`?)"
+        "`cautious-newcommer` names no file in content/personas/ "
+        "(did you mean `cautious-newcomer`?)"
     )
 
 
@@ -599,7 +601,8 @@ def test_stage_not_in_the_journey_and_nothing_close_lists_the_stages(tree: Conte
 
     assert where(diagnostic) == (INTERVIEW_PATH, 12, "steps[2].stage", Severity.ERROR)
     assert diagnostic.message == (
-        "stage `payment` is not a stage of journey `repair`; its stages are `notice`, `report`, `wait`"
+        "stage `payment` is not a stage of journey `repair`; "
+        "its stages are `notice`, `report`, `wait`"
     )
 
 
@@ -689,7 +692,8 @@ def test_duplicate_stage_id_names_both_lines(tree: ContentTree) -> None:
 
     assert where(diagnostic) == (JOURNEY_PATH, 10, "stages[4].id", Severity.ERROR)
     assert diagnostic.message == (
-        f"duplicate id `report`: also used on line 6 of {JOURNEY_PATH}; ids must be unique within a journey"
+        f"duplicate id `report`: also used on line 6 of {JOURNEY_PATH}; "
+        "ids must be unique within a journey"
     )
 
 
@@ -698,7 +702,8 @@ def test_duplicate_touchpoint_id_names_both_lines(tree: ContentTree) -> None:
 
     assert where(diagnostic) == (JOURNEY_PATH, 14, "touchpoints[2].id", Severity.ERROR)
     assert diagnostic.message == (
-        f"duplicate id `phone`: also used on line 11 of {JOURNEY_PATH}; ids must be unique within a journey"
+        f"duplicate id `phone`: also used on line 11 of {JOURNEY_PATH}; "
+        "ids must be unique within a journey"
     )
 
 
@@ -768,7 +773,8 @@ def test_unknown_top_level_field_that_belongs_in_each_step(tree: ContentTree) ->
 
     assert where(diagnostic) == (INTERVIEW_PATH, 7, "touchpont", Severity.WARNING)
     assert diagnostic.message == (
-        "unknown field, it is ignored (did you mean `touchpoint`? it belongs in each item of `steps`)"
+        "unknown field, it is ignored "
+        "(did you mean `touchpoint`? it belongs in each item of `steps`)"
     )
 
 
@@ -832,7 +838,10 @@ def test_unknown_field_under_follow_up(tree: ContentTree) -> None:
 
 def test_any_field_under_participant_or_attributes_is_fine(tree: ContentTree) -> None:
     tree.minimal()
-    extra = "participant:\n  name: Jan\n  employee_number: 1234\n  shoe_size: 44\nattributes:\n  experience: starter\n"
+    extra = (
+        "participant:\n  name: Jan\n  employee_number: 1234\n  shoe_size: 44\n"
+        "attributes:\n  experience: starter\n"
+    )
     tree.write("interviews/int-01.md", INTERVIEW + extra)
 
     assert load(tree).diagnostics == []
@@ -848,7 +857,7 @@ def test_a_field_given_twice_is_a_warning_on_the_repeat(tree: ContentTree) -> No
     assert diagnostic.message == "is given twice; the last value is used"
 
 
-# --- opportunities ---------------------------------------------------------------------------------
+# --- opportunities --------------------------------------------------------------------------------
 
 
 def test_opportunity_evidence_naming_no_interview(tree: ContentTree) -> None:
@@ -918,7 +927,10 @@ def write_bytes(tree: ContentTree, relative: str, raw: bytes) -> None:
         (
             b"# Interview with Eva\n\nNotes.\n",
             1,
-            "the file has no front matter: start it with a line `---`, then the fields, then another `---`",
+            (
+                "the file has no front matter: start it with a line `---`, "
+                "then the fields, then another `---`"
+            ),
         ),
         (
             b"---\ndate: 2026-02-01\npersona: eva\n",
@@ -983,7 +995,8 @@ def test_a_persona_file_name_that_is_not_a_slug_suggests_one(tree: ContentTree) 
 
     assert where(diagnostic) == ("content/personas/Eva Smith.md", 1, "", Severity.ERROR)
     assert diagnostic.message == (
-        "the file name must be a slug: lower-case letters, digits and `-` (rename it to `eva-smith.md`)"
+        "the file name must be a slug: lower-case letters, digits and `-` "
+        "(rename it to `eva-smith.md`)"
     )
 
 
@@ -1000,7 +1013,7 @@ def test_a_journey_file_name_that_is_not_a_slug_suggests_one(tree: ContentTree) 
     assert naming[0].message.endswith("(rename it to `laptop-repair.md`)")
 
 
-# --- all problems in one run -----------------------------------------------------------------------
+# --- all problems in one run ----------------------------------------------------------------------
 
 
 def test_three_broken_files_all_get_reported_in_one_run(tree: ContentTree) -> None:
@@ -1063,7 +1076,7 @@ def test_an_interview_with_only_a_reference_error_is_left_out(tree: ContentTree)
     assert [i.key for i in study.interviews] == ["int-01"]
 
 
-# --- messages never echo free text -------------------------------------------------------------------
+# --- messages never echo free text ----------------------------------------------------------------
 
 EMAIL = "jan@example.nl"
 
@@ -1116,7 +1129,7 @@ def test_messages_never_echo_free_text(tree: ContentTree, old: str, new: str) ->
     assert not [d.format() for d in study.diagnostics if EMAIL in d.format()]
 
 
-# --- valid content -----------------------------------------------------------------------------------
+# --- valid content --------------------------------------------------------------------------------
 
 
 def test_valid_content_gives_no_diagnostics_and_all_records(tree: ContentTree) -> None:

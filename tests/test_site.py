@@ -1,4 +1,5 @@
-"""The research site, built for real with `mkdocs build --strict` from a study with known numbers."""
+"""The research site, built for real with `mkdocs build --strict` from a study with known
+numbers."""
 
 from __future__ import annotations
 
@@ -14,7 +15,11 @@ from contentkit import ContentTree, build, write_site
 
 SECRET_GOAL = "Rescue the zeppelin telemetry archive"
 SECRET_QUOTE = "Nobody believed the pigeon theory"
-PARTICIPANT = {"name": "Gijsbert Holtkamp", "email": "g.holtkamp@example.nl", "phone": "+31 6 98765432"}
+PARTICIPANT = {
+    "name": "Gijsbert Holtkamp",
+    "email": "g.holtkamp@example.nl",
+    "phone": "+31 6 98765432",
+}
 
 
 def known_study(tree: ContentTree) -> None:
@@ -29,7 +34,12 @@ def known_study(tree: ContentTree) -> None:
             {"id": "portal", "name": "Self-service portal"},
         ],
         opportunities=[
-            {"title": "Loan laptop on day one", "stage": "wait", "evidence": ["a-01", "a-02"], "owner": "IT desk"}
+            {
+                "title": "Loan laptop on day one",
+                "stage": "wait",
+                "evidence": ["a-01", "a-02"],
+                "owner": "IT desk",
+            }
         ],
     )
     tree.interview(
@@ -42,11 +52,30 @@ def known_study(tree: ContentTree) -> None:
         attributes={"experience": "starter"},
         follow_up={"will": ["Share the journey map"], "wont": ["Replace the ticket system"]},
         steps=[
-            {"stage": "notice", "action": "Saw the error", "score": 2, "expected": "A reply", "actual": "Silence",
-             "accepted": True, "quote": "It always does that"},
-            {"stage": "report", "action": "Called the desk", "score": 4, "touchpoint": "phone", "peak": True},
-            {"stage": "wait", "action": "Waited for the courier", "score": 6, "expected": "1 day",
-             "actual": "3 days", "realistic": "2 days"},
+            {
+                "stage": "notice",
+                "action": "Saw the error",
+                "score": 2,
+                "expected": "A reply",
+                "actual": "Silence",
+                "accepted": True,
+                "quote": "It always does that",
+            },
+            {
+                "stage": "report",
+                "action": "Called the desk",
+                "score": 4,
+                "touchpoint": "phone",
+                "peak": True,
+            },
+            {
+                "stage": "wait",
+                "action": "Waited for the courier",
+                "score": 6,
+                "expected": "1 day",
+                "actual": "3 days",
+                "realistic": "2 days",
+            },
         ],
     )
     tree.interview(
@@ -57,10 +86,21 @@ def known_study(tree: ContentTree) -> None:
         overall_score=8,
         attributes={"experience": "experienced"},
         steps=[
-            {"stage": "notice", "action": "Noticed it was slow", "score": 4, "touchpoint": "a friend in IT"},
+            {
+                "stage": "notice",
+                "action": "Noticed it was slow",
+                "score": 4,
+                "touchpoint": "a friend in IT",
+            },
             {"stage": "report", "action": "Logged a ticket", "score": 6, "touchpoint": "phone"},
-            {"stage": "wait", "action": "Waited for parts", "score": 8, "expected": "1 week", "actual": "3 weeks",
-             "peak": True},
+            {
+                "stage": "wait",
+                "action": "Waited for parts",
+                "score": 8,
+                "expected": "1 week",
+                "actual": "3 weeks",
+                "peak": True,
+            },
         ],
     )
     tree.interview(
@@ -74,10 +114,21 @@ def known_study(tree: ContentTree) -> None:
         participant={"name": "Hanneke Zijlstra-Veldkamp", "email": "hanneke@example.org"},
         body="Notes that must never be published: the pigeon theory.",
         steps=[
-            {"stage": "notice", "action": "Asked the neighbour", "score": 6, "touchpoint": "colleague",
-             "quote": SECRET_QUOTE},
+            {
+                "stage": "notice",
+                "action": "Asked the neighbour",
+                "score": 6,
+                "touchpoint": "colleague",
+                "quote": SECRET_QUOTE,
+            },
             {"stage": "report", "action": "Emailed the desk", "score": 8},
-            {"stage": "wait", "action": "Went to the pub", "score": 10, "expected": "1 hour", "actual": "1 month"},
+            {
+                "stage": "wait",
+                "action": "Went to the pub",
+                "score": 10,
+                "expected": "1 hour",
+                "actual": "1 month",
+            },
         ],
     )
 
@@ -118,12 +169,18 @@ class Links(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
-            if name in {"href", "src"} and value and not value.startswith(("http", "#", "mailto:", "data:")):
+            if (
+                name in {"href", "src"}
+                and value
+                and not value.startswith(("http", "#", "mailto:", "data:"))
+            ):
                 self.urls.append(value)
 
 
 def resolves(site: Path, page: Path, url: str) -> bool:
-    target = posixpath.normpath(posixpath.join(page.parent.relative_to(site).as_posix(), url.split("#")[0]))
+    target = posixpath.normpath(
+        posixpath.join(page.parent.relative_to(site).as_posix(), url.split("#")[0])
+    )
     path = site / target
     return path.is_file() or (path / "index.html").is_file()
 
@@ -132,7 +189,7 @@ def test_stage_statistics_with_n(site: Path) -> None:
     html = page(site, "journeys/repair")
     for stage, mean in (("Notice", "4.0"), ("Report", "6.0"), ("Wait", "8.0")):
         assert re.search(rf'<th scope="row">{stage}</th><td>3</td><td>{mean}</td>', html), stage
-    assert "Mean <span class=\"jr-mean\">4.0</span> <span class=\"jr-n\">(n=3)</span>" in html
+    assert 'Mean <span class="jr-mean">4.0</span> <span class="jr-n">(n=3)</span>' in html
 
 
 def test_journey_header_counts_every_interview(site: Path) -> None:
@@ -150,8 +207,16 @@ def test_emotion_graph_alt_text_names_lowest_and_highest_stage(site: Path) -> No
 
 
 def test_charts_exist_and_every_link_resolves(site: Path) -> None:
-    for path in ("journeys/repair", "personas/eva", "interviews/a-01", "research", "interviews", "personas",
-                 "journeys", "research/signals"):
+    for path in (
+        "journeys/repair",
+        "personas/eva",
+        "interviews/a-01",
+        "research",
+        "interviews",
+        "personas",
+        "journeys",
+        "research/signals",
+    ):
         file = page_file(site, path)
         parser = Links()
         parser.feed(file.read_text(encoding="utf-8"))
@@ -180,8 +245,16 @@ def test_shortfall_per_stage_counts_every_interview(site: Path) -> None:
 
 def test_discovered_touchpoint_is_marked(site: Path) -> None:
     html = page(site, "research")
-    assert re.search(r"a friend in IT <span class=\"jr-count\">×1</span> <span class=\"jr-badge\"[^>]*>discovered", html)
-    assert re.search(r"Self-service portal <span class=\"jr-count\">×0</span> <span[^>]*>never mentioned", html)
+    assert re.search(
+        (
+            r"a friend in IT <span class=\"jr-count\">×1</span> "
+            r"<span class=\"jr-badge\"[^>]*>discovered"
+        ),
+        html,
+    )
+    assert re.search(
+        r"Self-service portal <span class=\"jr-count\">×0</span> <span[^>]*>never mentioned", html
+    )
     assert re.search(r"Service desk phone <span class=\"jr-count\">×2</span></li>", html)
 
 
@@ -189,13 +262,21 @@ def test_a_touchpoint_in_words_of_a_non_consenting_interview_is_counted_unnamed(
     """b-01 (no consent) names a touchpoint outside the inventory ("colleague"): its words."""
     for path in ("research", "journeys/repair", "personas/bob"):
         html = page(site, path)
-        assert re.search(r"Other touchpoints, not named <span class=\"jr-count\">×1</span>", html), path
+        assert re.search(
+            r"Other touchpoints, not named <span class=\"jr-count\">×1</span>", html
+        ), path
     for output in site.rglob("*"):
         if output.is_file() and output.suffix in (".html", ".json", ".csv", ".xml"):
             assert "colleague" not in output.read_text(encoding="utf-8"), output
     journey = json.loads((site / "journeys" / "repair.json").read_text(encoding="utf-8"))
     notice = journey["stages"][0]["touchpoints"]
-    assert {"id": None, "name": None, "mentions": 1, "inventoried": False, "unnamed": True} in notice
+    assert {
+        "id": None,
+        "name": None,
+        "mentions": 1,
+        "inventoried": False,
+        "unnamed": True,
+    } in notice
 
 
 def test_coverage_cells_flag_thin_evidence(site: Path) -> None:
@@ -207,7 +288,9 @@ def test_coverage_cells_flag_thin_evidence(site: Path) -> None:
 
 def test_fragile_promoters(site: Path) -> None:
     html = page(site, "research")
-    table = html[html.index('class="jr-fragile"') : html.index("</table>", html.index('class="jr-fragile"'))]
+    table = html[
+        html.index('class="jr-fragile"') : html.index("</table>", html.index('class="jr-fragile"'))
+    ]
     assert "a-01" in table  # NPS 9, accepted an item, lowest step 2
     assert "a-02" in table  # NPS 10, lowest step 4
     assert "b-01" not in table  # NPS 3
@@ -246,8 +329,16 @@ def test_interview_pages_are_not_in_the_nav(site: Path) -> None:
 
 
 def test_nothing_private_reaches_any_output_file(site: Path) -> None:
-    secrets = [*PARTICIPANT.values(), "Hanneke Zijlstra-Veldkamp", "hanneke@example.org", SECRET_GOAL,
-               SECRET_QUOTE, "pigeon theory", "Asked the neighbour", "Went to the pub"]
+    secrets = [
+        *PARTICIPANT.values(),
+        "Hanneke Zijlstra-Veldkamp",
+        "hanneke@example.org",
+        SECRET_GOAL,
+        SECRET_QUOTE,
+        "pigeon theory",
+        "Asked the neighbour",
+        "Went to the pub",
+    ]
     for file in site.rglob("*"):
         if file.is_file() and file.suffix != ".gz":
             content = file.read_bytes().decode("utf-8", errors="replace")
@@ -284,4 +375,6 @@ def test_persona_export_counts_its_interviews(site: Path) -> None:
     assert data["interviews"] == 2
     assert data["overall_score"]["mean"] == 6.5
     assert data["nps"] == {"score": 100, "n": 2}
-    assert PARTICIPANT["email"] not in json.dumps(data) and PARTICIPANT["name"] not in json.dumps(data)
+    assert PARTICIPANT["email"] not in json.dumps(data) and PARTICIPANT["name"] not in json.dumps(
+        data
+    )

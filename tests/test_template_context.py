@@ -155,9 +155,7 @@ def renders(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, dict[st
 
 
 def test_every_template_is_rendered(renders: list[tuple[str, dict[str, object]]]) -> None:
-    shipped = {
-        p.name for p in (Path(render.__file__).parent / "templates").glob("*.md.j2")
-    }
+    shipped = {p.name for p in (Path(render.__file__).parent / "templates").glob("*.md.j2")}
     assert {template for template, _ in renders} == shipped
 
 
@@ -254,3 +252,26 @@ def _properties(cls: type) -> list[str]:
         for name, member in vars(klass).items()
         if isinstance(member, (property, functools.cached_property)) and not name.startswith("_")
     ]
+
+
+def text_fields(record: type[BaseModel]) -> set[str]:
+    """Fields of ``record`` that hold words (marked text or private), nested models included."""
+    words = (model.TEXT, model.PRIVATE)
+    return {
+        name
+        for name, info in record.model_fields.items()
+        if model.field_kind(info) in words or model.nested_fields(record)[name][0] is not None
+    }
+
+
+def test_the_withheld_interview_plants_words_in_every_field_that_holds_words() -> None:
+    """A new field that holds words is planted here too, so a view that publishes it from a
+    non-consenting interview fails the test above."""
+    planted_step = WITHHELD_INTERVIEW["steps"][0]
+    missing = [
+        *(f"Interview.{name}" for name in text_fields(model.Interview) - WITHHELD_INTERVIEW.keys()),
+        *(f"Step.{name}" for name in text_fields(model.Step) - planted_step.keys()),
+    ]
+    assert missing == [], "plant a distinctive value in WITHHELD_INTERVIEW for: " + ", ".join(
+        sorted(missing)
+    )

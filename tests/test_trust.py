@@ -1,4 +1,5 @@
-"""Trustworthy builds: privacy guard, escaping, determinism, content never touched, serve keeps going."""
+"""Trustworthy builds: privacy guard, escaping, determinism, content never touched, serve
+keeps going."""
 
 from __future__ import annotations
 
@@ -31,7 +32,11 @@ def study_with_participant(tree: ContentTree, body: str = "Notes.") -> None:
     tree.minimal()
     tree.interview(
         "int-02",
-        participant={"name": PARTICIPANT_NAME, "email": "gijsbert@example.nl", "phone": "+31 6 98765432"},
+        participant={
+            "name": PARTICIPANT_NAME,
+            "email": "gijsbert@example.nl",
+            "phone": "+31 6 98765432",
+        },
         body=body,
     )
 
@@ -55,23 +60,32 @@ def leaks_in_site(tmp_path: Path, pages: dict[str, str]) -> list[guard.Leak]:
     site.mkdir()
     for name, text in pages.items():
         (site / name).write_text(text)
-    return guard.find_leaks(site, guard.watchlist(study.interviews, study.personas.values(), study.journeys.values()))
+    return guard.find_leaks(
+        site, guard.watchlist(study.interviews, study.personas.values(), study.journeys.values())
+    )
 
 
 def test_a_participant_named_in_published_notes_fails_the_build(tmp_path: Path) -> None:
-    study_with_participant(ContentTree(tmp_path / "content"), body=f"Later {PARTICIPANT_NAME} called back.")
+    study_with_participant(
+        ContentTree(tmp_path / "content"), body=f"Later {PARTICIPANT_NAME} called back."
+    )
     write_site(tmp_path)
 
     result = mkdocs(tmp_path, "build")
 
     assert result.returncode != 0
     assert re.search(
-        r"privacy guard: interviews/int-02/index\.html: contains `participant\.name` of content/interviews/int-02\.md",
+        (
+            r"privacy guard: interviews/int-02/index\.html: "
+            r"contains `participant\.name` of content/interviews/int-02\.md"
+        ),
         result.stderr,
     ), result.stderr
 
 
-def test_a_participant_phone_written_without_spaces_in_a_docs_page_fails_the_build(tmp_path: Path) -> None:
+def test_a_participant_phone_written_without_spaces_in_a_docs_page_fails_the_build(
+    tmp_path: Path,
+) -> None:
     study_with_participant(ContentTree(tmp_path / "content"))
     write_site(tmp_path)
     (tmp_path / "docs" / "index.md").write_text("# Home\n\nCall +31698765432 for questions.\n")
@@ -79,7 +93,9 @@ def test_a_participant_phone_written_without_spaces_in_a_docs_page_fails_the_bui
     result = mkdocs(tmp_path, "build")
 
     assert result.returncode != 0
-    assert "index.html: contains `participant.phone` of content/interviews/int-02.md" in result.stderr
+    assert (
+        "index.html: contains `participant.phone` of content/interviews/int-02.md" in result.stderr
+    )
     assert "search/search_index.json: contains `participant.phone`" in result.stderr
 
 
@@ -88,7 +104,9 @@ def test_guard_finds_non_consenting_text_through_html_escaping(tmp_path: Path) -
     tree.minimal()
     tree.interview("int-02", consent=False, goal="Rescue the zeppelin & telemetry archive")
 
-    leaks = leaks_in_site(tmp_path, {"page.html": "<p>Rescue the <em>zeppelin</em> &amp; telemetry archive</p>"})
+    leaks = leaks_in_site(
+        tmp_path, {"page.html": "<p>Rescue the <em>zeppelin</em> &amp; telemetry archive</p>"}
+    )
 
     assert [(leak.output, leak.field) for leak in leaks] == [("page.html", "goal")]
 
@@ -100,10 +118,13 @@ def test_text_that_consenting_interviews_publish_too_is_not_a_leak(tmp_path: Pat
     tree.interview("int-03", goal="Work again on a reliable laptop")
     tree.interview("int-04", consent=False, goal="Never lose the zeppelin archive again")
 
-    leaks = leaks_in_site(tmp_path, {
-        "index.html": "<p>Work again on a <b>reliable</b> laptop</p>",
-        "other.html": "<p>They never lose the zeppelin archive again.</p>",
-    })
+    leaks = leaks_in_site(
+        tmp_path,
+        {
+            "index.html": "<p>Work again on a <b>reliable</b> laptop</p>",
+            "other.html": "<p>They never lose the zeppelin archive again.</p>",
+        },
+    )
 
     assert [(leak.output, leak.source, leak.field) for leak in leaks] == [
         ("other.html", "content/interviews/int-04.md", "goal")
@@ -116,7 +137,9 @@ def test_a_private_phrase_split_over_two_published_texts_is_still_a_leak(tmp_pat
     tree.interview("int-02", goal="Restore the zeppelin", body="Archive before noon.")
     tree.interview("int-03", consent=False, goal="Restore the zeppelin archive before noon")
 
-    leaks = leaks_in_site(tmp_path, {"index.html": "<p>Restore the zeppelin archive before noon</p>"})
+    leaks = leaks_in_site(
+        tmp_path, {"index.html": "<p>Restore the zeppelin archive before noon</p>"}
+    )
 
     assert [(leak.output, leak.field) for leak in leaks] == [("index.html", "goal")]
 
@@ -125,7 +148,9 @@ def private_phrase_and_small_windows(tmp_path: Path, monkeypatch: pytest.MonkeyP
     """A non-consenting interview's goal to find, and the guard's windows cut to 40 characters."""
     tree = ContentTree(tmp_path / "content")
     tree.minimal()
-    tree.interview("int-02", consent=False, goal="Rescue the zeppelin telemetry archive before noon")
+    tree.interview(
+        "int-02", consent=False, goal="Rescue the zeppelin telemetry archive before noon"
+    )
     monkeypatch.setattr(guard, "WINDOW_CHARACTERS", 40)
 
 
@@ -134,7 +159,8 @@ def test_a_large_file_is_searched_in_windows_without_missing_a_phrase_on_their_e
 ) -> None:
     private_phrase_and_small_windows(tmp_path, monkeypatch)
     pages = {  # the phrase meets a window's edge at every one of its words
-        f"page-{shift:02}.html": "filler " * 30 + "x" * shift
+        f"page-{shift:02}.html": "filler " * 30
+        + "x" * shift
         + " <p>Rescue the zeppelin <b>telemetry</b> archive before noon</p>"
         for shift in range(60)
     }
@@ -149,10 +175,17 @@ def test_a_search_index_is_searched_string_by_string_across_window_edges(
 ) -> None:
     private_phrase_and_small_windows(tmp_path, monkeypatch)
     pages = {  # the phrase, in JSON-escaped markup, meets a window's edge at every one of its words
-        f"search-{shift:02}.json": json.dumps({"docs": [
-            {"location": "a/", "text": "filler " * 30 + "x" * shift},
-            {"location": "b/", "text": "<p>Rescue the zeppelin <b>telemetry</b> archive before noon</p>"},
-        ]}).replace("<", "\\u003c")
+        f"search-{shift:02}.json": json.dumps(
+            {
+                "docs": [
+                    {"location": "a/", "text": "filler " * 30 + "x" * shift},
+                    {
+                        "location": "b/",
+                        "text": "<p>Rescue the zeppelin <b>telemetry</b> archive before noon</p>",
+                    },
+                ]
+            }
+        ).replace("<", "\\u003c")
         for shift in range(60)
     }
     pages["unrelated.json"] = json.dumps({"docs": [{"text": "Rescue the zeppelin later"}]})
@@ -160,7 +193,9 @@ def test_a_search_index_is_searched_string_by_string_across_window_edges(
     leaks = leaks_in_site(tmp_path, pages)
 
     assert "\\u003cb" in pages["search-00.json"]
-    assert sorted(leak.output for leak in leaks) == [f"search-{shift:02}.json" for shift in range(60)]
+    assert sorted(leak.output for leak in leaks) == [
+        f"search-{shift:02}.json" for shift in range(60)
+    ]
 
 
 def test_a_json_file_is_read_in_parts_without_missing_a_string_cut_by_their_edge(
@@ -170,29 +205,44 @@ def test_a_json_file_is_read_in_parts_without_missing_a_string_cut_by_their_edge
     monkeypatch.setattr(guard_reading, "READ_BYTES", 16)
     text = '\\u00e9t\\u00e9 \\u0026 Rescue the \\"zeppelin\\" <b>telemetry</b> archive before noon'
     pages = {  # the edge of a part falls in every place of the string: escapes, "é", quotes
-        f"index-{shift:02}.json": '{"docs": [{"text": "' + "é" * shift + '", "more": "' + text + '"}]}'
+        f"index-{shift:02}.json": '{"docs": [{"text": "'
+        + "é" * shift
+        + '", "more": "'
+        + text
+        + '"}]}'
         for shift in range(20)
     }
 
     leaks = leaks_in_site(tmp_path, pages)
 
-    assert sorted(leak.output for leak in leaks) == [f"index-{shift:02}.json" for shift in range(20)]
+    assert sorted(leak.output for leak in leaks) == [
+        f"index-{shift:02}.json" for shift in range(20)
+    ]
 
 
-def test_a_json_file_that_is_not_json_is_still_read_in_full(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_json_file_that_is_not_json_is_still_read_in_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     private_phrase_and_small_windows(tmp_path, monkeypatch)
     monkeypatch.setattr(guard_reading, "READ_BYTES", 16)
     monkeypatch.setattr(guard_reading, "UNCLOSED_STRING_LIMIT", 64)
     pages = {  # a quote that never closes, then the phrase far past the limit
-        f"broken-{shift:02}.json": '{"text": "unclosed ' + "filler " * 20 + "x" * shift
+        f"broken-{shift:02}.json": '{"text": "unclosed '
+        + "filler " * 20
+        + "x" * shift
         + " Rescue the zeppelin telemetry archive before noon"
         for shift in range(20)
     }
-    pages["entities.json"] = '<p class="x">Rescue the zeppelin &lt;telemetry&gt; archive before noon</p>'
+    pages["entities.json"] = (
+        '<p class="x">Rescue the zeppelin &lt;telemetry&gt; archive before noon</p>'
+    )
 
     leaks = leaks_in_site(tmp_path, pages)
 
-    assert sorted(leak.output for leak in leaks) == [*(f"broken-{shift:02}.json" for shift in range(20)), "entities.json"]
+    assert sorted(leak.output for leak in leaks) == [
+        *(f"broken-{shift:02}.json" for shift in range(20)),
+        "entities.json",
+    ]
 
 
 def test_a_string_past_the_limit_stays_a_string_and_the_strings_after_it_are_unescaped(
@@ -205,8 +255,8 @@ def test_a_string_past_the_limit_stays_a_string_and_the_strings_after_it_are_une
     monkeypatch.setattr(guard_reading, "UNCLOSED_STRING_LIMIT", 64)
     long_texts = {  # plain words; escapes everywhere a cut could fall, with and without spaces
         "words": "word " * 200,
-        "spaces": "a \"quoted\" line\n " * 40,
-        "no-spaces": "\u00e9\\x\"" * 60,
+        "spaces": 'a "quoted" line\n ' * 40,
+        "no-spaces": '\u00e9\\x"' * 60,
     }
     pages = {  # as MkDocs writes its search index: non-ASCII as \u escapes
         f"{name}.json": json.dumps({"docs": [{"text": text}, {"text": "Zoë Hoekstra"}]})
@@ -219,7 +269,9 @@ def test_a_string_past_the_limit_stays_a_string_and_the_strings_after_it_are_une
     assert sorted(leak.output for leak in leaks) == ["no-spaces.json", "spaces.json", "words.json"]
 
 
-def test_json_keys_and_numbers_are_searched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_json_keys_and_numbers_are_searched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     study_with_participant(ContentTree(tmp_path / "content"))
     monkeypatch.setattr(guard_reading, "READ_BYTES", 8)
     site = {
@@ -231,7 +283,8 @@ def test_json_keys_and_numbers_are_searched(tmp_path: Path, monkeypatch: pytest.
     leaks = leaks_in_site(tmp_path, site)
 
     assert sorted((leak.output, leak.field) for leak in leaks) == [
-        ("keys.json", "participant.name"), ("numbers.json", "participant.phone")
+        ("keys.json", "participant.name"),
+        ("numbers.json", "participant.phone"),
     ]
 
 
@@ -241,7 +294,9 @@ def test_gzipped_files_are_read_unpacked_as_far_as_they_go_or_as_they_stand(
 ) -> None:
     study_with_participant(ContentTree(tmp_path / "content"))
     monkeypatch.setattr(guard_reading, "READ_BYTES", read_bytes)
-    index = json.dumps({"docs": [{"text": f"Notes on {PARTICIPANT_NAME}. " + "Padding words. " * 50}]}).encode()
+    index = json.dumps(
+        {"docs": [{"text": f"Notes on {PARTICIPANT_NAME}. " + "Padding words. " * 50}]}
+    ).encode()
     packed = gzip.compress(index)
     files = {
         "zipped.json.gz": packed,
@@ -296,7 +351,9 @@ def test_known_public_contacts_are_not_warned_about(tmp_path: Path) -> None:
     tree.minimal()
     tree.interview("int-02", body="She mailed servicedesk@example.org.\n")
 
-    study = load_study(tmp_path / "content", tmp_path, checks=[contacts.checker(["ServiceDesk@example.org"])])
+    study = load_study(
+        tmp_path / "content", tmp_path, checks=[contacts.checker(["ServiceDesk@example.org"])]
+    )
 
     assert study.diagnostics == []
 
@@ -324,7 +381,12 @@ def test_markup_in_front_matter_is_escaped_everywhere(tmp_path: Path) -> None:
     tree.interview(
         "int-01",
         steps=[
-            {"stage": "notice", "action": f"Clicked {SCRIPT}", "score": 3, "quote": f"It said {SCRIPT}"},
+            {
+                "stage": "notice",
+                "action": f"Clicked {SCRIPT}",
+                "score": 3,
+                "quote": f"It said {SCRIPT}",
+            },
             {"stage": "report", "action": "Called", "score": 5},
         ],
         body="Normal **Markdown** body.",
@@ -348,18 +410,25 @@ def test_two_builds_produce_identical_generated_files(tmp_path: Path, demo_site:
     # The second build is cold (an empty cache): the chart cache must not be what makes the
     # bytes equal. The first is the shared demo site, built with the same SOURCE_DATE_EPOCH.
     env_result = build_demo(
-        tmp_path / "two", tmp_path / "empty-cache", "--strict", env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+        tmp_path / "two",
+        tmp_path / "empty-cache",
+        "--strict",
+        env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
     )
     assert env_result.returncode == 0, env_result.stderr
     outputs = [demo_site, tmp_path / "two"]
     generated = [
         path.relative_to(outputs[0])
         for path in outputs[0].rglob("*")
-        if path.is_file() and path.relative_to(outputs[0]).parts[0] in {"personas", "journeys", "interviews", "research"}
+        if path.is_file()
+        and path.relative_to(outputs[0]).parts[0]
+        in {"personas", "journeys", "interviews", "research"}
     ]
     assert len(generated) > 20
     for relative in generated:
-        assert (outputs[0] / relative).read_bytes() == (outputs[1] / relative).read_bytes(), relative
+        assert (outputs[0] / relative).read_bytes() == (outputs[1] / relative).read_bytes(), (
+            relative
+        )
     assert tree_hash(outputs[0]) == tree_hash(outputs[1])  # with SOURCE_DATE_EPOCH, the whole site
 
 
@@ -379,7 +448,10 @@ def test_a_build_leaves_no_temporary_files_behind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, outcome: str
 ) -> None:
     tree = ContentTree(tmp_path / "content")
-    study_with_participant(tree, body=f"Later {PARTICIPANT_NAME} called back." if outcome == "privacy guard" else "Notes.")
+    study_with_participant(
+        tree,
+        body=f"Later {PARTICIPANT_NAME} called back." if outcome == "privacy guard" else "Notes.",
+    )
     if outcome == "content errors":
         tree.interview("int-03", overall_score=11)
     write_site(tmp_path)
@@ -399,7 +471,8 @@ def test_a_build_leaves_no_temporary_files_behind(
 def test_a_failed_build_through_mkdocs_python_api_leaves_no_temporary_files_behind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """Tools that build with ``mkdocs.commands.build`` get no ``on_shutdown``, only ``on_build_error``."""
+    """Tools that build with ``mkdocs.commands.build`` get no ``on_shutdown``, only
+    ``on_build_error``."""
     tree = ContentTree(tmp_path / "content")
     study_with_participant(tree, body="Notes.")
     tree.interview("int-03", overall_score=11)
@@ -447,7 +520,15 @@ def test_serve_reports_a_broken_file_keeps_serving_and_recovers(tmp_path: Path) 
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+            "--livereload",
+        ],
         cwd=tmp_path,
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -464,7 +545,9 @@ def test_serve_reports_a_broken_file_keeps_serving_and_recovers(tmp_path: Path) 
 
         broken.write_text(broken.read_text().replace("overall_score: 42", "overall_score: 7"))
         fixed = tree_hash(tmp_path / "content")
-        wait_for(lambda: "jr-error-banner" not in fetch(home) and "int-02" in fetch(home + "interviews/"))
+        wait_for(
+            lambda: "jr-error-banner" not in fetch(home) and "int-02" in fetch(home + "interviews/")
+        )
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -476,12 +559,20 @@ def test_csv_exports_never_hand_a_formula_to_a_spreadsheet(tmp_path: Path) -> No
     tree = ContentTree(tmp_path / "content")
     tree.persona()
     tree.journey()
-    tree.interview("int-01", steps=[
-        {"stage": "notice", "action": "x", "score": 3, "expected": '=HYPERLINK("http://evil.example")',
-         "actual": "@SUM(A1)"},
-    ])
+    tree.interview(
+        "int-01",
+        steps=[
+            {
+                "stage": "notice",
+                "action": "x",
+                "score": 3,
+                "expected": '=HYPERLINK("http://evil.example")',
+                "actual": "@SUM(A1)",
+            },
+        ],
+    )
     site = build(write_site(tmp_path).parent)
 
     rows = (site / "journeys" / "repair-expectations.csv").read_text(encoding="utf-8").splitlines()
 
-    assert rows[1].startswith("Notice,\"'=HYPERLINK(\"\"http://evil.example\"\")\",'@SUM(A1),")
+    assert rows[1].startswith('Notice,"\'=HYPERLINK(""http://evil.example"")",\'@SUM(A1),')

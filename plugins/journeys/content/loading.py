@@ -7,38 +7,35 @@ This is the core's entry point; the MkDocs plugin and the ``journeys`` command b
 
 from __future__ import annotations
 
-import functools
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol, TypeVar
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
+from pydantic import ValidationError
 
 from journeys.content import rules
 from journeys.content.diagnostics import (
-    SIMILAR,
     Diagnostic,
     Location,
     Severity,
-    describe_value,
-    format_field,
-    one_of,
-    similarity,
     sorted_diagnostics,
+)
+from journeys.content.field_messages import (
+    printable,
+    shown_field,
+    unknown_fields,
+    validation_problems,
 )
 from journeys.content.frontmatter import Document, FrontMatterError, read_document
 from journeys.content.model import (
     KINDS,
     Interview,
     Journey,
-    Participant,
     Persona,
     Record,
     Source,
-    nested_fields,
 )
 from journeys.content.study import Study
 
@@ -250,7 +247,7 @@ def load_record(
     try:
         record = model.model_validate(document.data)
     except ValidationError as error:
-        problems.extend(_validation_problems(error, document, display))
+        problems.extend(validation_problems(error, document, display))
         problems.extend(_unusable_numbers(document, display, problems))
         return Invalid(document.data, source), problems
     if document.unusable_numbers:  # valid to the model (an attribute, a text) but not to publish
@@ -278,30 +275,6 @@ def _unusable_numbers(
         for location, line in document.unusable_numbers
         if shown_field(location) not in fields
     ]
-
-
-def printable(text: str) -> str:
-    """``text`` with what would break a message's line (a line break, a control or
-    direction character) written as an escape, ``\\n``."""
-    if text.isprintable():
-        return text
-    return "".join(char if char.isprintable() else ascii(char)[1:-1] for char in text)
-
-
-MAX_SHOWN_KEY = 60
-
-
-def shown_field(location: Location) -> str:
-    """The field as a message shows it, between backticks: keys printable, without
-    backticks, and cut short, so the message stays one readable line."""
-    return format_field(
-        tuple(_shown_key(part) if isinstance(part, str) else part for part in location)
-    )
-
-
-def _shown_key(key: str) -> str:
-    cut = "…" if len(key) > MAX_SHOWN_KEY else ""
-    return printable(key[:MAX_SHOWN_KEY]).replace("`", "'") + cut
 
 
 REPEAT_IS_ERROR = ("consent", "participant", "id")
@@ -334,144 +307,3 @@ def _display(path: Path, root: Path) -> str:
         return Path(os.path.relpath(path, root)).as_posix()
     except ValueError:  # another drive on Windows
         return path.as_posix()
-
-
-# --- turning pydantic's errors into messages for researchers --------------------------------
-
-_EXPECTED = {
-    "string_type": "text",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "list_type": "a list (lines starting with `- `)",
-    "dict_type": "fields (`name: value` lines)",
-    "model_type": "fields (`name: value` lines)",
-    "model_attributes_type": "fields (`name: value` lines)",
-    "int_type": "a whole number",
-    "float_type": "a number",
-}
-
-
-def _validation_problems(
-    error: ValidationError, document: Document, display: str
-) -> list[Diagnostic]:
-    problems: dict[tuple[Location, str], Diagnostic] = {}
-    for detail in error.errors(include_url=False):
-        location = _data_location(detail["loc"], document.data)
-        message = _message(detail)
-        problems.setdefault(
-            (location, message),
-            Diagnostic(
-                display,
-                document.lines.line_of(location),
-                Severity.ERROR,
-                message,
-                shown_field(location),
-            ),
-        )
-    return list(problems.values())
-
-
-def _data_location(loc: tuple[Any, ...], data: Any) -> Location:
-    """Pydantic's location, cut to the part that exists in the data (unions add type names)."""
-    location: list[str | int] = []
-    node = data
-    for part in loc:
-        if (isinstance(node, dict) and part in node) or (
-            isinstance(node, list) and isinstance(part, int) and part < len(node)
-        ):
-            node = node[part]
-        elif isinstance(node, dict) and isinstance(part, str):
-            location.append(part)  # a missing required field: keep it so the message names it
-            break
-        else:
-            break
-        location.append(part)
-    return tuple(location)
-
-
-def _message(detail: ErrorDetails) -> str:
-    kind = detail["type"]
-    got = describe_value(detail.get("input"))
-    if kind == "missing":
-        return "required field is missing"
-    if kind in _EXPECTED:
-        return f"expected {_EXPECTED[kind]}, got {got}"
-    if kind == "too_short":
-        return "needs at least one item"
-    return str(detail["msg"])
-
-
-# --- unknown fields ---------------------------------------------------------------------------
-
-
-def unknown_fields(
-    data: object, model: type[BaseModel], location: Location, document: Document, display: str
-) -> Iterator[Diagnostic]:
-    """A warning for each field ``model`` does not know, with the closest known one.
-
-    Works on the raw front matter, so a file with errors still gets these warnings.
-    """
-    if not isinstance(data, dict) or model is Participant:
-        return  # the private block may hold any field; all of it stays private
-    fields = nested_fields(model)
-    # Commonly every field is known: then only the fields holding nested models are walked.
-    names = _with_models(model) if data.keys() <= fields.keys() else data
-    for name in names:
-        if name not in data:
-            continue
-        value = data[name]
-        field_location = (*location, name)
-        if name not in fields:
-            suggestion = _suggestion(str(name), model) or f" (known fields: {one_of(list(fields))})"
-            yield Diagnostic(
-                display,
-                document.lines.line_of(field_location),
-                Severity.WARNING,
-                f"unknown field, it is ignored{suggestion}",
-                shown_field(field_location),
-            )
-            continue
-        submodel, is_list = fields[name]
-        if submodel is None:
-            continue
-        if is_list and isinstance(value, list):
-            for index, item in enumerate(value):
-                yield from unknown_fields(
-                    item, submodel, (*field_location, index), document, display
-                )
-        elif not is_list:
-            yield from unknown_fields(value, submodel, field_location, document, display)
-
-
-@functools.cache
-def _with_models(model: type[BaseModel]) -> tuple[str, ...]:
-    return tuple(
-        name for name, (submodel, _) in nested_fields(model).items() if submodel is not None
-    )
-
-
-OWN_LEVEL_BONUS = 0.1
-
-
-def _suggestion(name: str, model: type[BaseModel]) -> str:
-    """The most similar field of ``model`` or of a model nested in it: ``qoute`` at the top
-    of an interview suggests `quote`, which belongs in each step, not `outcome`."""
-    # A field at its own level is the likelier intent unless a deeper one is clearly
-    # closer: a journey's `stage:` suggests `stages`; an interview's `qoute:` suggests `quote`.
-    candidates: list[tuple[float, str, str]] = [
-        (similarity(name, field_name) + OWN_LEVEL_BONUS, field_name, "")
-        for field_name in model.model_fields
-    ]
-    for field_name, (submodel, is_list) in nested_fields(model).items():
-        if submodel is None or submodel is Participant:
-            continue
-        where = (
-            f" it belongs in each item of `{field_name}`"
-            if is_list
-            else f" it belongs in `{field_name}`"
-        )
-        candidates += [(similarity(name, inner), inner, where) for inner in submodel.model_fields]
-    score, best, where = max(candidates, key=lambda candidate: candidate[0])
-    if score - (OWN_LEVEL_BONUS if not where else 0) < SIMILAR:
-        return ""
-    return f" (did you mean `{best}`?{where})" if where else f" (did you mean `{best}`?)"

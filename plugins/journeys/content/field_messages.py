@@ -1,0 +1,189 @@
+"""What a researcher reads about a field: pydantic's errors in plain words, and unknown
+fields with the closest known one; fields shown as one readable line."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from journeys.content.diagnostics import (
+    SIMILAR,
+    Diagnostic,
+    Location,
+    Severity,
+    describe_value,
+    format_field,
+    one_of,
+    similarity,
+)
+from journeys.content.frontmatter import Document
+from journeys.content.model import Participant, nested_fields
+
+
+def printable(text: str) -> str:
+    """``text`` with what would break a message's line (a line break, a control or
+    direction character) written as an escape, ``\\n``."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else ascii(char)[1:-1] for char in text)
+
+
+MAX_SHOWN_KEY = 60
+
+
+def shown_field(location: Location) -> str:
+    """The field as a message shows it, between backticks: keys printable, without
+    backticks, and cut short, so the message stays one readable line."""
+    return format_field(
+        tuple(_shown_key(part) if isinstance(part, str) else part for part in location)
+    )
+
+
+def _shown_key(key: str) -> str:
+    cut = "…" if len(key) > MAX_SHOWN_KEY else ""
+    return printable(key[:MAX_SHOWN_KEY]).replace("`", "'") + cut
+
+
+# --- turning pydantic's errors into messages for researchers --------------------------------
+
+_EXPECTED = {
+    "string_type": "text",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list (lines starting with `- `)",
+    "dict_type": "fields (`name: value` lines)",
+    "model_type": "fields (`name: value` lines)",
+    "model_attributes_type": "fields (`name: value` lines)",
+    "int_type": "a whole number",
+    "float_type": "a number",
+}
+
+
+def validation_problems(
+    error: ValidationError, document: Document, display: str
+) -> list[Diagnostic]:
+    problems: dict[tuple[Location, str], Diagnostic] = {}
+    for detail in error.errors(include_url=False):
+        location = _data_location(detail["loc"], document.data)
+        message = _message(detail)
+        problems.setdefault(
+            (location, message),
+            Diagnostic(
+                display,
+                document.lines.line_of(location),
+                Severity.ERROR,
+                message,
+                shown_field(location),
+            ),
+        )
+    return list(problems.values())
+
+
+def _data_location(loc: tuple[Any, ...], data: Any) -> Location:
+    """Pydantic's location, cut to the part that exists in the data (unions add type names)."""
+    location: list[str | int] = []
+    node = data
+    for part in loc:
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and part < len(node)
+        ):
+            node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str):
+            location.append(part)  # a missing required field: keep it so the message names it
+            break
+        else:
+            break
+        location.append(part)
+    return tuple(location)
+
+
+def _message(detail: ErrorDetails) -> str:
+    kind = detail["type"]
+    got = describe_value(detail.get("input"))
+    if kind == "missing":
+        return "required field is missing"
+    if kind in _EXPECTED:
+        return f"expected {_EXPECTED[kind]}, got {got}"
+    if kind == "too_short":
+        return "needs at least one item"
+    return str(detail["msg"])
+
+
+# --- unknown fields ---------------------------------------------------------------------------
+
+
+def unknown_fields(
+    data: object, model: type[BaseModel], location: Location, document: Document, display: str
+) -> Iterator[Diagnostic]:
+    """A warning for each field ``model`` does not know, with the closest known one.
+
+    Works on the raw front matter, so a file with errors still gets these warnings.
+    """
+    if not isinstance(data, dict) or model is Participant:
+        return  # the private block may hold any field; all of it stays private
+    fields = nested_fields(model)
+    # Commonly every field is known: then only the fields holding nested models are walked.
+    names = _with_models(model) if data.keys() <= fields.keys() else data
+    for name in names:
+        if name not in data:
+            continue
+        value = data[name]
+        field_location = (*location, name)
+        if name not in fields:
+            suggestion = _suggestion(str(name), model) or f" (known fields: {one_of(list(fields))})"
+            yield Diagnostic(
+                display,
+                document.lines.line_of(field_location),
+                Severity.WARNING,
+                f"unknown field, it is ignored{suggestion}",
+                shown_field(field_location),
+            )
+            continue
+        submodel, is_list = fields[name]
+        if submodel is None:
+            continue
+        if is_list and isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from unknown_fields(
+                    item, submodel, (*field_location, index), document, display
+                )
+        elif not is_list:
+            yield from unknown_fields(value, submodel, field_location, document, display)
+
+
+@functools.cache
+def _with_models(model: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(
+        name for name, (submodel, _) in nested_fields(model).items() if submodel is not None
+    )
+
+
+OWN_LEVEL_BONUS = 0.1
+
+
+def _suggestion(name: str, model: type[BaseModel]) -> str:
+    """The most similar field of ``model`` or of a model nested in it: ``qoute`` at the top
+    of an interview suggests `quote`, which belongs in each step, not `outcome`."""
+    # A field at its own level is the likelier intent unless a deeper one is clearly
+    # closer: a journey's `stage:` suggests `stages`; an interview's `qoute:` suggests `quote`.
+    candidates: list[tuple[float, str, str]] = [
+        (similarity(name, field_name) + OWN_LEVEL_BONUS, field_name, "")
+        for field_name in model.model_fields
+    ]
+    for field_name, (submodel, is_list) in nested_fields(model).items():
+        if submodel is None or submodel is Participant:
+            continue
+        where = (
+            f" it belongs in each item of `{field_name}`"
+            if is_list
+            else f" it belongs in `{field_name}`"
+        )
+        candidates += [(similarity(name, inner), inner, where) for inner in submodel.model_fields]
+    score, best, where = max(candidates, key=lambda candidate: candidate[0])
+    if score - (OWN_LEVEL_BONUS if not where else 0) < SIMILAR:
+        return ""
+    return f" (did you mean `{best}`?{where})" if where else f" (did you mean `{best}`?)"
