@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from contentkit import REPO, ContentTree, build_demo, journeys_cli
 from journeys.content import model, reference
+from journeys.site import kinds, render
 
 GUIDE = REPO / "docs" / "guide"
 PAGES = (
@@ -357,3 +358,13 @@ def test_the_docs_name_every_field_a_non_consenting_interview_withholds(
     assert len(withheld) > 10
     missing = [name for name in withheld if name.replace("_", "-").rstrip("s") not in paragraph]
     assert missing == [], f"{page.name}: name these fields in the paragraph {start}"
+
+
+def test_customising_lists_every_template_and_every_kind_of_page() -> None:
+    """A new template or page kind is documented where site owners look for it."""
+    page = (REPO / "docs" / "customising.md").read_text(encoding="utf-8")
+    templates = sorted(p.name for p in (Path(render.__file__).parent / "templates").glob("*.md.j2"))
+    assert len(templates) >= 8
+    missing = [name for name in templates if page.count(f"`{name}`") < 2]
+    missing += [kind.folder for kind in kinds.KINDS if f"`/{kind.folder}" not in page]
+    assert missing == [], "docs/customising.md: list (override list and data table, addresses)"
