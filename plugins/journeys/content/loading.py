@@ -30,7 +30,7 @@ from journeys.content.field_messages import (
 )
 from journeys.content.frontmatter import Document, FrontMatterError, read_document
 from journeys.content.model import (
-    KINDS,
+    RECORD_FOLDERS,
     Interview,
     Journey,
     Persona,
@@ -212,7 +212,7 @@ def _load_kind(
 
 def kind_folder(model: type[Record]) -> str:
     """The content sub-folder of ``model``'s files (``personas`` for Persona)."""
-    return next(folder for folder, kind in KINDS.items() if kind is model)
+    return next(folder for folder, kind in RECORD_FOLDERS.items() if kind is model)
 
 
 @dataclass(frozen=True)

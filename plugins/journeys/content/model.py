@@ -297,7 +297,7 @@ def nested_fields(model: type[BaseModel]) -> dict[str, tuple[type[BaseModel] | N
     return {name: nested_model(info.annotation) for name, info in model.model_fields.items()}
 
 
-KINDS: dict[str, type[Record]] = {
+RECORD_FOLDERS: dict[str, type[Record]] = {
     "personas": Persona,
     "journeys": Journey,
     "interviews": Interview,
