@@ -6,13 +6,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test clean
+.PHONY: serve build offline check test clean
 
 serve: $(VENV)/.site
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict
+
+# The site as a folder to share, opened from disk (site/index.html): mkdocs.offline.yml.
+offline: $(VENV)/.site
+	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml
 
 check: $(VENV)/.site
 	$(BIN)/journeys check --strict content

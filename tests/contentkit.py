@@ -161,23 +161,26 @@ compared with it byte for byte."""
 
 
 @contextmanager
-def demo_config(cache_dir: Path, language: str | None = None) -> Iterator[Path]:
-    """A temporary config beside this repository's mkdocs.yml that inherits it, with the
-    plugin's cache in ``cache_dir`` (and the theme in ``language``, when given).
+def demo_config(
+    cache_dir: Path, language: str | None = None, base: str = "mkdocs.yml"
+) -> Iterator[Path]:
+    """A temporary config beside this repository's mkdocs.yml that inherits it (or ``base``,
+    another config there, such as mkdocs.offline.yml), with the plugin's cache in
+    ``cache_dir`` (and the theme in ``language``, when given).
 
     Beside mkdocs.yml, every relative path (docs_dir, custom_dir, content_dir, hooks)
     resolves as there; ``cache_dir`` keeps builds run in parallel (pytest-xdist) out of the
     repository's .cache/journeys. MkDocs' INHERIT replaces lists whole, so the plugin list
-    is copied from mkdocs.yml with the one option changed.
+    is copied from ``base`` with the one option changed.
     """
-    demo = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    demo = yaml.safe_load((REPO / base).read_text(encoding="utf-8"))
     plugins = [
         {"journeys": plugin["journeys"] | {"cache_dir": str(cache_dir)}}
         if isinstance(plugin, dict) and "journeys" in plugin
         else plugin
         for plugin in demo["plugins"]
     ]
-    overrides: dict[str, Any] = {"INHERIT": "mkdocs.yml", "plugins": plugins}
+    overrides: dict[str, Any] = {"INHERIT": base, "plugins": plugins}
     if language is not None:
         overrides["theme"] = {"language": language}  # merged into mkdocs.yml's theme
     handle, name = tempfile.mkstemp(prefix=".mkdocs-test-", suffix=".yml", dir=REPO)
@@ -196,10 +199,11 @@ def build_demo(
     *args: str,
     language: str | None = None,
     env: dict[str, str] | None = None,
+    base: str = "mkdocs.yml",
 ) -> subprocess.CompletedProcess[str]:
     """``mkdocs build <args>`` of this repository's demo into ``destination`` (see
     :func:`demo_config`); the result is returned, not checked."""
-    with demo_config(cache_dir, language) as config:
+    with demo_config(cache_dir, language, base) as config:
         command = ["build", *args, "-f", str(config), "-d", str(destination)]
         return subprocess.run(
             [sys.executable, "-m", "mkdocs", *command],
