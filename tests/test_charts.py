@@ -33,6 +33,8 @@ TEXT = ChartText(
     spread="Spread (min-max)",
     peak="Peak moment",
     n="n={n}",
+    small="small sample",
+    revisit="Came back to this stage",
 )
 STAGES = (
     StageSummary("Orientation", 3, 5.5, 4.0, 7.0),
@@ -43,7 +45,8 @@ STAGES = (
 SERIES = (
     Series("Starter Sam", 0, ((0.0, 4.0), (2.0, 6.0), (3.0, 3.0)), peaks=((2.0, 6.0),)),
     Series("Starter Sam", 0, ((0.0, 7.0), (2.0, 8.5), (3.0, 6.0))),
-    Series("Busy Dana", 1, ((0.0, 5.5), (2.0, 6.5), (0.0, 6.0), (3.0, 4.5))),  # loops back
+    # came back to the first stage: one point there (its mean), ringed
+    Series("Busy Dana", 1, ((0.0, 5.75), (2.0, 6.5), (3.0, 4.5)), revisits=((0.0, 5.75),)),
 )
 Chart = Callable[..., bytes]
 CHARTS = pytest.mark.parametrize("chart", [emotion_chart, curves_chart], ids=["emotion", "curves"])
@@ -200,12 +203,16 @@ def test_stages_without_scores_do_not_crash_and_leave_a_gap() -> None:
     assert in_plot.count("M") == 2 and in_plot.count("L") == 1
 
 
-def test_loop_series_goes_back_on_the_x_axis() -> None:
-    loop = Series("Loop", 0, ((0.0, 5.0), (1.0, 6.0), (2.0, 7.0), (1.0, 4.0), (2.0, 8.0)))
-    paths = stroked_paths(emotion_chart(STAGES, (loop,), TEXT), "#0072b2")
-    xs = max((xs_of(d) for d in paths), key=len)
-    assert len(xs) == 5
-    assert xs[3] < xs[2] and xs[1] == xs[3] and xs[2] == xs[4]
+def test_a_series_never_runs_back_and_its_revisits_are_rings() -> None:
+    for backwards in (((0.0, 5.0), (2.0, 7.0), (1.0, 4.0)), ((0.0, 5.0), (0.0, 6.0))):
+        with pytest.raises(ValueError, match="in order"):
+            Series("Loop", 0, backwards)
+    loop = Series("Loop", 0, ((0.0, 5.0), (1.0, 5.0), (2.0, 7.5)), revisits=((1.0, 5.0),))
+    svg = emotion_chart(STAGES, (loop,), TEXT)
+    xs = max((xs_of(d) for d in stroked_paths(svg, "#0072b2")), key=len)
+    assert len(xs) == 3 and xs == sorted(set(xs))
+    assert texts(svg).count("Came back to this stage") == 1
+    assert "Came back to this stage" not in texts(emotion_chart(STAGES, SERIES[:2], TEXT))
 
 
 def test_styles_differ_in_colour_marker_and_dash() -> None:

@@ -17,6 +17,7 @@ import pytest
 
 from contentkit import REPO, ContentTree, demo_config, journeys_cli
 from journeys.cli.commands import main
+from journeys.content.diagnostics import workflow_command
 from journeys.content.frontmatter import read_document
 from journeys.content.loading import load_study
 
@@ -116,6 +117,122 @@ def test_check_with_an_error_exits_1_and_prints_compiler_style_lines(
     ]
 
 
+INT_02 = (
+    "date: 2026-02-30\npersona: eva\njourney: repair\nconsent: true\n"
+    "goal: G\noverall_score: 6\n"
+    "touchpont: x\nsteps:\n  - stage: notice\n    action: A\n    score: 3.3\n"
+)
+"""An interview with two errors (lines 2 and 12) and a warning (line 8)."""
+
+
+def annotations(path: str) -> list[str]:
+    """What ``journeys check --format github`` prints for INT_02 at ``path``."""
+    return [
+        (
+            f"::error file={path},line=2,title=journeys check::"
+            "`date`: `2026-02-30` is not a day in the calendar"
+        ),
+        (
+            f"::warning file={path},line=8,title=journeys check::"
+            "`touchpont`: unknown field, it is ignored "
+            "(did you mean `touchpoint`? it belongs in each item of `steps`)"
+        ),
+        (
+            f"::error file={path},line=12,title=journeys check::"
+            "`steps[1].score`: expected a grade from 1 to 10 in steps of 0.5 (like 7 or 6.5), "
+            "got 3.3"
+        ),
+    ]
+
+
+def test_check_format_github_prints_an_annotation_for_each_problem_then_the_summary(
+    tree: ContentTree, tmp_path: Path
+) -> None:
+    tree.minimal()
+    tree.write("interviews/2026-02/int-02.md", INT_02)
+    (tmp_path / ".git").mkdir()
+
+    result = journeys_cli("check", "--format", "github", "content", cwd=tmp_path)
+
+    assert result.returncode == 1
+    assert output_lines(result.stdout) == [
+        *annotations("content/interviews/2026-02/int-02.md"),
+        "4 files checked: 2 errors, 1 warning",
+    ]
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("folder", "content_dir"), [("content", "."), ("docs", "../content"), (".", "content")]
+)
+def test_check_format_github_names_files_from_the_root_of_the_repository(
+    tree: ContentTree, tmp_path: Path, folder: str, content_dir: str
+) -> None:
+    """GitHub places an annotation by the file's path in the repository, wherever the
+    command runs."""
+    tree.minimal()
+    tree.write("interviews/int-02.md", INT_02)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "docs").mkdir()
+
+    result = journeys_cli(
+        "check", "--format", "github", "--no-cache", content_dir, cwd=tmp_path / folder
+    )
+
+    assert output_lines(result.stdout)[:-1] == annotations("content/interviews/int-02.md")
+
+
+def test_check_format_github_fails_as_the_default_format_does(
+    tree: ContentTree, tmp_path: Path
+) -> None:
+    tree.minimal()
+    tree.interview("int-02", touchpont="phone")
+    (tmp_path / ".git").mkdir()
+
+    relaxed = journeys_cli("check", "--format", "github", cwd=tmp_path)
+    strict = journeys_cli("check", "--format", "github", "--strict", cwd=tmp_path)
+
+    assert (relaxed.returncode, strict.returncode) == (0, 1)
+    assert relaxed.stdout == strict.stdout
+    assert output_lines(strict.stdout)[0].startswith(
+        "::warning file=content/interviews/int-02.md,line="
+    )
+
+
+def test_check_format_github_escapes_what_github_would_read_as_syntax(
+    tree: ContentTree, tmp_path: Path
+) -> None:
+    tree.minimal()
+    tree.write("interviews/a,b.md", "date: [2026]\n")
+    (tmp_path / ".git").mkdir()
+
+    result = journeys_cli("check", "--format", "github", cwd=tmp_path)
+
+    assert output_lines(result.stdout)[0].startswith(
+        "::error file=content/interviews/a%2Cb.md,line="
+    )
+    assert workflow_command("error", "100% sure\r\nnext: a, b", file="a:b,c%.md", line="3") == (
+        "::error file=a%3Ab%2Cc%25.md,line=3::100%25 sure%0D%0Anext: a, b"
+    )
+    assert workflow_command("notice", "done") == "::notice::done"
+
+
+def test_check_format_github_annotates_a_wrong_plugin_option_on_mkdocs_yml(
+    tree: ContentTree, tmp_path: Path
+) -> None:
+    tree.minimal()
+    (tmp_path / ".git").mkdir()
+    site_with_options(tmp_path, "      cache: 'yes'\n")
+
+    result = journeys_cli("check", "--format", "github", cwd=tmp_path)
+
+    assert result.returncode == 1
+    assert result.stdout == (
+        "::error file=mkdocs.yml,title=journeys check::"
+        "mkdocs.yml: plugin journeys, option `cache`: expected true or false, got 'yes'\n"
+    )
+
+
 def test_every_diagnostic_line_is_path_line_severity(tree: ContentTree, tmp_path: Path) -> None:
     tree.minimal()
     tree.write("personas/bad.md", "- not fields\n")
@@ -213,7 +330,15 @@ def guided(tree: ContentTree) -> ContentTree:
     return tree
 
 
-def new_interview(cwd: Path, *extra: str) -> Any:
+DATE = "2026-02-22"
+"""The date the tests' interviews are held on, unless a test says otherwise."""
+MONTH = Path("content") / "interviews" / "2026-02"
+"""Where an interview held on DATE is filed, from the project's folder."""
+
+
+def new_interview(cwd: Path, *extra: str, date: str | None = DATE) -> Any:
+    """``journeys new interview`` for journey `repair` and persona `eva`, held on ``date``
+    (None: no ``--date``, so today)."""
     return journeys_cli(
         "new",
         "interview",
@@ -223,6 +348,7 @@ def new_interview(cwd: Path, *extra: str) -> Any:
         "eva",
         "--content-dir",
         "content",
+        *(("--date", date) if date else ()),
         *extra,
         cwd=cwd,
     )
@@ -248,19 +374,21 @@ def test_new_interview_writes_the_file_and_prints_its_path(
 ) -> None:
     result = new_interview(tmp_path, "--id", "lap-01")
 
-    path = tmp_path / "content" / "interviews" / "lap-01.md"
+    path = tmp_path / MONTH / "lap-01.md"
     assert result.returncode == 0, result.stderr
     assert path.is_file()
-    assert "content/interviews/lap-01.md" in result.stdout
     assert output_lines(result.stdout) == [
-        "Wrote content/interviews/lap-01.md: fill in the empty fields, then run `journeys check`."
+        (
+            "Wrote content/interviews/2026-02/lap-01.md: "
+            "fill in the empty fields, then run `journeys check`."
+        )
     ]
 
 
 def test_new_interview_has_one_step_per_stage_in_order(guided: ContentTree, tmp_path: Path) -> None:
     new_interview(tmp_path, "--id", "lap-01")
 
-    document = read_document((tmp_path / "content" / "interviews" / "lap-01.md").read_bytes())
+    document = read_document((tmp_path / MONTH / "lap-01.md").read_bytes())
 
     assert [step["stage"] for step in document.data["steps"]] == ["notice", "report", "wait"]
     assert document.data["id"] == "lap-01"
@@ -273,9 +401,7 @@ def test_new_interview_writes_each_stage_questions_as_comments_before_its_step(
 ) -> None:
     new_interview(tmp_path, "--id", "lap-01")
 
-    lines = (
-        (tmp_path / "content" / "interviews" / "lap-01.md").read_text(encoding="utf-8").split("\n")
-    )
+    lines = (tmp_path / MONTH / "lap-01.md").read_text(encoding="utf-8").split("\n")
 
     def line_index(predicate: Any) -> int:
         return next(index for index, line in enumerate(lines) if predicate(line))
@@ -302,18 +428,59 @@ def test_new_interview_writes_each_stage_questions_as_comments_before_its_step(
 
 def test_new_interview_refuses_to_overwrite(guided: ContentTree, tmp_path: Path) -> None:
     new_interview(tmp_path, "--id", "lap-01")
-    path = tmp_path / "content" / "interviews" / "lap-01.md"
+    path = tmp_path / MONTH / "lap-01.md"
     path.write_text(path.read_text(encoding="utf-8") + "My notes.\n", encoding="utf-8")
     before = path.read_bytes()
 
     result = new_interview(tmp_path, "--id", "lap-01")
 
     assert result.returncode == 1
-    assert (
-        result.stderr
-        == "journeys: error: content/interviews/lap-01.md exists already; it was not overwritten\n"
+    assert result.stderr == (
+        "journeys: error: content/interviews/2026-02/lap-01.md exists already; "
+        "it was not overwritten\n"
     )
     assert path.read_bytes() == before
+
+
+def test_new_interview_refuses_an_id_taken_in_another_month(
+    guided: ContentTree, tmp_path: Path
+) -> None:
+    new_interview(tmp_path, "--id", "lap-01")
+
+    result = new_interview(tmp_path, "--id", "lap-01", date="2026-03-01")
+
+    assert result.returncode == 1
+    assert result.stderr == (
+        "journeys: error: content/interviews/2026-02/lap-01.md exists already; "
+        "it was not overwritten\n"
+    )
+    assert not (tmp_path / "content" / "interviews" / "2026-03").exists()
+
+
+def test_new_interview_files_the_interview_under_the_month_of_its_date(
+    guided: ContentTree, tmp_path: Path
+) -> None:
+    result = new_interview(tmp_path, date="2026-03-04")
+
+    path = tmp_path / "content" / "interviews" / "2026-03" / "2026-03-04-eva.md"
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Wrote content/interviews/2026-03/2026-03-04-eva.md: ")
+    document = read_document(path.read_bytes())
+    assert (document.data["id"], document.data["date"]) == ("2026-03-04-eva", "2026-03-04")
+
+
+@pytest.mark.parametrize("date", ["2026-02-30", "22-02-2026", "2026-2-5", "20260222", "today"])
+def test_new_interview_refuses_a_date_that_is_not_year_month_day(
+    guided: ContentTree, tmp_path: Path, date: str
+) -> None:
+    result = new_interview(tmp_path, date=date)
+
+    assert result.returncode == 2
+    assert result.stderr.endswith(
+        f"journeys new interview: error: argument --date: '{date}' is not a date: "
+        "write it as year-month-day, like 2026-02-22\n"
+    )
+    assert not (tmp_path / "content" / "interviews").exists()
 
 
 @pytest.mark.parametrize(
@@ -348,17 +515,20 @@ def test_new_interview_with_an_unknown_journey_or_persona_lists_the_existing_one
     assert not (tmp_path / "content" / "interviews").exists()
 
 
-def test_new_interview_default_id_is_date_and_persona(guided: ContentTree, tmp_path: Path) -> None:
+def test_new_interview_without_a_date_is_held_today_and_its_id_is_date_and_persona(
+    guided: ContentTree, tmp_path: Path
+) -> None:
     before = dt.date.today()
-    result = new_interview(tmp_path)
+    result = new_interview(tmp_path, date=None)
     after = dt.date.today()
 
     assert result.returncode == 0, result.stderr
-    written = sorted(p.name for p in (tmp_path / "content" / "interviews").iterdir())
-    assert written in ([f"{before.isoformat()}-eva.md"], [f"{after.isoformat()}-eva.md"])
-    document = read_document((tmp_path / "content" / "interviews" / written[0]).read_bytes())
-    assert document.data["id"] == written[0].removesuffix(".md")
-    assert document.data["date"] == written[0][:10]
+    interviews = tmp_path / "content" / "interviews"
+    written = [path.relative_to(interviews).as_posix() for path in interviews.rglob("*.md")]
+    assert written in [[f"{day:%Y-%m}/{day.isoformat()}-eva.md"] for day in (before, after)]
+    document = read_document((interviews / written[0]).read_bytes())
+    assert document.data["id"] == written[0][8:].removesuffix(".md")
+    assert document.data["date"] == written[0][8:18]
 
 
 def test_new_interview_default_id_does_not_take_an_existing_one(
@@ -368,7 +538,7 @@ def test_new_interview_default_id_does_not_take_an_existing_one(
     second = new_interview(tmp_path)
 
     assert (first.returncode, second.returncode) == (0, 0)
-    names = sorted(p.stem for p in (tmp_path / "content" / "interviews").iterdir())
+    names = sorted(p.stem for p in (tmp_path / MONTH).iterdir())
     assert len(names) == 2
     assert names[1] == f"{names[0]}-2"
 
@@ -400,7 +570,7 @@ def test_new_interview_once_filled_in_passes_check_strict(
     guided: ContentTree, tmp_path: Path
 ) -> None:
     new_interview(tmp_path, "--id", "lap-01")
-    path = tmp_path / "content" / "interviews" / "lap-01.md"
+    path = tmp_path / MONTH / "lap-01.md"
     path.write_text(fill_in(path.read_text(encoding="utf-8"), stages=3), encoding="utf-8")
 
     result = journeys_cli("check", "--strict", "content", cwd=tmp_path)
@@ -421,11 +591,14 @@ def test_new_interview_in_process(
 ) -> None:
     monkeypatch.chdir(tmp_path)
 
-    code = main(["new", "interview", "--journey", "repair", "--persona", "bob", "--id", "bob-01"])
+    code = main(
+        ["new", "interview", "--journey", "repair", "--persona", "bob", "--id", "bob-01"]
+        + ["--date", DATE]
+    )
 
     assert code == 0
-    assert capsys.readouterr().out.startswith("Wrote content/interviews/bob-01.md")
-    assert (tmp_path / "content" / "interviews" / "bob-01.md").is_file()
+    assert capsys.readouterr().out.startswith("Wrote content/interviews/2026-02/bob-01.md")
+    assert (tmp_path / MONTH / "bob-01.md").is_file()
 
 
 def test_new_interview_refuses_an_id_that_cannot_be_a_url(
@@ -528,7 +701,7 @@ def test_new_interview_for_a_journey_with_errors_is_a_clear_error(
 
 def test_new_interview_keeps_a_number_like_id_as_given(guided: ContentTree, tmp_path: Path) -> None:
     new_interview(tmp_path, "--id", "2026.10")
-    path = tmp_path / "content" / "interviews" / "2026.10.md"
+    path = tmp_path / MONTH / "2026.10.md"
     path.write_text(fill_in(path.read_text(encoding="utf-8"), stages=3), encoding="utf-8")
 
     study = load_study(tmp_path / "content", tmp_path)

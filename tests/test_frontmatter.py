@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from journeys.content.frontmatter import MAX_DEPTH, MAX_NODES, FrontMatterError, read_document
+from journeys.content.loading import load_study
 
 
 def refused(raw: bytes) -> FrontMatterError:
@@ -362,22 +366,236 @@ def test_a_file_that_is_not_utf8_is_refused_on_the_line_of_the_bad_byte(
     assert error.message == "the file is not UTF-8 text: save it with UTF-8 encoding"
 
 
-@pytest.mark.parametrize(
-    ("yaml_text", "line", "words"),
-    [
-        ("name: Eva\n  summary: S\n", 3, "mapping values are not allowed"),
-        ("name: Eva\n\tsummary: S\n", 3, "tab"),
-        ('name: "Eva\nsummary: S\n', 3, "starts on line 2"),
-        ("name: Eva\nsteps: [a, b\nsummary: S\n", 4, "flow sequence that starts on line 3"),
-        ("name: *eva\n", 2, "undefined alias"),
-    ],
-    ids=["bad-indent", "tab", "unclosed-quote", "unclosed-bracket", "undefined-alias"],
-)
-def test_malformed_yaml_is_refused_with_the_line_where_it_goes_wrong(
-    yaml_text: str, line: int, words: str
-) -> None:
-    error = refused(f"---\n{yaml_text}---\n".encode())
+# --- YAML mistakes: what to do, on the line where the mistake is -----------------------------
 
-    assert error.line == line
-    assert error.message.startswith("invalid YAML: ")
-    assert words in error.message
+INTERVIEW = """\
+---
+id: eva-03
+date: 2026-02-22
+persona: eva
+journey: repair
+consent: true
+goal: Get the laptop working again
+overall_score: 6.5
+steps:
+  - stage: notice
+    action: Tried to restart it
+    quote: "It just went black"
+    score: 4
+  - stage: report
+    action: Called the service desk
+    score: 7
+---
+Notes.
+"""
+
+UNCLOSED_QUOTE = (
+    "a quote opens on this line and is not closed: "
+    "close the quote, or put the text in the other kind of quotes"
+)
+TEXT_AFTER_QUOTE = (
+    "the text goes on after its closing quote: put all of the text in quotes, "
+    "and use the other kind of quotes inside it"
+)
+TAB = "a tab character, where only spaces are allowed: indent with spaces"
+COLON_IN_TEXT = (
+    "a colon followed by a space inside text that is not in quotes: put the text in quotes"
+)
+NO_SPACE = "no space after the colon of a field: put a space after the colon, as in `score: 7`"
+LIST_ITEM = (
+    "a list item (`- `) at the wrong indentation: line up its `-` with the other items of its list"
+)
+FIELD_INDENTATION = "a field at the wrong indentation: line it up with the fields it belongs with"
+FIELD_UNDER_VALUE = (
+    "a field indented under a field that already has a value: line it up with the field "
+    "above; if it is text that goes on from the line above, put that text in quotes"
+)
+MISTAKES = {
+    # name: (the line as written, the line with the mistake, the line of the mistake, message)
+    "unclosed-quote": ('"It just went black"', '"It just went black', 12, UNCLOSED_QUOTE),
+    "unclosed-quote-closed-by-a-later-one": (
+        "goal: Get the laptop working again",
+        'goal: "Get the laptop working again',
+        7,
+        UNCLOSED_QUOTE,
+    ),
+    "text-after-the-closing-quote": (
+        '"It just went black"',
+        '"It just went black" she said',
+        12,
+        TEXT_AFTER_QUOTE,
+    ),
+    "apostrophe-in-single-quotes": (
+        '"It just went black"',
+        "'It just wouldn't start'",
+        12,
+        TEXT_AFTER_QUOTE,
+    ),
+    "tab-indenting-a-field": ("    score: 4", "\tscore: 4", 13, TAB),
+    "tab-indenting-a-list-item": ("  - stage: report", "\t- stage: report", 14, TAB),
+    "colon-in-text": ("Tried to restart it", "Tried this: restart it", 11, COLON_IN_TEXT),
+    "list-item-indented-too-little": ("  - stage: report", " - stage: report", 14, LIST_ITEM),
+    "list-item-indented-too-much": ("  - stage: report", "   - stage: report", 14, LIST_ITEM),
+    "list-item-at-field-indentation": (
+        "  - stage: report",
+        "    - stage: report",
+        14,
+        LIST_ITEM,
+    ),
+    "no-space-after-a-colon": ("    score: 4", "    score:4", 13, NO_SPACE),
+    "no-space-after-a-colon-at-the-top": ("overall_score: 6.5", "overall_score:6.5", 8, NO_SPACE),
+    "no-space-after-the-last-colon": ("    score: 7", "    score:7", 16, NO_SPACE),
+    "field-indented-too-little": ("    score: 7", "   score: 7", 16, FIELD_INDENTATION),
+    "field-indented-too-much-under-quoted-text": (
+        "    score: 4",
+        "      score: 4",
+        13,
+        FIELD_INDENTATION,
+    ),
+    "field-indented-too-much-under-text": (
+        "    score: 7",
+        "      score: 7",
+        16,
+        FIELD_UNDER_VALUE,
+    ),
+    "text-going-on-unindented": (
+        "goal: Get the laptop working again",
+        "goal: Get the laptop\nworking again",
+        8,
+        (
+            "a line that is not a field (`name: value`): "
+            "if its text goes on from the field above, indent it under that field"
+        ),
+    ),
+    "unclosed-bracket": (
+        "goal: Get the laptop working again",
+        "goal: [Get the laptop, working again",
+        7,
+        (
+            "a `[` or `{` that opens on this line is not closed: "
+            "close it, or write a list as one `- item` per line"
+        ),
+    ),
+    "backslash-in-double-quotes": (
+        '"It just went black"',
+        '"C:\\Users went black"',
+        12,
+        (
+            "a backslash inside double quotes starts a special character: "
+            "write it twice (`\\\\`), or put the text in single quotes"
+        ),
+    ),
+    "text-starting-with-at": (
+        "Called the service desk",
+        "@servicedesk on chat",
+        15,
+        "text that starts with `@`, `%` or a backtick must be in quotes: put the text in quotes",
+    ),
+    "alias-without-anchor": (
+        "Called the service desk",
+        "*desk",
+        15,
+        "an alias (`*name`) without an anchor (`&name`) above it: write the value out",
+    ),
+    "anchor-given-twice": (
+        "score: 4\n  - stage: report\n    action: Called",
+        "score: &a 4\n  - stage: report\n    action: &a Called",
+        15,
+        "the same anchor (`&name`) is given twice: give each anchor its own name",
+    ),
+    "control-character": (
+        "Called the service desk",
+        "Called the service\x07 desk",
+        15,
+        "an invisible control character (often pasted from another program): delete it",
+    ),
+    "anything-else": (
+        "Called the service desk",
+        "- Called the service desk",
+        15,
+        "invalid YAML: sequence entries are not allowed here",
+    ),
+}
+
+
+def with_mistake(name: str) -> str:
+    written, mistaken, _, _ = MISTAKES[name]
+    assert INTERVIEW.count(written) == 1, written
+    return INTERVIEW.replace(written, mistaken)
+
+
+@pytest.mark.parametrize("name", MISTAKES)
+def test_a_yaml_mistake_is_reported_on_its_line_with_what_to_do(name: str) -> None:
+    _, _, line, message = MISTAKES[name]
+
+    error = refused(with_mistake(name).encode())
+
+    assert (error.line, error.message) == (line, message)
+
+
+def test_a_yaml_mistake_is_reported_with_its_file(tmp_path: Path) -> None:
+    path = tmp_path / "content" / "interviews" / "2026-02" / "eva-03.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(with_mistake("unclosed-quote"), encoding="utf-8")
+
+    study = load_study(tmp_path / "content", tmp_path)
+
+    assert [d.format() for d in study.diagnostics] == [
+        f"content/interviews/2026-02/eva-03.md:12: error: {UNCLOSED_QUOTE}"
+    ]
+
+
+READ_EACH_MISTAKE = """
+import json, sys
+import yaml
+if sys.argv[1] == "pyyaml":
+    del yaml.CSafeLoader  # as where libyaml is not installed
+from journeys.content import frontmatter
+
+def reported(text):
+    try:
+        frontmatter.read_document(text.encode())
+    except frontmatter.FrontMatterError as error:
+        return [error.line, error.message]
+    return None
+
+texts = json.loads(sys.stdin.read())
+read = [reported(text) for text in texts]
+print(json.dumps({"parser": frontmatter._BaseLoader.__name__, "read": read}))
+"""
+
+
+def reported_by(parser: str) -> dict[str, Any]:
+    """What ``read_document`` reports for each mistake, in a process that uses ``parser``."""
+    result = subprocess.run(
+        [sys.executable, "-c", READ_EACH_MISTAKE, parser],
+        input=json.dumps([with_mistake(name) for name in MISTAKES]),
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    reported: dict[str, Any] = json.loads(result.stdout)
+    return reported
+
+
+def test_libyaml_and_pyyaml_report_each_mistake_alike() -> None:
+    if not yaml.__with_libyaml__:
+        pytest.skip("libyaml is not installed: there is only one parser")
+
+    libyaml, pyyaml = reported_by("libyaml"), reported_by("pyyaml")
+
+    assert (libyaml["parser"], pyyaml["parser"]) == ("CSafeLoader", "SafeLoader")
+    expected = [[line, message] for _, _, line, message in MISTAKES.values()]
+    assert libyaml["read"] == expected
+    assert pyyaml["read"] == expected
+
+
+def test_tabs_libyaml_reads_in_a_value_do_not_hide_a_mistake_elsewhere() -> None:
+    """PyYAML's parser refuses `name:<tab>value`, which libyaml reads; the mistake after it
+    is the one reported."""
+    text = with_mistake("unclosed-quote").replace("goal: Get the laptop", "goal:\tGet the\tlaptop")
+
+    error = refused(text.encode())
+
+    assert (error.line, error.message) == (12, UNCLOSED_QUOTE)

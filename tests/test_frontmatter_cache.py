@@ -72,7 +72,7 @@ def test_a_second_run_reads_no_file_again_and_reports_the_same(tmp_path: Path) -
     assert second.read_again == 0
     assert formatted(cached.diagnostics) == formatted(uncached.diagnostics)
     assert any(
-        ":3: error:" in line for line in formatted(cached.diagnostics)
+        ":2: error:" in line for line in formatted(cached.diagnostics)
     )  # the unreadable file
     assert [i.source.body for i in cached.interviews] == [
         i.source.body for i in uncached.interviews

@@ -123,10 +123,13 @@ def test_new_interview_works_in_the_new_repository(tmp_path: Path) -> None:
         "newcomer",
         "--id",
         "second",
+        "--date",
+        "2026-02-22",
         cwd=tmp_path / "r",
     )
     assert result.returncode == 0, result.stderr
-    text = (tmp_path / "r" / "content" / "interviews" / "second.md").read_text(encoding="utf-8")
+    written = tmp_path / "r" / "content" / "interviews" / "2026-02" / "second.md"
+    text = written.read_text(encoding="utf-8")
     assert "Where did you go for help, and why there?" in text
 
 

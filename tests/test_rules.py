@@ -916,7 +916,11 @@ def write_bytes(tree: ContentTree, relative: str, raw: bytes) -> None:
         (
             b"---\ndate: 2026-02-01\npersona: eva\n  journey: repair\n---\n",
             4,
-            "invalid YAML: mapping values are not allowed in this context",
+            (
+                "a field indented under a field that already has a value: line it up with the "
+                "field above; if it is text that goes on from the line above, put that text in "
+                "quotes"
+            ),
         ),
         (
             b"---\ndate: 2026-02-01\npersona: eva\ngoal: Caf\xe9 visit\n---\n",
@@ -981,10 +985,13 @@ def test_a_malformed_yaml_error_names_where_the_unclosed_part_started(tree: Cont
 
     assert (diagnostic.path, diagnostic.line, diagnostic.severity) == (
         INTERVIEW_PATH,
-        5,
+        4,
         Severity.ERROR,
     )
-    assert "flow sequence that starts on line 4" in diagnostic.message
+    assert diagnostic.message == (
+        "a `[` or `{` that opens on this line is not closed: close it, "
+        "or write a list as one `- item` per line"
+    )
 
 
 def test_a_persona_file_name_that_is_not_a_slug_suggests_one(tree: ContentTree) -> None:

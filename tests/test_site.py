@@ -202,8 +202,8 @@ def test_emotion_graph_alt_text_names_lowest_and_highest_stage(site: Path) -> No
     html = page(site, "journeys/repair")
     alt = re.search(r'<img src="([^"]+emotion\.svg)" alt="([^"]+)"', html)
     assert alt is not None
-    assert "Lowest: Notice (mean 4.0)" in alt.group(2)
-    assert "Highest: Wait (mean 8.0)" in alt.group(2)
+    assert "Lowest: Notice (mean 4.0, n=3)" in alt.group(2)
+    assert "Highest: Wait (mean 8.0, n=3)" in alt.group(2)
 
 
 def test_charts_exist_and_every_link_resolves(site: Path) -> None:
@@ -239,8 +239,8 @@ def test_expectation_rows_biggest_duration_gap_first(site: Path) -> None:
 
 def test_shortfall_per_stage_counts_every_interview(site: Path) -> None:
     body = text(page(site, "journeys/repair"))
-    assert "Wait: 3 of 3 steps fell short of expectations" in body
-    assert "Notice: 1 of 1 steps fell short of expectations" in body
+    assert "Wait: Fell short of expectations for 3 of 3 interviews, better" in body
+    assert "Notice: 1 interview with an expectation not rated" in body  # "A reply" -> "Silence"
 
 
 def test_discovered_touchpoint_is_marked(site: Path) -> None:
@@ -365,7 +365,7 @@ def test_journey_export_holds_the_figures_and_no_private_field(site: Path) -> No
     assert data["expectations"][0]["gap_vs_expected"] == {"sign": 1, "amount": 2.0, "unit": "week"}
     assert "participant" not in json.dumps(data)
     csv_lines = (site / "journeys" / "repair-stages.csv").read_text(encoding="utf-8").splitlines()
-    assert csv_lines[1] == "repair,notice,Notice,3,4.00,2.0,6.0,false"
+    assert csv_lines[1] == "repair,notice,Notice,3,4.0,2.0,6.0,false"  # full precision
 
 
 def test_persona_export_counts_its_interviews(site: Path) -> None:
@@ -374,7 +374,7 @@ def test_persona_export_counts_its_interviews(site: Path) -> None:
     data = json.loads((site / "personas" / "eva.json").read_text(encoding="utf-8"))
     assert data["interviews"] == 2
     assert data["overall_score"]["mean"] == 6.5
-    assert data["nps"] == {"score": 100, "n": 2}
+    assert data["nps"] == {"score": 100, "n": 2, "small_sample": True}
     assert PARTICIPANT["email"] not in json.dumps(data) and PARTICIPANT["name"] not in json.dumps(
         data
     )

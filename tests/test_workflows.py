@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -146,7 +148,7 @@ def test_push_to_main_checks_builds_and_deploys(site_workflow: Path) -> None:
     workflow = load(site_workflow)
     assert workflow["on"]["push"]["branches"] == ["main"]
     run = " ".join(str(step.get("run", "")) for _, step in steps(workflow))
-    assert "journeys check --strict content" in run
+    assert "journeys check --strict --format github content" in run
     assert "mkdocs build --strict" in run
     assert workflow["env"]["NO_MKDOCS_2_WARNING"] == "1"
 
@@ -163,6 +165,40 @@ def test_push_to_main_checks_builds_and_deploys(site_workflow: Path) -> None:
     )
     assert "pull_request" in upload["if"] and "main" in upload["if"]
     assert upload["with"]["path"].rstrip("/") == "site"
+
+
+def test_the_check_in_the_init_workflow_puts_problems_on_the_lines_of_a_pull_request(
+    tmp_path: Path,
+) -> None:
+    create_repository(tmp_path)
+    (tmp_path / ".git").mkdir()  # as the workflow checks the repository out
+    check = next(
+        str(step["run"])
+        for _, step in steps(load(tmp_path / ".github" / "workflows" / "site.yml"))
+        if str(step.get("run", "")).startswith("journeys check")
+    )
+    interview = next((tmp_path / "content" / "interviews").rglob("*.md"))
+    lines = interview.read_text(encoding="utf-8").split("\n")
+    score = next(index for index, line in enumerate(lines) if line.strip().startswith("score: "))
+    lines[score] = lines[score].replace("score: ", "score:")
+    interview.write_text("\n".join(lines), encoding="utf-8")
+
+    command = shlex.split(check)
+    result = subprocess.run(
+        [sys.executable, "-m", "journeys.cli", *command[1:]],
+        cwd=tmp_path,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 1, result.stderr
+    path = interview.relative_to(tmp_path).as_posix()
+    assert result.stdout.splitlines()[0] == (
+        f"::error file={path},line={score + 1},title=journeys check::"
+        "no space after the colon of a field: put a space after the colon, as in `score: 7`"
+    )
 
 
 def test_pull_requests_upload_the_site_as_an_artefact(site_workflow: Path) -> None:

@@ -8,22 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from journeys.analysis.facts import InterviewFact, StepFact
 from journeys.content.model import Journey
-from journeys.content.values import ADVOCACY
+from journeys.content.values import AS_EXPECTED, BETTER, NOT_RATED, WORSE
 
 SMALL_SAMPLE = 3
 """Below this many, a figure is labelled as a small sample (and a coverage cell flagged)."""
-STALE_AFTER = dt.timedelta(days=365)
-"""Evidence whose newest interview is this much older than the newest overall is stale."""
-PROMOTER_NPS = 9
-"""An NPS this high or higher is a promoter's."""
-DETRACTOR_NPS = 6
-"""An NPS this low or lower is a detractor's."""
-FRAGILE_STEP_SCORE = 4.0
 
 
 @dataclass(frozen=True)
@@ -49,11 +42,61 @@ def steps_at(stage: str, interviews: Iterable[InterviewFact]) -> list[StepFact]:
     return [step for interview in interviews for step in interview.steps if step.stage == stage]
 
 
+def score_at(stage: str, interview: InterviewFact) -> float | None:
+    """The interview's score at a stage: the mean of its steps there (None without any)."""
+    scores = [step.score for step in interview.steps if step.stage == stage]
+    return statistics.fmean(scores) if scores else None
+
+
+def scores_at(stage: str, interviews: Iterable[InterviewFact]) -> list[float]:
+    """One score per interview with a step at ``stage`` (:func:`score_at`): an interview
+    that loops back to a stage counts once there."""
+    found = (score_at(stage, interview) for interview in interviews)
+    return [score for score in found if score is not None]
+
+
+def interviews_at(
+    stage: str,
+    interviews: Iterable[InterviewFact],
+    where: Callable[[StepFact], bool] = lambda step: True,
+) -> list[InterviewFact]:
+    """The interviews with a step at ``stage`` (one for which ``where`` holds)."""
+    return [i for i in interviews if any(s.stage == stage and where(s) for s in i.steps)]
+
+
 def stage_stats(journey: Journey, interviews: Sequence[InterviewFact]) -> list[Stats]:
-    """Per stage, in the journey's order: the scores of every step at that stage."""
-    return [
-        stats(step.score for step in steps_at(stage, interviews)) for stage in journey.stage_ids
-    ]
+    """Per stage, in the journey's order: n is the interviews with a step there; mean,
+    lowest and highest are over their scores there (:func:`score_at`)."""
+    return [stats(scores_at(stage, interviews)) for stage in journey.stage_ids]
+
+
+@dataclass(frozen=True)
+class StagePoint:
+    """One point of an interview's emotion line: its score at one stage."""
+
+    stage_index: int
+    score: float
+    """The mean of the interview's steps at the stage."""
+    peak: bool
+    """Its peak moment is at this stage."""
+    revisited: bool
+    """It came back to this stage after moving on to another one."""
+
+
+def stage_path(journey: Journey, interview: InterviewFact) -> list[StagePoint]:
+    """An interview's points in the journey's stage order, one per stage it has steps at,
+    so its line never runs back however the interview looped."""
+    stages = [step.stage for step in interview.steps]
+    visits = Counter(
+        stage for index, stage in enumerate(stages) if index == 0 or stages[index - 1] != stage
+    )
+    points = []
+    for index, stage in enumerate(journey.stage_ids):
+        score = score_at(stage, interview)
+        if score is not None:
+            peak = any(step.peak for step in interview.steps if step.stage == stage)
+            points.append(StagePoint(index, score, peak, visits[stage] > 1))
+    return points
 
 
 def lowest_and_highest(journey: Journey, per_stage: Sequence[Stats]) -> tuple[int, int] | None:
@@ -132,12 +175,39 @@ def touchpoint_use(
 # --- expectations ---------------------------------------------------------------------------
 
 
-def shortfalls(journey: Journey, interviews: Sequence[InterviewFact]) -> list[tuple[int, int]]:
-    """Per stage: (steps that fell short of expectations, steps with an expectation to compare)."""
+@dataclass(frozen=True)
+class Verdicts:
+    """How reality compared with expectations at one stage, counted in interviews: each
+    interview once, however many of its moments there were judged."""
+
+    judged: int
+    """Interviews with a moment at the stage judged worse, as expected or better."""
+    worse: int
+    """Of those, the interviews with a moment worse than expected: it fell short for them."""
+    as_expected: int
+    better: int
+    not_rated: int
+    """Interviews whose expectations at the stage were all written pairs nobody judged."""
+
+
+def stage_verdicts(journey: Journey, interviews: Sequence[InterviewFact]) -> list[Verdicts]:
+    """Per stage, in the journey's order: the interviews' verdicts (see :class:`Verdicts`)."""
     result = []
     for stage in journey.stage_ids:
-        compared = [step for step in steps_at(stage, interviews) if step.fell_short is not None]
-        result.append((sum(bool(step.fell_short) for step in compared), len(compared)))
+        per_interview = [
+            {step.verdict for step in interview.steps if step.stage == stage and step.verdict}
+            for interview in interviews
+        ]
+        judged = [verdicts for verdicts in per_interview if verdicts - {NOT_RATED}]
+        result.append(
+            Verdicts(
+                judged=len(judged),
+                worse=sum(WORSE in verdicts for verdicts in judged),
+                as_expected=sum(AS_EXPECTED in verdicts for verdicts in judged),
+                better=sum(BETTER in verdicts for verdicts in judged),
+                not_rated=sum(verdicts == {NOT_RATED} for verdicts in per_interview),
+            )
+        )
     return result
 
 
@@ -149,116 +219,3 @@ def expectation_order(
     if expected_gap is not None:
         return (0, -expected_gap.total_seconds(), stage_index, key, position)
     return (1, 0.0, stage_index, key, position)
-
-
-# --- signals ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Signal:
-    interview: InterviewFact
-    overall: float
-    mean_step: float
-    peak_end: float
-
-
-@dataclass(frozen=True)
-class SignalSummary:
-    rows: list[Signal]
-    mean_step_error: float | None
-    """Mean absolute difference between the overall score and the mean step score."""
-    peak_end_error: float | None
-    better: str | None
-    """``"mean"``, ``"peak_end"``, ``"tie"`` or None without interviews."""
-
-
-def signals(interviews: Sequence[InterviewFact]) -> SignalSummary:
-    rows = [Signal(i, i.overall_score, i.mean_step_score, i.peak_end_score) for i in interviews]
-    if not rows:
-        return SignalSummary([], None, None, None)
-    mean_error = statistics.fmean(abs(r.overall - r.mean_step) for r in rows)
-    peak_error = statistics.fmean(abs(r.overall - r.peak_end) for r in rows)
-    if round(mean_error, 2) == round(peak_error, 2):
-        better = "tie"
-    else:
-        better = "mean" if mean_error < peak_error else "peak_end"
-    return SignalSummary(rows, mean_error, peak_error, better)
-
-
-def is_fragile_promoter(interview: InterviewFact) -> bool:
-    """A promoter (:data:`PROMOTER_NPS`) who waved something away as normal or scored a
-    step at or below :data:`FRAGILE_STEP_SCORE`."""
-    return (
-        interview.nps is not None
-        and interview.nps >= PROMOTER_NPS
-        and (interview.accepted_count > 0 or interview.lowest_score <= FRAGILE_STEP_SCORE)
-    )
-
-
-def advocacy_counts(interviews: Iterable[InterviewFact]) -> dict[str, int]:
-    counts = Counter(i.advocacy for i in interviews if i.advocacy)
-    return {kind: counts.get(kind, 0) for kind in ADVOCACY}
-
-
-def nps_score(interviews: Iterable[InterviewFact]) -> tuple[int, int] | None:
-    """(Net Promoter Score -100..100, n) over interviews that gave an NPS."""
-    given = [i.nps for i in interviews if i.nps is not None]
-    if not given:
-        return None
-    promoters = sum(score >= PROMOTER_NPS for score in given)
-    detractors = sum(score <= DETRACTOR_NPS for score in given)
-    return round(100 * (promoters - detractors) / len(given)), len(given)
-
-
-# --- coverage and evidence ---------------------------------------------------------------------
-
-
-def coverage(
-    personas: Sequence[str], journeys: Sequence[str], interviews: Iterable[InterviewFact]
-) -> dict[tuple[str, str], int]:
-    counts = Counter((i.persona, i.journey) for i in interviews)
-    return {(p, j): counts.get((p, j), 0) for p in personas for j in journeys}
-
-
-@dataclass(frozen=True)
-class Evidence:
-    interviews: int
-    variety: int
-    """Distinct personas (for a stage) or distinct attribute values (for a persona)."""
-    oldest: dt.date | None
-    newest: dt.date | None
-    stale: bool
-    confidence: str
-    """``"high"``, ``"medium"`` or ``"low"``: see :func:`confidence`."""
-
-
-def confidence(interviews: int, variety: int) -> str:
-    """High: 5+ interviews from 2+ personas or segments; medium: 3+; low: fewer."""
-    if interviews >= 5 and variety >= 2:
-        return "high"
-    if interviews >= SMALL_SAMPLE:
-        return "medium"
-    return "low"
-
-
-def evidence(
-    interviews: Sequence[InterviewFact], variety: int, newest_overall: dt.date | None
-) -> Evidence:
-    span = date_range(interviews)
-    oldest, newest = span if span else (None, None)
-    stale = (
-        newest is not None and newest_overall is not None and newest_overall - newest > STALE_AFTER
-    )
-    return Evidence(
-        len(interviews), variety, oldest, newest, stale, confidence(len(interviews), variety)
-    )
-
-
-def stage_evidence(
-    journey: Journey, interviews: Sequence[InterviewFact], newest_overall: dt.date | None
-) -> list[Evidence]:
-    result = []
-    for stage in journey.stage_ids:
-        at_stage = [i for i in interviews if any(step.stage == stage for step in i.steps)]
-        result.append(evidence(at_stage, len({i.persona for i in at_stage}), newest_overall))
-    return result

@@ -31,9 +31,10 @@ class StepFact:
     expected_gap: dt.timedelta | None
     """actual minus expected, when both are durations."""
     realistic_gap: dt.timedelta | None
-    fell_short: bool | None
-    """Reality worse than expected: a positive duration gap, or a different text.
-    None when the step has no expectation and actual to compare."""
+    verdict: str | None
+    """How reality compared with the expectation (:attr:`journeys.content.model.Step.verdict`):
+    ``worse``, ``as-expected``, ``better``, ``not-rated`` (a written pair nobody judged), or
+    None when there is nothing to judge."""
 
 
 @dataclass(frozen=True)
@@ -100,17 +101,8 @@ def fact_of(interview: Interview, inventory: Collection[str]) -> InterviewFact:
                 unnamed_touchpoint=is_unnamed_touchpoint(step.touchpoint, inventory, published),
                 expected_gap=gap(step.actual, step.expected),
                 realistic_gap=gap(step.actual, step.realistic),
-                fell_short=_fell_short(step.expected, step.actual),
+                verdict=step.verdict,
             )
             for index, step in enumerate(interview.steps)
         ),
     )
-
-
-def _fell_short(expected: str | None, actual: str | None) -> bool | None:
-    if expected is None or actual is None:
-        return None
-    duration_gap = gap(actual, expected)
-    if duration_gap is not None:
-        return duration_gap > dt.timedelta(0)
-    return " ".join(expected.lower().split()) != " ".join(actual.lower().split())

@@ -36,7 +36,7 @@ from journeys.content.frontmatter import Document, FrontMatterError, LineMap, re
 from journeys.privacy.contacts import may_hold_contact
 
 FILE_NAME = "documents.marshal"
-_FORMAT = f"journeys-documents-5-{__version__}"
+_FORMAT = f"journeys-documents-6-{__version__}"
 
 READ_AHEAD_SHARE = 100
 """The fewest files worth a process of their own (forking one costs about as much as

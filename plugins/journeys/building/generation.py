@@ -10,13 +10,17 @@ build.
 
 from __future__ import annotations
 
-from collections.abc import Generator, Sequence
+import datetime as dt
+import os
+from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from journeys.analysis.evidence import Staleness
 from journeys.building.cache import ChartCache
 from journeys.building.frontmatter_cache import FrontMatterCache
 from journeys.building.memory import collector_paused
+from journeys.building.options import Options
 from journeys.content.diagnostics import Diagnostic
 from journeys.content.loading import load_study
 from journeys.privacy import contacts, guard
@@ -37,6 +41,9 @@ class SiteSettings:
     override_dirs: Sequence[Path] = ()
     pages_despite_errors: bool = False
     """While serving, pages are made even when the content has errors."""
+    stale_after_days: int = Options.stale_after_days
+    build_date: dt.date | None = None
+    """The day evidence is judged stale against; None: :func:`build_date`."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +95,8 @@ def generate_site(
     watchlist = guard.watchlist(
         study.interviews, study.personas.values(), study.journeys.values(), label_texts()
     )
-    site = kinds.renderer(study, settings.labels, settings.href, settings.override_dirs)
+    staleness = Staleness(settings.build_date or build_date(), settings.stale_after_days)
+    site = kinds.renderer(study, settings.labels, settings.href, settings.override_dirs, staleness)
     to_draw: dict[str, ChartToDraw] = {}
     reused = 0
     for output in kinds.site_files(site):
@@ -108,6 +116,21 @@ def generate_site(
     return Outcome(
         study.diagnostics, watchlist, len(study.interviews), list(to_draw.values()), reused
     )
+
+
+def build_date(environment: Mapping[str, str] = os.environ) -> dt.date:
+    """The day of the build: ``SOURCE_DATE_EPOCH`` (seconds since 1970, UTC) when set, so
+    a build of the same sources gives the same site on any day; else today."""
+    epoch = environment.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return dt.date.today()
+    if not epoch.isdigit():
+        raise ValueError(
+            f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, "
+            f"got {epoch!r}: set it to the time of your last commit "
+            "(`git log -1 --format=%ct`) or unset it"
+        )
+    return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
 
 
 def label_texts() -> list[str]:

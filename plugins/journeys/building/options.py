@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, get_type_hints
 
+from journeys.analysis.evidence import STALE_AFTER_DAYS
 from journeys.building.cache import DEFAULT_DIRECTORY
 from journeys.content.diagnostics import Severity, describe_value, did_you_mean, format_field
 from journeys.privacy.guard import PUBLISH_UNREAD
@@ -56,9 +57,21 @@ class Options:
             "fonts): glob patterns relative to the site folder, `*` crossing folders, any case."
         ),
     )
+    stale_after_days: int = field(
+        default=STALE_AFTER_DAYS,
+        metadata=_about(
+            "Evidence whose newest interview is more than this many days before the build date "
+            "(SOURCE_DATE_EPOCH when set, else today) is marked stale."
+        ),
+    )
 
 
-EXPECTED: dict[object, str] = {str: "text", bool: "true or false", TEXTS: "a list of text"}
+EXPECTED: dict[object, str] = {
+    str: "text",
+    bool: "true or false",
+    int: "a whole number of 1 or more",
+    TEXTS: "a list of text",
+}
 """What each type of option takes, as messages say it."""
 
 ENABLED = "enabled"
@@ -125,9 +138,17 @@ def _read_value(name: str, value: object, kind: object) -> tuple[object, list[Op
             if not isinstance(item, str)
         ]
         return tuple(value), wrong
+    if kind is int and not is_whole_number(value):
+        return None, [_wrong_type(name, value, kind)]
     if not isinstance(kind, type) or not isinstance(value, kind):
         return None, [_wrong_type(name, value, kind)]
     return value, []
+
+
+def is_whole_number(value: object) -> bool:
+    """What an option that counts (days) takes: 1 or more, and not ``true`` (YAML's
+    booleans are numbers to Python)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
 
 
 def _wrong_type(option: str, value: object, kind: object) -> OptionProblem:

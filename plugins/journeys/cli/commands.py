@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,7 +21,7 @@ from journeys.building.isolated import cores
 from journeys.building.memory import collector_paused
 from journeys.building.options import Options, read_options
 from journeys.cli import init, scaffold
-from journeys.content.diagnostics import Severity, summary
+from journeys.content.diagnostics import TITLE, Severity, summary, workflow_command
 from journeys.content.loading import load_study
 from journeys.content.model import SCHEMAS
 from journeys.privacy import contacts, folders
@@ -54,6 +57,12 @@ def _parser() -> argparse.ArgumentParser:
     interview.add_argument("--journey", required=True, help="journey slug")
     interview.add_argument("--persona", required=True, help="persona slug")
     interview.add_argument("--id", dest="interview_id", help="interview id (default: date-persona)")
+    interview.add_argument(
+        "--date",
+        type=_date,
+        help="the interview's date, YYYY-MM-DD; the file goes in the folder of its month "
+        "(default: today)",
+    )
     interview.add_argument(
         "--content-dir",
         default=Path(Options.content_dir),
@@ -97,6 +106,13 @@ def _check_arguments(check: argparse.ArgumentParser) -> None:
     )
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="text: `path:line: error|warning: message` lines (the default); github: "
+        "GitHub Actions annotations, shown on the lines of a pull request",
+    )
+    check.add_argument(
         "--config",
         default=Path("mkdocs.yml"),
         type=Path,
@@ -114,34 +130,63 @@ def _check_arguments(check: argparse.ArgumentParser) -> None:
 def _check(args: argparse.Namespace) -> int:
     site = read_site(args.config)
     options, option_problems = read_options(plugin_entry(site))
-    config = args.config.as_posix()
+    root = _repository_root(args.content_dir) if args.format == "github" else None
     for option_problem in option_problems:
-        print(
-            f"journeys: {option_problem.severity.value}: {option_problem.format(config)}",
-            file=sys.stderr,
-        )
+        where = _shown(args.config, root)
+        _report(option_problem.severity, option_problem.format(where), root, where)
     if any(problem.severity is Severity.ERROR for problem in option_problems):
         return 1
     cache_dir = _cache_dir(args, options)
     problems = _folder_problems(args, site, options, cache_dir)
     for problem in problems:
-        print(f"journeys: error: {problem}", file=sys.stderr)
+        _report(Severity.ERROR, problem, root)
     if problems:
         return 1
     front_matter = FrontMatterCache(cache_dir, processes=cores())
     with collector_paused():
         study = load_study(
             args.content_dir,
+            display_root=root,
             reader=front_matter,
             checks=[contacts.checker(options.public_contacts)],
         )
     front_matter.save()
     for diagnostic in study.diagnostics:
-        print(diagnostic.format())
+        print(diagnostic.format() if root is None else diagnostic.github_annotation())
     print(summary(study.diagnostics, study.file_count))
     failing = {Severity.ERROR, Severity.WARNING} if args.strict else {Severity.ERROR}
     options_fail = args.strict and option_problems  # warnings only: errors returned above
     return 1 if options_fail or any(d.severity in failing for d in study.diagnostics) else 0
+
+
+def _report(severity: Severity, message: str, root: Path | None, file: str | None = None) -> None:
+    """A problem outside the content: on stderr, or (with a ``root``, for ``--format
+    github``) as an annotation, on ``file`` when it concerns one."""
+    if root is None:
+        print(f"journeys: {severity.value}: {message}", file=sys.stderr)
+    else:
+        place = {"file": file} if file else {}
+        print(workflow_command(severity.value, message, **place, title=TITLE))
+
+
+def _repository_root(content_dir: Path) -> Path:
+    """The checkout the content folder is in (the nearest folder above it with ``.git``),
+    whose paths GitHub's annotations name; the current folder when there is none."""
+    folder = Path(os.path.abspath(content_dir))
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return Path.cwd()
+
+
+def _shown(path: Path, root: Path | None) -> str:
+    """``path`` as messages show it: as given, or relative to ``root``."""
+    if root is None:
+        return path.as_posix()
+    try:
+        return Path(os.path.relpath(path, root)).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
 
 
 def _cache_dir(args: argparse.Namespace, options: Options) -> Path | None:
@@ -216,8 +261,22 @@ def plugin_entry(site: dict[str, Any] | None) -> object:
     return None
 
 
+def _date(text: str) -> dt.date:
+    """A date written YYYY-MM-DD, as the front matter writes it."""
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(
+        f"{text!r} is not a date: write it as year-month-day, like 2026-02-22"
+    )
+
+
 def _new_interview(args: argparse.Namespace) -> int:
-    path = scaffold.new_interview(args.content_dir, args.journey, args.persona, args.interview_id)
+    path = scaffold.new_interview(
+        args.content_dir, args.journey, args.persona, args.interview_id, args.date
+    )
     print(f"Wrote {path.as_posix()}: fill in the empty fields, then run `journeys check`.")
     return 0
 

@@ -22,13 +22,14 @@ def new_interview(
     journey_slug: str,
     persona_slug: str,
     interview_id: str | None = None,
-    today: dt.date | None = None,
+    date: dt.date | None = None,
 ) -> Path:
-    """Write ``content/interviews/<id>.md`` with one step per stage; refuse to overwrite.
+    """Write ``content/interviews/<YYYY-MM>/<id>.md``, in the folder of the interview's month
+    (``date``, today by default), with one step per stage; refuse to overwrite.
 
     Slugs and the id are checked before any path is made of them (``../x`` must not reach
     outside the content folder) by the rules ``journeys check`` applies."""
-    date = today or dt.date.today()
+    date = date or dt.date.today()
     _check_slug(content_dir / "journeys", "journey", journey_slug)
     _check_slug(content_dir / "personas", "persona", persona_slug)
     if interview_id is not None and (problem := interview_id_problem(interview_id)) is not None:
@@ -38,9 +39,10 @@ def new_interview(
     )
     _read(content_dir / "personas" / f"{persona_slug}.md", Persona, "persona", persona_slug)
     key = interview_id or _free_id(content_dir, f"{date.isoformat()}-{persona_slug}")
-    path = content_dir / "interviews" / f"{key}.md"
-    if path.exists():
-        raise ScaffoldError(f"{path.as_posix()} exists already; it was not overwritten")
+    path = content_dir / "interviews" / f"{date:%Y-%m}" / f"{key}.md"
+    existing = next((content_dir / "interviews").glob(f"**/{key}.md"), path)
+    if existing.exists():  # in any month's folder: an id is the study's, not the month's
+        raise ScaffoldError(f"{existing.as_posix()} exists already; it was not overwritten")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(interview_text(journey, persona_slug, key, date), encoding="utf-8")
     return path
@@ -90,6 +92,17 @@ def _read(path: Path, model: type[Journey | Persona], kind: str, slug: str) -> J
     return record  # type: ignore[return-value]
 
 
+_STEP_TAIL = (
+    "    expected:         # what they expected, e.g. 1 day",
+    "    actual:           # what happened, e.g. 3 days",
+    "    realistic:        # what would have been realistic",
+    "    vs_expected:      # worse | as-expected | better, when they are not durations",
+    "    # peak: true      # the one moment that stood out",
+    "    # accepted: true  # waved away as normal",
+)
+"""The end of each step: expectations and the marks, the same for every stage."""
+
+
 def interview_text(journey: Journey, persona: str, key: str, date: dt.date) -> str:
     """The new file: required fields left empty (``journeys check`` lists them), the guide
     as comments."""
@@ -123,23 +136,16 @@ def interview_text(journey: Journey, persona: str, key: str, date: dt.date) -> s
         if stage.description:
             lines.append(f"  #   {_comment(stage.description)}")
         lines.extend(f"  #   ? {_comment(question)}" for question in stage.questions)
-        lines.extend(
-            [
-                f"  - stage: {scalar(stage.id)}",
-                "    action:           # what they did",
-                "    why:",
-                "    touchpoint:"
-                + (f"       # {touchpoints}, or another one" if touchpoints else ""),
-                "    score:            # 1-10 in steps of 0.5",
-                "    feeling:",
-                "    quote:",
-                "    expected:         # what they expected, e.g. 1 day",
-                "    actual:           # what happened, e.g. 3 days",
-                "    realistic:        # what would have been realistic",
-                "    # peak: true      # the one moment that stood out",
-                "    # accepted: true  # waved away as normal",
-            ]
-        )
+        lines += [
+            f"  - stage: {scalar(stage.id)}",
+            "    action:           # what they did",
+            "    why:",
+            "    touchpoint:" + (f"       # {touchpoints}, or another one" if touchpoints else ""),
+            "    score:            # 1-10 in steps of 0.5",
+            "    feeling:",
+            "    quote:",
+            *_STEP_TAIL,
+        ]
     lines += [
         "follow_up:",
         "  will: []           # what you promised to do with the results",

@@ -36,13 +36,40 @@ class Diagnostic:
     """The field in dotted form (``steps[3].score``, lists counted from 1)."""
 
     def format(self) -> str:
-        where = f"{self.path}:{self.line}"
-        what = f"`{self.field}`: {self.message}" if self.field else self.message
-        return f"{where}: {self.severity.value}: {what}"
+        return f"{self.path}:{self.line}: {self.severity.value}: {self.what}"
+
+    def github_annotation(self) -> str:
+        """The diagnostic as a GitHub Actions workflow command: an annotation that a pull
+        request shows on the file's line (``path`` relative to the repository's root)."""
+        return workflow_command(
+            self.severity.value, self.what, file=self.path, line=str(self.line), title=TITLE
+        )
+
+    @property
+    def what(self) -> str:
+        """The message, after the field it is about."""
+        return f"`{self.field}`: {self.message}" if self.field else self.message
 
     @property
     def sort_key(self) -> tuple[str, int, str, str]:
         return (self.path, self.line, self.field, self.message)
+
+
+TITLE = "journeys check"
+"""The title of the annotations ``journeys check --format github`` prints."""
+
+
+def workflow_command(command: str, message: str, **properties: str) -> str:
+    """``::command name=value,...::message``, escaped as GitHub Actions reads it (``%``
+    and line breaks everywhere, ``:`` and ``,`` in the values of properties too)."""
+    listed = ",".join(f"{name}={_escaped(value, ':,')}" for name, value in properties.items())
+    return f"::{command}{' ' if listed else ''}{listed}::{_escaped(message, '')}"
+
+
+def _escaped(text: str, separators: str) -> str:
+    for character in "%\r\n" + separators:
+        text = text.replace(character, f"%{ord(character):02X}")
+    return text
 
 
 def format_field(location: Location) -> str:

@@ -6,7 +6,9 @@ depth is limited. A number of thousands of digits is refused on its line, and th
 of every ``.nan`` and ``.inf`` is noted (the loader refuses them, with the field); a
 mapping key that YAML reads as something other than text (``1:``, ``on:``,
 ``? !!timestamp ...``) is kept as it is written. libyaml's C parser is used where
-installed; the line numbers are the same.
+installed; the line numbers are the same. A YAML mistake is reported as what to do, on
+the line where it was made (:mod:`journeys.content.yaml_mistakes` finds it), with either
+parser alike.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any, ClassVar
 import yaml
 
 from journeys.content.diagnostics import Location
+from journeys.content.yaml_mistakes import Mistake, find_mistake
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -186,7 +189,10 @@ def _parse_yaml(text: str, first_line: int) -> _Builder:
             first_line,
         )
     _check_flow_depth(text, first_line)
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # PyYAML's own reader refuses control characters here
+    except yaml.YAMLError as error:
+        raise _yaml_problem(error, text, first_line) from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -198,11 +204,9 @@ def _parse_yaml(text: str, first_line: int) -> _Builder:
             )
         builder = _Builder(loader, first_line)
         builder.data, _ = builder.build(node, (), 1)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = first_line + mark.line if mark else first_line
-        raise FrontMatterError(f"invalid YAML: {_yaml_problem(error, first_line)}", line) from None
-    except (yaml.YAMLError, ValueError, OverflowError) as error:
+    except yaml.YAMLError as error:
+        raise _yaml_problem(error, text, first_line) from None
+    except (ValueError, OverflowError) as error:
         raise FrontMatterError(f"invalid YAML: {error}", first_line) from None
     except RecursionError:
         raise FrontMatterError(
@@ -213,7 +217,51 @@ def _parse_yaml(text: str, first_line: int) -> _Builder:
     return builder
 
 
-def _yaml_problem(error: yaml.MarkedYAMLError, first_line: int) -> str:
+def _yaml_problem(error: yaml.YAMLError, text: str, first_line: int) -> FrontMatterError:
+    """The error for a YAML mistake: what to do, on the line where it was made; the
+    parser's own words when the mistake is not one of the usual ones."""
+    found = find_mistake(error, text)
+    advice = {
+        Mistake.UNCLOSED_QUOTE: "a quote opens on this line and is not closed: "
+        "close the quote, or put the text in the other kind of quotes",
+        Mistake.TEXT_AFTER_QUOTE: "the text goes on after its closing quote: put all of "
+        "the text in quotes, and use the other kind of quotes inside it",
+        Mistake.BACKSLASH: "a backslash inside double quotes starts a special character: "
+        "write it twice (`\\\\`), or put the text in single quotes",
+        Mistake.TAB: "a tab character, where only spaces are allowed: indent with spaces",
+        Mistake.SPECIAL_FIRST_CHARACTER: "text that starts with `@`, `%` or a backtick "
+        "must be in quotes: put the text in quotes",
+        Mistake.COLON_IN_TEXT: "a colon followed by a space inside text that is not in "
+        "quotes: put the text in quotes",
+        Mistake.NO_SPACE_AFTER_COLON: "no space after the colon of a field: put a space "
+        "after the colon, as in `score: 7`",
+        Mistake.FIELD_UNDER_VALUE: "a field indented under a field that already has a "
+        "value: line it up with the field above; if it is text that goes on from the "
+        "line above, put that text in quotes",
+        Mistake.NOT_A_FIELD: "a line that is not a field (`name: value`): if its text goes "
+        "on from the field above, indent it under that field",
+        Mistake.UNCLOSED_BRACKET: "a `[` or `{` that opens on this line is not closed: "
+        "close it, or write a list as one `- item` per line",
+        Mistake.LIST_ITEM_INDENTATION: "a list item (`- `) at the wrong indentation: line "
+        "up its `-` with the other items of its list",
+        Mistake.FIELD_INDENTATION: "a field at the wrong indentation: line it up with the "
+        "fields it belongs with",
+        Mistake.UNDEFINED_ALIAS: "an alias (`*name`) without an anchor (`&name`) above it: "
+        "write the value out",
+        Mistake.DUPLICATE_ANCHOR: "the same anchor (`&name`) is given twice: give each "
+        "anchor its own name",
+        Mistake.CONTROL_CHARACTER: "an invisible control character (often pasted from "
+        "another program): delete it",
+    }.get(found.mistake)
+    line = first_line + found.line
+    if advice is not None:
+        return FrontMatterError(advice, line)
+    return FrontMatterError(f"invalid YAML: {_parser_words(found.error, first_line)}", line)
+
+
+def _parser_words(error: yaml.YAMLError, first_line: int) -> str:
+    if not isinstance(error, yaml.MarkedYAMLError):
+        return str(error)
     problem = error.problem or error.context or "cannot be read"
     if isinstance(error, yaml.constructor.ConstructorError) and "tag" in problem:
         return f"{problem} (only plain YAML values are allowed)"

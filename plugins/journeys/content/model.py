@@ -17,17 +17,20 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, Field
 
+from journeys.content.durations import gap
 from journeys.content.records import FrontMatter, Record, Source
 from journeys.content.values import (
     ADVOCACY,
     FIGURE,
     ID_PATTERN,
     IDENTIFIER,
+    NOT_RATED,
     PRIVATE,
     RESERVED_NAMES,
     SLUG_PATTERN,
     TEXT,
     TOUCHPOINT_KINDS,
+    VS_EXPECTED,
     Advocacy,
     AttributeValue,
     FieldKind,
@@ -38,10 +41,12 @@ from journeys.content.values import (
     Slug,
     Text,
     TouchpointKind,
+    VsExpected,
     _interview_id,
     field_kind,
     interview_id_problem,
     reserved_name_problem,
+    verdict_of_gap,
 )
 
 __all__ = [
@@ -49,11 +54,13 @@ __all__ = [
     "FIGURE",
     "IDENTIFIER",
     "ID_PATTERN",
+    "NOT_RATED",
     "PRIVATE",
     "RESERVED_NAMES",
     "SLUG_PATTERN",
     "TEXT",
     "TOUCHPOINT_KINDS",
+    "VS_EXPECTED",
     "FieldKind",
     "FollowUp",
     "FrontMatter",
@@ -212,6 +219,13 @@ class Step(FrontMatter):
     realistic: Annotated[Text | None, TEXT] = Field(
         None, description="What they would have found realistic."
     )
+    vs_expected: Annotated[VsExpected | None, FIGURE] = Field(
+        None,
+        description=(
+            "Your verdict: how what happened compared with what they expected, when the "
+            "answers are words (a pair of durations is judged by its gap)."
+        ),
+    )
     accepted: Annotated[Flag, FIGURE] = Field(
         False, description="Waved away as normal: latent dissatisfaction."
     )
@@ -219,6 +233,20 @@ class Step(FrontMatter):
     @property
     def has_expectation(self) -> bool:
         return any(value is not None for value in (self.expected, self.actual, self.realistic))
+
+    @property
+    def verdict(self) -> str | None:
+        """How the moment compared with the expectation: a duration pair by its gap, else
+        ``vs_expected``; a written pair without one is :data:`NOT_RATED`. None when there
+        is nothing to judge."""
+        expected_gap = gap(self.actual, self.expected)
+        if expected_gap is not None:
+            return verdict_of_gap(expected_gap)
+        if self.vs_expected is not None:
+            return self.vs_expected
+        if self.expected is not None and self.actual is not None:
+            return NOT_RATED
+        return None
 
 
 class FollowUp(FrontMatter):

@@ -19,15 +19,18 @@ from journeys.content.diagnostics import (
     one_of,
     quoted,
 )
+from journeys.content.durations import gap, unreadable_duration
 from journeys.content.model import (
     ID_PATTERN,
     SLUG_PATTERN,
     Interview,
     Journey,
     Source,
+    Step,
     interview_id_problem,
     reserved_name_problem,
 )
+from journeys.content.values import verdict_of_gap
 
 
 def check_slugs(sources: Sequence[Source], folder: str) -> list[Diagnostic]:
@@ -160,6 +163,12 @@ class InterviewReferences:
     journey: str | None
     stages: tuple[tuple[int, str], ...]
     peaks: tuple[int, ...]
+    verdict_conflicts: tuple[tuple[int, str, str], ...] = ()
+    """Steps whose ``vs_expected`` disagrees with their duration gap:
+    ``(index, vs_expected, the gap's verdict)``."""
+    unreadable_durations: tuple[tuple[int, str, str | None], ...] = ()
+    """Values that look like durations but cannot be read:
+    ``(index, field, the unit word a misspelt one is closest to)``."""
 
     @classmethod
     def of(cls, record: Interview | Any) -> InterviewReferences:
@@ -172,6 +181,8 @@ class InterviewReferences:
                 journey=record.journey,
                 stages=tuple(enumerate(step.stage for step in record.steps)),
                 peaks=tuple(index for index, step in enumerate(record.steps) if step.peak),
+                verdict_conflicts=_verdict_conflicts(record.steps),
+                unreadable_durations=_unreadable_durations(record.steps),
             )
         # A file whose fields did not validate: read what can be read of its raw data.
         data = record.data
@@ -197,6 +208,69 @@ def _text_or_none(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _verdict_conflicts(steps: Sequence[Step]) -> tuple[tuple[int, str, str], ...]:
+    found = []
+    for index, step in enumerate(steps):
+        expected_gap = gap(step.actual, step.expected)
+        if step.vs_expected is None or expected_gap is None:
+            continue
+        by_gap = verdict_of_gap(expected_gap)
+        if by_gap != step.vs_expected:
+            found.append((index, step.vs_expected, by_gap))
+    return tuple(found)
+
+
+def _check_verdicts(interview: InterviewReferences) -> list[Diagnostic]:
+    """A pair of durations is judged by its gap; a ``vs_expected`` that says otherwise is
+    probably a mistake in one of the three values."""
+    source = interview.source
+    problems = []
+    for index, said, by_gap in interview.verdict_conflicts:
+        location = ("steps", index, "vs_expected")
+        problems.append(
+            Diagnostic(
+                source.path,
+                source.line_of(*location),
+                Severity.WARNING,
+                f"`vs_expected: {said}` disagrees with the durations, which say `{by_gap}`; "
+                "a pair of durations is judged by its gap: correct `expected` or `actual`, "
+                "or remove `vs_expected`",
+                format_field(location),
+            )
+        )
+    return problems
+
+
+def _unreadable_durations(steps: Sequence[Step]) -> tuple[tuple[int, str, str | None], ...]:
+    return tuple(
+        (index, field, unreadable.unit)
+        for index, step in enumerate(steps)
+        for field in ("expected", "actual", "realistic")
+        if (unreadable := unreadable_duration(getattr(step, field))) is not None
+    )
+
+
+def _check_durations(interview: InterviewReferences) -> list[Diagnostic]:
+    """A value that looks like a duration but cannot be read gets no gap: say so, since the
+    table sorted by delay would otherwise drop it to the bottom without a word."""
+    source = interview.source
+    problems = []
+    for index, field, unit in interview.unreadable_durations:
+        location = ("steps", index, field)
+        misspelt = f" (did you mean `{unit}`?)" if unit else ""
+        problems.append(
+            Diagnostic(
+                source.path,
+                source.line_of(*location),
+                Severity.WARNING,
+                f"looks like a duration but cannot be read{misspelt}, so it gets no gap: write "
+                "a number and a unit, such as `2 weeks`, `drie weken` or `2-3 weeks`",
+                format_field(location),
+            )
+        )
+    return problems
+
+
 def check_interviews(
     interviews: Sequence[InterviewReferences],
     persona_slugs: set[str],
@@ -214,6 +288,8 @@ def check_interviews(
     first_by_id: dict[str, InterviewReferences] = {}
     for interview in interviews:
         problems.extend(_check_references(interview, persona_slugs, journeys, journey_slugs))
+        problems.extend(_check_verdicts(interview))
+        problems.extend(_check_durations(interview))
         if not interview.explicit_id and (misnamed := _file_name_id(interview)) is not None:
             problems.append(misnamed)
             continue

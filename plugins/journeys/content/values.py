@@ -175,8 +175,23 @@ def _enum_schema(choices: tuple[str, ...]) -> WithJsonSchema:
 
 ADVOCACY = ("service", "company", "both", "none")
 TOUCHPOINT_KINDS = ("human", "digital", "physical", "self")
+VS_EXPECTED = ("worse", "as-expected", "better")
+"""How a moment compared with what the participant expected: a step's ``vs_expected`` (the
+researcher's verdict on a written expectation), or a duration pair's gap
+(:func:`verdict_of_gap`)."""
+WORSE, AS_EXPECTED, BETTER = VS_EXPECTED
+NOT_RATED = "not-rated"
+"""The verdict of a written expectation and what happened that the researcher did not judge."""
 Advocacy = Annotated[str, _one_of(ADVOCACY), _enum_schema(ADVOCACY)]
 TouchpointKind = Annotated[str, _one_of(TOUCHPOINT_KINDS), _enum_schema(TOUCHPOINT_KINDS)]
+VsExpected = Annotated[str, _one_of(VS_EXPECTED), _enum_schema(VS_EXPECTED)]
+
+
+def verdict_of_gap(gap: dt.timedelta) -> str:
+    """A duration pair's verdict: later than expected is worse, earlier better."""
+    if gap > dt.timedelta(0):
+        return WORSE
+    return BETTER if gap < dt.timedelta(0) else AS_EXPECTED
 
 
 def _attribute(value: object) -> str | float | int:

@@ -5,6 +5,7 @@ Every handler is thin; the work is done by plain functions of the core.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import html
 import secrets
@@ -108,6 +109,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             href=url_resolver(config.use_directory_urls),
             override_dirs=[Path(d) for d in config.theme.dirs],
             pages_despite_errors=self.serving,
+            stale_after_days=self.config.stale_after_days,
+            build_date=build_date(),
         )
         self.stop_drawing()
         self.remove_written()
@@ -314,6 +317,15 @@ def worker_stops_the_build() -> Iterator[None]:
         yield
     except isolated.WorkerStopped as stopped:
         raise PluginError(f"journeys: {stopped}; the site was not built") from None
+
+
+def build_date() -> dt.date:
+    """The day evidence is judged stale against; a malformed ``SOURCE_DATE_EPOCH`` is the
+    build's error, said in a sentence."""
+    try:
+        return generation.build_date()
+    except ValueError as error:
+        raise PluginError(f"journeys: {error}") from None
 
 
 def project_dir(config: MkDocsConfig) -> Path:

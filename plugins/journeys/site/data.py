@@ -10,11 +10,14 @@ is in its module in :mod:`journeys.site.kinds`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from journeys.analysis import aggregate
-from journeys.analysis.facts import InterviewFact, fact_of
+from journeys.analysis import aggregate, evidence
+from journeys.analysis.evidence import Evidence, Staleness
+from journeys.analysis.facts import InterviewFact, StepFact, fact_of
+from journeys.analysis.signals import Nps
 from journeys.content.durations import HumanDuration, gap, humanize
 from journeys.content.model import Interview, Journey, Stage, Step
 from journeys.content.study import Study
@@ -42,10 +45,24 @@ class Capped:
     items: list[Moment]
     more: int
     """How many were left out."""
+    withheld: int = 0
+    """How many more count in the figures but are from interviews whose words are not
+    published: the page says so, without them."""
 
 
-def capped(moments: Sequence[Moment], limit: int = LIST_LIMIT) -> Capped:
-    return Capped(list(moments[:limit]), max(0, len(moments) - limit))
+def capped(moments: Sequence[Moment], limit: int = LIST_LIMIT, withheld: int = 0) -> Capped:
+    return Capped(list(moments[:limit]), max(0, len(moments) - limit), withheld)
+
+
+def capped_where(
+    moments: Sequence[Moment], withheld: Sequence[StepFact], keep: Callable[[Step | StepFact], bool]
+) -> Capped:
+    """The published moments that ``keep`` keeps, capped, and how many of the ``withheld``
+    steps it keeps too."""
+    return capped(
+        [moment for moment in moments if keep(moment.step)],
+        withheld=sum(keep(step) for step in withheld),
+    )
 
 
 @dataclass(frozen=True)
@@ -55,7 +72,8 @@ class SiteData:
     """Every published-or-not interview's figures, in date order."""
     words: dict[str, Interview]
     """Interview key -> its publishable text (consenting interviews only)."""
-    newest: dt.date | None
+    staleness: Staleness
+    """The build date, and how old evidence may be before it is stale."""
 
     @property
     def persona_slugs(self) -> list[str]:
@@ -89,6 +107,19 @@ class SiteData:
                     found.append(Moment(interview, step, stage, position))
         return found
 
+    def withheld_steps(
+        self, journey: str | None = None, persona: str | None = None, stage: str | None = None
+    ) -> list[StepFact]:
+        """The steps (at ``stage``) of interviews whose words are not published: counted in
+        figures, never shown."""
+        return [
+            step
+            for fact in self.facts_of(journey, persona)
+            if fact.key not in self.words
+            for step in fact.steps
+            if stage is None or step.stage == stage
+        ]
+
     def published(self, facts: Sequence[InterviewFact]) -> list[Interview]:
         """The publishable interviews among ``facts``, in the same order."""
         return [self.words[fact.key] for fact in facts if fact.key in self.words]
@@ -98,7 +129,10 @@ class SiteData:
         return self.persona_slugs.index(slug)
 
 
-def site_data(study: Study) -> SiteData:
+def site_data(study: Study, staleness: Staleness | None = None) -> SiteData:
+    """The study's figures and words; ``staleness`` defaults to the default threshold
+    against today (the build passes its own date in, see
+    :func:`journeys.building.generation.build_date`)."""
     inventories = {
         slug: {tp.id for tp in journey.touchpoints} for slug, journey in study.journeys.items()
     }
@@ -107,8 +141,7 @@ def site_data(study: Study) -> SiteData:
         for interview in study.interviews
     ]
     words = {interview.key: interview for interview in words_of(study.interviews)}
-    newest = max((fact.date for fact in facts), default=None)
-    return SiteData(study, facts, words, newest)
+    return SiteData(study, facts, words, staleness or Staleness(dt.date.today()))
 
 
 @dataclass(frozen=True)
@@ -147,6 +180,30 @@ def expectation_rows(journey: Journey, moments: Sequence[Moment]) -> list[Expect
     return [row for _, row in sorted(rows, key=lambda item: item[0])]
 
 
-def attribute_variety(interviews: Sequence[Interview]) -> int:
-    """Distinct (attribute, value) pairs across published interviews."""
-    return len({(key, str(value)) for i in interviews for key, value in i.attributes.items()})
+def segments(interviews: Sequence[Interview]) -> int:
+    """Distinct combinations of attribute values among ``interviews`` (published ones: the
+    values are words) that record any: five interviews alike are one segment."""
+    return len(
+        {
+            frozenset((key, str(value)) for key, value in i.attributes.items())
+            for i in interviews
+            if i.attributes
+        }
+    )
+
+
+def persona_evidence(data: SiteData, persona: str) -> Evidence:
+    """A persona's evidence: its row of the coverage table (interviews per journey of the
+    study) and its segments, among its published interviews."""
+    facts = data.facts_of(persona=persona)
+    return evidence.evidence(
+        facts,
+        segments(data.published(facts)),
+        [sum(f.journey == journey for f in facts) for journey in data.journey_slugs],
+        data.staleness,
+    )
+
+
+def nps_data(nps: Nps | None) -> dict[str, Any] | None:
+    """An NPS in a download, with its n and its small-sample flag."""
+    return {"score": nps.score, "n": nps.n, "small_sample": nps.small} if nps else None

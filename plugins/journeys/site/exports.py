@@ -15,22 +15,19 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from journeys.analysis.aggregate import Stats
-from journeys.content.durations import HumanDuration
+from journeys.content.durations import HumanDuration, read_duration
 from journeys.site.labels import Labels
 
 
 def stats(stats: Stats) -> dict[str, Any]:
+    """Scores of a stage or persona; the mean at full precision (pages round it)."""
     return {
         "n": stats.n,
-        "mean": _round(stats.mean),
+        "mean": stats.mean,
         "min": stats.low,
         "max": stats.high,
         "small_sample": stats.small,
     }
-
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 2)
 
 
 def period(period: tuple[dt.date, dt.date] | None) -> dict[str, str] | None:
@@ -86,7 +83,7 @@ def csv_table(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
 
 
 def stage_csv(rows: Sequence[tuple[str, str, str, Stats]]) -> str:
-    """One row per (journey, stage id, stage name, scores)."""
+    """One row per (journey, stage id, stage name, scores); the mean at full precision."""
     return csv_table(
         ["journey", "stage", "stage_name", "n", "mean", "min", "max", "small_sample"],
         (
@@ -95,7 +92,7 @@ def stage_csv(rows: Sequence[tuple[str, str, str, Stats]]) -> str:
                 stage,
                 name,
                 stats.n,
-                None if stats.mean is None else f"{stats.mean:.2f}",
+                stats.mean,
                 stats.low,
                 stats.high,
                 stats.small,
@@ -109,3 +106,9 @@ def csv_gap(gap: HumanDuration | None, t: Labels) -> str | None:
     """A gap as the page shows it, without a plus sign, which a spreadsheet reads as the
     start of a formula; a shorter gap keeps its minus sign, U+2212, which none does."""
     return None if gap is None else t.duration(gap).removeprefix("+")
+
+
+def csv_duration(text: str | None, t: Labels) -> str | None:
+    """A value as the page shows it when it is a duration (``2–3 days``), else nothing."""
+    duration = read_duration(text)
+    return None if duration is None else t.duration_text(duration)

@@ -10,6 +10,7 @@ are made), so this module knows no MkDocs.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +20,9 @@ from types import SimpleNamespace
 import jinja2
 import markupsafe
 
-from journeys.analysis.aggregate import Stats
+from journeys.analysis import signals
+from journeys.analysis.aggregate import SMALL_SAMPLE, Stats
+from journeys.analysis.evidence import Staleness
 from journeys.content.study import Study
 from journeys.site import charts
 from journeys.site.data import TABLE_LIMIT, SiteData, site_data
@@ -142,8 +145,9 @@ class Renderer:
         href: Href,
         paths: Mapping[str, Location],
         override_dirs: Sequence[Path] = (),
+        staleness: Staleness | None = None,
     ) -> None:
-        self.data: SiteData = site_data(study)
+        self.data: SiteData = site_data(study, staleness)
         self.t = labels
         self.href = href
         self.paths = SimpleNamespace(**paths)
@@ -177,6 +181,8 @@ class Renderer:
             spread=self.t("chart_spread"),
             peak=self.t("chart_peak"),
             n=self.t("n_equals", n="{n}"),
+            small=self.t("small_sample"),
+            revisit=self.t("chart_revisit"),
         )
         key = repr((draw.__name__, stages, series, text))
         return OutputFile(src_uri, Chart(key, functools.partial(draw, stages, series, text)))
@@ -184,7 +190,8 @@ class Renderer:
 
 def page_context(renderer: Renderer, src_uri: str, view: dict[str, object]) -> dict[str, object]:
     """All a page template gets: the labels, link and path helpers, the names of personas
-    and journeys, and the plain data built for that page (``view``). Nothing here reaches
+    and journeys, the thresholds its rules state (``rules``), and the plain data built for
+    that page (``view``). Nothing here reaches
     the study, an interview of a participant who did not consent, or a participant block
     (``tests/test_template_context.py`` walks it to prove so)."""
     return {
@@ -194,9 +201,36 @@ def page_context(renderer: Renderer, src_uri: str, view: dict[str, object]) -> d
         "names": renderer.names,
         "table_limit": TABLE_LIMIT,
         "chart_size": charts.SIZE,
+        "rules": rules(renderer.data.staleness),
         "zip": zip,
         **view,
     }
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The thresholds behind the site's labels and verdicts, so a page states its rules
+    with the numbers the figures use."""
+
+    small_sample: int
+    nps_small_sample: int
+    promoter_nps: int
+    detractor_nps: int
+    fragile_step_score: float
+    stale_after_days: int
+    build_date: dt.date
+
+
+def rules(staleness: Staleness) -> Rules:
+    return Rules(
+        small_sample=SMALL_SAMPLE,
+        nps_small_sample=signals.NPS_SMALL_SAMPLE,
+        promoter_nps=signals.PROMOTER_NPS,
+        detractor_nps=signals.DETRACTOR_NPS,
+        fragile_step_score=signals.FRAGILE_STEP_SCORE,
+        stale_after_days=staleness.after_days,
+        build_date=staleness.build_date,
+    )
 
 
 @dataclass(frozen=True)
@@ -211,7 +245,14 @@ def stage_summaries(
     stages: Sequence[object], per_stage: Sequence[Stats]
 ) -> list[charts.StageSummary]:
     return [
-        charts.StageSummary(stage.name, s.n, s.mean, s.low, s.high)  # type: ignore[attr-defined]
+        charts.StageSummary(
+            stage.name,  # type: ignore[attr-defined]
+            s.n,
+            s.mean,
+            s.low,
+            s.high,
+            s.small,
+        )
         for stage, s in zip(stages, per_stage)
     ]
 

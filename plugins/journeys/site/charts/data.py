@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 WEIGHTS = ("thin", "bold")
@@ -21,6 +22,12 @@ class ChartText:
     """Legend label of the peak markers, e.g. ``"Peak moment"``."""
     n: str
     """Format of the per-stage count under each stage name, e.g. ``"n={n}"``."""
+    small: str
+    """Said under the count of a stage whose figures rest on a small sample, e.g.
+    ``"small sample"`` (wrapped like a stage name)."""
+    revisit: str
+    """Legend label of the ring on a point where an interview came back to a stage, e.g.
+    ``"Stage visited again"``."""
 
 
 @dataclass(frozen=True)
@@ -29,14 +36,17 @@ class StageSummary:
 
     name: str
     """Display name; long names wrap at about 14 characters, at most 3 lines, then ``…``."""
-    n: int
-    """How many scores the stage has."""
+    n: int | None
+    """How many interviews the stage's figures rest on; ``None`` to show no count (a chart
+    of several curves, each resting on its own interviews: say their n in their notes)."""
     mean: float | None
     """Mean score; ``None`` when ``n == 0`` (the mean line has a gap there)."""
     low: float | None
     """Bottom of the spread band (the minimum); ``None`` when ``n == 0``."""
     high: float | None
     """Top of the spread band (the maximum); ``None`` when ``n == 0``."""
+    small: bool = False
+    """The figures rest on a small sample: :attr:`ChartText.small` is said under the count."""
 
 
 @dataclass(frozen=True)
@@ -50,13 +60,22 @@ class Series:
     """Index into the style cycle (colour + marker + dash), taken modulo
     :data:`~journeys.charts.style.STYLE_COUNT`."""
     points: tuple[tuple[float, float], ...]
-    """``(x, y)`` in order: x is the stage index ``0..k-1`` and may go back (journeys loop),
-    y the score. A non-finite y leaves a gap."""
+    """``(x, y)`` with x rising: x is the stage index ``0..k-1``, y the score. A line never
+    runs back (an interview that loops back to a stage has one point there, marked in
+    :attr:`revisits`). A non-finite y leaves a gap."""
     peaks: tuple[tuple[float, float], ...] = ()
     """Peak moments of this series, drawn as larger star markers."""
+    revisits: tuple[tuple[float, float], ...] = ()
+    """Points where the interview came back to a stage, drawn with a ring around them."""
+    note: str = ""
+    """Said after the label in the legend, never shortened, e.g. ``"(n=2)"``. Series
+    sharing a label share the note of the first of them."""
     weight: str = "thin"
     """``"thin"`` (one interview: thin, semi-transparent) or ``"bold"`` (a mean curve)."""
 
     def __post_init__(self) -> None:
         if self.weight not in WEIGHTS:
             raise ValueError(f"Series.weight must be 'thin' or 'bold', got {self.weight!r}")
+        xs = [x for x, _ in self.points]
+        if not all(before < after for before, after in itertools.pairwise(xs)):
+            raise ValueError(f"Series.points must follow the stages in order, got x = {xs}")

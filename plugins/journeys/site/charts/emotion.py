@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, Any
 from journeys.site.charts.canvas import render
 from journeys.site.charts.data import ChartText, Series, StageSummary
 from journeys.site.charts.layout import LEGEND_LABEL_MAX, Entry, legend, place, setup_axes
-from journeys.site.charts.style import BAND, BAND_ALPHA, INK, PEAK_MARKER, style_of
+from journeys.site.charts.style import (
+    BAND,
+    BAND_ALPHA,
+    INK,
+    PEAK_MARKER,
+    REVISIT_MARKER,
+    style_of,
+)
 from journeys.site.charts.text import clean, shorten
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers only; never imported at run time
@@ -37,9 +44,9 @@ def emotion_chart(
 
     One thin line per series (colour, marker and dash from its style; one legend entry per
     distinct label), the mean per stage as a bold dark line with points (gaps where a stage
-    has no scores), the band low..high as a light fill, peak moments as star markers, and
-    each stage's count (``text.n``) in a row under the stage names. The legend sits below
-    the plot, in columns, so it never covers a line.
+    has no scores), the band low..high as a light fill, peak moments as star markers,
+    revisited stages as rings, and each stage's count (``text.n``) in a row under the stage
+    names. The legend sits below the plot, in columns, so it never covers a line.
     """
 
     def draw(fig: Figure, ax: Axes) -> None:
@@ -48,7 +55,7 @@ def emotion_chart(
         frame = setup_axes(fig, ax, stages, text)
         any_band = _draw_band(ax, stages)
         styles = _label_styles(series)
-        any_peak = _draw_series(ax, series, styles, force_bold=False)
+        any_peak, any_revisit = _draw_series(ax, series, styles, force_bold=False)
         means = [_finite(s.mean) if s.n else math.nan for s in stages]
         has_mean = any(not math.isnan(m) for m in means)
         if has_mean:
@@ -61,6 +68,8 @@ def emotion_chart(
             entries.append(Entry(shorten(clean(text.spread), LEGEND_LABEL_MAX), patch=band))
         if any_peak:
             entries.append(_peak_entry(text))
+        if any_revisit:
+            entries.append(_revisit_entry(text))
         entries += _series_entries(series, styles, force_bold=False)
         place(fig, ax, frame, legend(fig, entries))
 
@@ -73,17 +82,19 @@ def curves_chart(
     """SVG of several curves over the stages, e.g. each persona's mean curve.
 
     Every series is drawn bold (colour, marker and dash from its style) with a legend entry
-    per distinct label; peaks, if given, are stars. The x axis is the one of
-    :func:`emotion_chart` (names and counts); there is no band and no overall mean.
+    per distinct label; peaks and revisits, if given, are stars and rings. The x axis is the
+    one of :func:`emotion_chart` (names and counts); there is no band and no overall mean.
     """
 
     def draw(fig: Figure, ax: Axes) -> None:
         frame = setup_axes(fig, ax, stages, text)
         styles = _label_styles(series)
-        any_peak = _draw_series(ax, series, styles, force_bold=True)
+        any_peak, any_revisit = _draw_series(ax, series, styles, force_bold=True)
         entries = _series_entries(series, styles, force_bold=True)
         if any_peak:
             entries.append(_peak_entry(text))
+        if any_revisit:
+            entries.append(_revisit_entry(text))
         place(fig, ax, frame, legend(fig, entries))
 
     return render(draw)
@@ -149,11 +160,12 @@ def _label_styles(series: Sequence[Series]) -> dict[str, int]:
 
 def _draw_series(
     ax: Axes, series: Sequence[Series], styles: dict[str, int], force_bold: bool
-) -> bool:
-    """Draw every series and its peaks; return whether any peak was drawn."""
+) -> tuple[bool, bool]:
+    """Draw every series, its peaks and its revisits; return whether any peak and any
+    revisit was drawn."""
     from matplotlib.lines import Line2D
 
-    any_peak = False
+    any_peak = any_revisit = False
     for order, one in enumerate(series):
         label = clean(one.label)
         colour, marker, dash = style_of(styles[label] if label else one.style)
@@ -189,13 +201,31 @@ def _draw_series(
                     zorder=6 + order * 1e-4,
                 )
             )
-    return any_peak
+        if one.revisits:
+            any_revisit = True
+            ax.add_line(
+                Line2D(
+                    [_finite(x) for x, _ in one.revisits],
+                    [_finite(y) for _, y in one.revisits],
+                    linestyle="none",
+                    marker=REVISIT_MARKER,
+                    markersize=17.0,  # around a peak's star on the same point too
+                    markerfacecolor="none",
+                    markeredgecolor=colour,
+                    markeredgewidth=1.5,
+                    zorder=7 + order * 1e-4,
+                )
+            )
+    return any_peak, any_revisit
 
 
 def _series_entries(
     series: Sequence[Series], styles: dict[str, int], force_bold: bool
 ) -> list[Entry]:
     bold_labels = {clean(one.label) for one in series if one.weight == "bold"}
+    notes: dict[str, str] = {}
+    for one in series:
+        notes.setdefault(clean(one.label), clean(one.note))
     entries: list[Entry] = []
     for label, style in styles.items():
         colour, marker, dash = style_of(style)
@@ -209,7 +239,8 @@ def _series_entries(
             "markeredgecolor": "white",
             "markeredgewidth": 0.6,
         }
-        entries.append(Entry(shorten(label, LEGEND_LABEL_MAX), line=line))
+        name = shorten(label, LEGEND_LABEL_MAX)
+        entries.append(Entry(f"{name} {notes[label]}" if notes[label] else name, line=line))
     return entries
 
 
@@ -222,3 +253,14 @@ def _peak_entry(text: ChartText) -> Entry:
         "markeredgewidth": 0.9,
     }
     return Entry(shorten(clean(text.peak), LEGEND_LABEL_MAX), marker=marker)
+
+
+def _revisit_entry(text: ChartText) -> Entry:
+    marker = {
+        "marker": REVISIT_MARKER,
+        "markersize": 10.0,
+        "markerfacecolor": "none",
+        "markeredgecolor": INK,
+        "markeredgewidth": 1.2,
+    }
+    return Entry(shorten(clean(text.revisit), LEGEND_LABEL_MAX), marker=marker)

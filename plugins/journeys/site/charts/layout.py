@@ -115,7 +115,8 @@ def _name_size(names: list[list[str]], left: float) -> tuple[float, float, float
 def _stage_axis(
     fig: Figure, ax: Axes, stages: Sequence[StageSummary], text: ChartText, left: float
 ) -> Frame:
-    """A tick, the wrapped name and, below it, the count of each stage."""
+    """A tick, the wrapped name and, below it, the count of each stage (and "small sample"
+    under a small one's); no counts row when no stage has a count."""
     from matplotlib.lines import Line2D
     from matplotlib.transforms import offset_copy
 
@@ -136,34 +137,45 @@ def _stage_axis(
         )
     )
     below = offset_copy(ax.get_xaxis_transform(), fig=fig, y=-(TICK + GAP), units="points")
-    for i, lines in enumerate(names):
-        ax.text(
-            i,
-            0,
-            "\n".join(lines),
-            transform=below,
-            ha="center",
-            va="top",
-            multialignment="center",
-            fontsize=size,
-            linespacing=LINE_SPACING,
-        )
+    _under_ticks(ax, names, below, size)
     name_height = max((len(lines) for lines in names), default=0) * LINE_SPACING * size
     count_size = max(7.0, size - 1.0)
     count_top = TICK + GAP + name_height + GAP
     counts = offset_copy(ax.get_xaxis_transform(), fig=fig, y=-count_top, units="points")
-    for i, stage in enumerate(stages):
-        ax.text(
-            i,
-            0,
-            count_label(text.n, stage.n),
-            transform=counts,
-            ha="center",
-            va="top",
-            fontsize=count_size,
-            color=MUTED,
-        )
-    return Frame(left=left, right=right, labels=count_top + count_size)
+    count_lines = [_count_lines(stage, text) for stage in stages]
+    _under_ticks(ax, count_lines, counts, count_size, color=MUTED)
+    rows = max((len(lines) for lines in count_lines), default=0)
+    if not rows:
+        return Frame(left=left, right=right, labels=TICK + GAP + name_height)
+    height = count_size + (rows - 1) * LINE_SPACING * count_size
+    return Frame(left=left, right=right, labels=count_top + height)
+
+
+def _under_ticks(
+    ax: Axes, texts: Sequence[Sequence[str]], transform: Any, size: float, color: str | None = None
+) -> None:
+    """Each stage's lines of text, centred under its tick (none for a stage without)."""
+    for i, lines in enumerate(texts):
+        if lines:
+            ax.text(
+                i,
+                0,
+                "\n".join(lines),
+                transform=transform,
+                ha="center",
+                va="top",
+                multialignment="center",
+                fontsize=size,
+                linespacing=LINE_SPACING,
+                color=color,
+            )
+
+
+def _count_lines(stage: StageSummary, text: ChartText) -> list[str]:
+    """The count under a stage and, for a small sample, the words that say so."""
+    if stage.n is None:
+        return []
+    return [count_label(text.n, stage.n)] + (wrap(text.small) if stage.small and stage.n else [])
 
 
 def place(fig: Figure, ax: Axes, frame: Frame, legend_height: float) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from journeys.content.rounding import decimal_text
 from journeys.site.charts.text import clean
 
 _PEAK = "#D55E00"  # Okabe-Ito vermillion: visible on light and dark pages
@@ -24,8 +25,8 @@ def sparkline(
     instead (one ``<circle>`` per score). Lines and dots use ``currentColor``, so the
     sparkline follows the page's text colour in light and dark mode; a faint line marks
     the middle of the scale. With a ``title`` the SVG is ``role="img"`` named by its
-    ``<title>``; without one it is decorative (``aria-hidden``). Numbers are rounded to one
-    decimal, so the same input always gives the same string.
+    ``<title>``; without one it is decorative (``aria-hidden``). Numbers are rounded half up
+    to one decimal, as everywhere on the site, so the same input always gives the same string.
     """
     width = max(int(width), 8)
     height = max(int(height), 8)
@@ -85,8 +86,7 @@ def _line_and_dots(
 
 
 def _num(value: float) -> str:
-    text = f"{value:.1f}".removesuffix(".0")
-    return "0" if text == "-0" else text
+    return decimal_text(value).removesuffix(".0")
 
 
 def _escape(text: str) -> str:

@@ -43,6 +43,7 @@ DASHES: tuple[Dash, ...] = (
     (0, (10.0, 3.0)),
 )
 PEAK_MARKER = "*"  # not in MARKERS: a peak never looks like a data point
+REVISIT_MARKER = "o"  # drawn hollow and large: a ring around the point, not a point
 
 STYLE_COUNT: int = len(COLOURS)
 """How many distinct styles the cycle has before it repeats."""

@@ -14,6 +14,7 @@ import pkgutil
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
+from journeys.analysis.evidence import Staleness
 from journeys.content.study import Study
 from journeys.site.labels import Labels
 from journeys.site.render import Href, Location, OutputFile, PageKind, Renderer
@@ -46,9 +47,13 @@ PATHS: Mapping[str, Location] = _paths()
 
 
 def renderer(
-    study: Study, labels: Labels, href: Href, override_dirs: Sequence[Path] = ()
+    study: Study,
+    labels: Labels,
+    href: Href,
+    override_dirs: Sequence[Path] = (),
+    staleness: Staleness | None = None,
 ) -> Renderer:
-    return Renderer(study, labels, href, PATHS, override_dirs)
+    return Renderer(study, labels, href, PATHS, override_dirs, staleness)
 
 
 def site_files(site: Renderer) -> Iterator[OutputFile]:

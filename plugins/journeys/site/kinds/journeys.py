@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from journeys.analysis import aggregate
-from journeys.analysis.aggregate import Stats, TouchpointUse
+from journeys.analysis import aggregate, signals
+from journeys.analysis.aggregate import Stats, TouchpointUse, Verdicts
 from journeys.analysis.facts import InterviewFact
+from journeys.analysis.signals import Nps
 from journeys.content.model import Journey, Persona, Stage
 from journeys.site import charts, exports
-from journeys.site.data import Capped, ExpectationRow, SiteData, capped, expectation_rows
+from journeys.site.data import (
+    Capped,
+    ExpectationRow,
+    SiteData,
+    capped,
+    capped_where,
+    expectation_rows,
+    nps_data,
+)
 from journeys.site.labels import Labels
 from journeys.site.render import OutputFile, PageKind, Renderer, mean_points, stage_summaries
 
@@ -56,19 +66,22 @@ def files(site: Renderer) -> Iterator[OutputFile]:
         slug = view.journey.slug
         stages = stage_summaries(view.journey.stages, view.stats)
         yield site.chart(
-            journey_chart(slug), charts.emotion_chart, stages, interview_series(data, view)
+            journey_chart(slug), charts.emotion_chart, stages, interview_series(site, view)
         )
         if view.persona_curves:
             series = [
                 charts.Series(
-                    personas[persona].name,
-                    data.persona_style(persona),
-                    mean_points(per_stage),
+                    curve.persona.name,
+                    data.persona_style(curve.persona.slug),
+                    mean_points(curve.stats),
                     weight="bold",
+                    note=site.t.sample(curve.interviews, curve.small),
                 )
-                for persona, per_stage in view.persona_curves.items()
+                for curve in view.persona_curves
             ]
-            yield site.chart(journey_personas_chart(slug), charts.curves_chart, stages, series)
+            # Each curve rests on its own interviews (its note): no journey-wide n per stage.
+            uncounted = [dataclasses.replace(stage, n=None, small=False) for stage in stages]
+            yield site.chart(journey_personas_chart(slug), charts.curves_chart, uncounted, series)
         yield OutputFile(
             expectations_csv(slug),
             expectations_table(view, site.t, lambda slug: personas[slug].name),
@@ -78,24 +91,39 @@ def files(site: Renderer) -> Iterator[OutputFile]:
         yield site.page(journey_page(slug), "journey.md.j2", view.journey.title, view=view)
 
 
-def interview_series(data: SiteData, view: JourneyView) -> list[charts.Series]:
-    """One thin line per interview; with many interviews, one per persona (its mean),
-    so a chart's cost depends on journeys and personas, not on interviews."""
-    stage_index = {stage: index for index, stage in enumerate(view.journey.stage_ids)}
-    names = data.study.personas
+def interview_series(site: Renderer, view: JourneyView) -> list[charts.Series]:
+    """One thin line per interview, through its score at each stage in the journey's order
+    (revisited stages ringed); with many interviews, one per persona (its mean), so a
+    chart's cost depends on journeys and personas, not on interviews. Each persona's legend
+    entry says its n."""
+    data = site.data
+    counts = Counter(fact.persona for fact in view.interviews)
+    notes = {persona: site.t.sample(n, n < aggregate.SMALL_SAMPLE) for persona, n in counts.items()}
     if len(view.interviews) <= INDIVIDUAL_LINES_LIMIT:
-        return [
-            charts.Series(
-                names[fact.persona].name,
-                data.persona_style(fact.persona),
-                tuple((stage_index[s.stage], s.score) for s in fact.steps),
-                tuple((stage_index[s.stage], s.score) for s in fact.steps if s.peak),
+        series = []
+        for fact in view.interviews:
+            path = aggregate.stage_path(view.journey, fact)
+            series.append(
+                charts.Series(
+                    data.study.personas[fact.persona].name,
+                    data.persona_style(fact.persona),
+                    tuple((point.stage_index, point.score) for point in path),
+                    peaks=tuple((point.stage_index, point.score) for point in path if point.peak),
+                    revisits=tuple(
+                        (point.stage_index, point.score) for point in path if point.revisited
+                    ),
+                    note=notes[fact.persona],
+                )
             )
-            for fact in view.interviews
-        ]
+        return series
     return [
-        charts.Series(names[persona].name, data.persona_style(persona), mean_points(per_stage))
-        for persona, per_stage in (view.persona_curves or {}).items()
+        charts.Series(
+            curve.persona.name,
+            data.persona_style(curve.persona.slug),
+            mean_points(curve.stats),
+            note=notes[curve.persona.slug],
+        )
+        for curve in view.persona_curves
     ]
 
 
@@ -116,11 +144,28 @@ class StageColumn:
     feelings: list[tuple[str, int]]
     quotes: Capped
     peaks: Capped
-    peak_count: int
+    peak_interviews: int
+    """Interviews with a peak moment at this stage (consenting or not)."""
+    peak_moments: int
     accepted: Capped
-    accepted_count: int
-    shortfall: tuple[int, int]
+    accepted_interviews: int
+    """Interviews with something accepted as normal at this stage."""
+    accepted_moments: int
+    verdicts: Verdicts
     opportunities: list[OpportunityView]
+
+
+@dataclass(frozen=True)
+class PersonaCurve:
+    """One persona's scores per stage of a journey, and the interviews they rest on."""
+
+    persona: Persona
+    interviews: int
+    stats: list[Stats]
+
+    @property
+    def small(self) -> bool:
+        return self.interviews < aggregate.SMALL_SAMPLE
 
 
 @dataclass(frozen=True)
@@ -129,12 +174,13 @@ class JourneyView:
     interviews: list[InterviewFact]
     personas: list[Persona]
     period: tuple[dt.date, dt.date] | None
+    nps: Nps | None
     columns: list[StageColumn]
     extremes: tuple[int, int] | None
     expectations: list[ExpectationRow]
     """All rows, in table order (the page shows the first TABLE_LIMIT)."""
-    persona_curves: dict[str, list[Stats]]
-    """Per persona, when the journey has two or more personas."""
+    persona_curves: list[PersonaCurve]
+    """Per persona (by slug), when the journey has two or more personas."""
 
     @property
     def stats(self) -> list[Stats]:
@@ -145,11 +191,12 @@ def journey_view(data: SiteData, journey: Journey) -> JourneyView:
     facts = data.facts_of(journey=journey.slug)
     moments = data.moments(journey=journey.slug)
     per_stage = aggregate.stage_stats(journey, facts)
-    shortfalls = aggregate.shortfalls(journey, facts)
+    verdicts = aggregate.stage_verdicts(journey, facts)
     columns = []
     for index, stage in enumerate(journey.stages):
         at_stage = [m for m in moments if m.step.stage == stage.id]
-        stage_facts = aggregate.steps_at(stage.id, facts)
+        stage_steps = aggregate.steps_at(stage.id, facts)
+        withheld = data.withheld_steps(journey.slug, stage=stage.id)
         feelings = Counter(
             " ".join(m.step.feeling.lower().split()) for m in at_stage if m.step.feeling
         )
@@ -157,15 +204,19 @@ def journey_view(data: SiteData, journey: Journey) -> JourneyView:
             StageColumn(
                 stage=stage,
                 stats=per_stage[index],
-                actions=capped(at_stage),
+                actions=capped(at_stage, withheld=len(withheld)),
                 touchpoints=aggregate.touchpoint_use(journey, facts, stage.id),
                 feelings=sorted(feelings.items(), key=lambda item: (-item[1], item[0]))[:8],
                 quotes=capped([m for m in at_stage if m.step.quote]),
-                peaks=capped([m for m in at_stage if m.step.peak]),
-                peak_count=sum(step.peak for step in stage_facts),
-                accepted=capped([m for m in at_stage if m.step.accepted]),
-                accepted_count=sum(step.accepted for step in stage_facts),
-                shortfall=shortfalls[index],
+                peaks=capped_where(at_stage, withheld, lambda step: step.peak),
+                peak_interviews=len(aggregate.interviews_at(stage.id, facts, lambda s: s.peak)),
+                peak_moments=sum(step.peak for step in stage_steps),
+                accepted=capped_where(at_stage, withheld, lambda step: step.accepted),
+                accepted_interviews=len(
+                    aggregate.interviews_at(stage.id, facts, lambda s: s.accepted)
+                ),
+                accepted_moments=sum(step.accepted for step in stage_steps),
+                verdicts=verdicts[index],
                 opportunities=[
                     OpportunityView(o.title, o.owner, o.metric, list(dict.fromkeys(o.evidence)))
                     for o in journey.opportunities
@@ -179,12 +230,20 @@ def journey_view(data: SiteData, journey: Journey) -> JourneyView:
         interviews=facts,
         personas=[data.study.personas[slug] for slug in persona_slugs],
         period=aggregate.date_range(facts),
+        nps=signals.nps_score(facts),
         columns=columns,
         extremes=aggregate.lowest_and_highest(journey, per_stage),
         expectations=expectation_rows(journey, moments),
-        persona_curves=aggregate.persona_stage_stats(journey, facts)
+        persona_curves=[
+            PersonaCurve(
+                data.study.personas[slug],
+                sum(fact.persona == slug for fact in facts),
+                per_persona,
+            )
+            for slug, per_persona in aggregate.persona_stage_stats(journey, facts).items()
+        ]
         if len(persona_slugs) >= 2
-        else {},
+        else [],
     )
 
 
@@ -199,7 +258,19 @@ def expectation_data(row: ExpectationRow) -> dict[str, Any]:
         "realistic": step.realistic,
         "gap_vs_expected": exports.gap(row.expected_gap),
         "gap_vs_realistic": exports.gap(row.realistic_gap),
+        "vs_expected": step.verdict,
         "score": step.score,
+    }
+
+
+def verdict_data(verdicts: Verdicts) -> dict[str, int]:
+    """A stage's verdicts on expectations, counted in interviews."""
+    return {
+        "interviews_judged": verdicts.judged,
+        "worse": verdicts.worse,
+        "as_expected": verdicts.as_expected,
+        "better": verdicts.better,
+        "not_rated": verdicts.not_rated,
     }
 
 
@@ -212,14 +283,18 @@ def journey_data(view: JourneyView) -> dict[str, Any]:
         "interviews": len(view.interviews),
         "personas": [persona.slug for persona in view.personas],
         "period": exports.period(view.period),
+        "nps": nps_data(view.nps),
         "stages": [
             {
                 "id": column.stage.id,
                 "name": column.stage.name,
                 "scores": exports.stats(column.stats),
-                "fell_short": {"steps": column.shortfall[0], "compared": column.shortfall[1]},
-                "peaks": column.peak_count,
-                "accepted_as_normal": column.accepted_count,
+                "vs_expected": verdict_data(column.verdicts),
+                "peaks": {"interviews": column.peak_interviews, "moments": column.peak_moments},
+                "accepted_as_normal": {
+                    "interviews": column.accepted_interviews,
+                    "moments": column.accepted_moments,
+                },
                 "touchpoints": [
                     {
                         "id": use.id or None,
@@ -234,8 +309,12 @@ def journey_data(view: JourneyView) -> dict[str, Any]:
             for column in view.columns
         ],
         "per_persona": {
-            persona: [exports.stats(stats) for stats in per_stage]
-            for persona, per_stage in view.persona_curves.items()
+            curve.persona.slug: {
+                "interviews": curve.interviews,
+                "small_sample": curve.small,
+                "stages": [exports.stats(stats) for stats in curve.stats],
+            }
+            for curve in view.persona_curves
         },
         "expectations": [expectation_data(row) for row in view.expectations],
         "opportunities": [
@@ -253,7 +332,8 @@ def journey_data(view: JourneyView) -> dict[str, Any]:
 
 
 def expectations_table(view: JourneyView, t: Labels, persona_name: Callable[[str], str]) -> str:
-    """The expectations-vs-reality table of a journey, one row per step with an expectation."""
+    """The expectations-vs-reality table of a journey, one row per step with an expectation:
+    each value as written, and, when it is a duration, as the page shows it."""
     return exports.csv_table(
         [
             t(key)
@@ -262,8 +342,12 @@ def expectations_table(view: JourneyView, t: Labels, persona_name: Callable[[str
                 "expected",
                 "actual",
                 "realistic",
+                "expected_duration",
+                "actual_duration",
+                "realistic_duration",
                 "gap_expected",
                 "gap_realistic",
+                "vs_expected",
                 "score",
                 "persona",
                 "interview",
@@ -275,8 +359,12 @@ def expectations_table(view: JourneyView, t: Labels, persona_name: Callable[[str
                 row.moment.step.expected,
                 row.moment.step.actual,
                 row.moment.step.realistic,
+                exports.csv_duration(row.moment.step.expected, t),
+                exports.csv_duration(row.moment.step.actual, t),
+                exports.csv_duration(row.moment.step.realistic, t),
                 exports.csv_gap(row.expected_gap, t),
                 exports.csv_gap(row.realistic_gap, t),
+                t.verdict(row.moment.step.verdict),
                 t.score(row.moment.step.score),
                 persona_name(row.moment.interview.persona),
                 row.moment.interview.key,

@@ -8,15 +8,28 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from journeys.analysis import aggregate
-from journeys.analysis.aggregate import Evidence, Stats
+from journeys.analysis import aggregate, signals
+from journeys.analysis.aggregate import Stats
+from journeys.analysis.evidence import Evidence
 from journeys.analysis.facts import InterviewFact
+from journeys.analysis.signals import Nps
 from journeys.content.model import Interview, Journey, Persona
 from journeys.site import charts, exports
-from journeys.site.data import Capped, SiteData, attribute_variety, capped
+from journeys.site.data import (
+    Capped,
+    SiteData,
+    capped,
+    capped_where,
+    nps_data,
+    persona_evidence,
+)
 from journeys.site.render import OutputFile, PageKind, Renderer, mean_points, stage_summaries
 
 PERSONAS_INDEX = "personas/index.md"
+PAIN_SCORE = 5
+"""Moments scored this or lower are pains."""
+HIGHLIGHT_SCORE = 7
+"""Moments scored this or higher are highlights."""
 
 
 def persona_page(slug: str) -> str:
@@ -49,12 +62,14 @@ def files(site: Renderer) -> Iterator[OutputFile]:
     for slug in data.persona_slugs:
         view = persona_view(data, data.study.personas[slug])
         for journey, per_stage in view.curves:
+            n = sum(fact.journey == journey.slug for fact in view.interviews)
             series = [
                 charts.Series(
                     view.persona.name,
                     data.persona_style(slug),
                     mean_points(per_stage),
                     weight="bold",
+                    note=site.t.sample(n, n < aggregate.SMALL_SAMPLE),
                 )
             ]
             yield site.chart(
@@ -84,7 +99,7 @@ class PersonaView:
     curves: list[tuple[Journey, list[Stats]]]
     overall: Stats
     mean_step: Stats
-    nps: tuple[int, int] | None
+    nps: Nps | None
     advocacy: dict[str, int]
     accepted: Capped
     quotes: Capped
@@ -100,6 +115,7 @@ def persona_view(data: SiteData, persona: Persona) -> PersonaView:
         if any(f.journey == slug for f in facts)
     ]
     by_score = sorted(moments, key=lambda m: (m.step.score, m.interview.date, m.interview.key))
+    withheld = data.withheld_steps(persona=persona.slug)
     published = data.published(facts)
     touchpoint_names = {tp.id: tp.name for journey in journeys for tp in journey.touchpoints}
     touchpoints = Counter(
@@ -112,8 +128,10 @@ def persona_view(data: SiteData, persona: Persona) -> PersonaView:
         period=aggregate.date_range(facts),
         goals=published,
         drivers=[(driver, interview) for interview in published for driver in interview.drivers],
-        pains=capped([m for m in by_score if m.step.score <= 5]),
-        highlights=capped([m for m in reversed(by_score) if m.step.score >= 7]),
+        pains=capped_where(by_score, withheld, lambda step: step.score <= PAIN_SCORE),
+        highlights=capped_where(
+            by_score[::-1], withheld, lambda step: step.score >= HIGHLIGHT_SCORE
+        ),
         touchpoints=sorted(
             ((touchpoint_names.get(tp, tp), count) for tp, count in touchpoints.items()),
             key=lambda item: (-item[1], item[0]),
@@ -128,11 +146,11 @@ def persona_view(data: SiteData, persona: Persona) -> PersonaView:
         ],
         overall=aggregate.stats(f.overall_score for f in facts),
         mean_step=aggregate.stats(f.mean_step_score for f in facts),
-        nps=aggregate.nps_score(facts),
-        advocacy=aggregate.advocacy_counts(facts),
-        accepted=capped([m for m in moments if m.step.accepted]),
+        nps=signals.nps_score(facts),
+        advocacy=signals.advocacy_counts(facts),
+        accepted=capped_where(moments, withheld, lambda step: step.accepted),
         quotes=capped([m for m in moments if m.step.quote]),
-        evidence=aggregate.evidence(facts, attribute_variety(published), data.newest),
+        evidence=persona_evidence(data, persona.slug),
     )
 
 
@@ -146,7 +164,7 @@ def persona_data(view: PersonaView) -> dict[str, Any]:
         "period": exports.period(view.period),
         "overall_score": exports.stats(view.overall),
         "mean_step_score": exports.stats(view.mean_step),
-        "nps": {"score": view.nps[0], "n": view.nps[1]} if view.nps else None,
+        "nps": nps_data(view.nps),
         "advocacy": view.advocacy,
         "journeys": {
             journey.slug: [

@@ -6,11 +6,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from journeys.analysis import aggregate
-from journeys.analysis.aggregate import Evidence, SignalSummary, TouchpointUse
+from journeys.analysis import aggregate, evidence, signals
+from journeys.analysis.aggregate import TouchpointUse
+from journeys.analysis.evidence import Evidence
 from journeys.analysis.facts import InterviewFact
+from journeys.analysis.signals import AdvocacyByNps, Nps, SignalSummary
 from journeys.content.model import Interview, Journey, Persona
-from journeys.site.data import SiteData, attribute_variety
+from journeys.site.data import SiteData, persona_evidence
 from journeys.site.render import OutputFile, PageKind, Renderer
 
 RESEARCH_INDEX = "research/index.md"
@@ -41,11 +43,26 @@ class ResearchView:
     touchpoints: dict[str, list[TouchpointUse]]
     signals: SignalSummary
     fragile: list[InterviewFact]
-    advocacy: dict[str, int]
+    promoters: int
+    """Interviews with a promoter's NPS: fragile ones are "k of m promoters"."""
+    nps: Nps | None
+    """Over the whole study."""
+    journey_nps: dict[str, Nps | None]
+    advocacy_nps: AdvocacyByNps
+    nps_columns: list[str]
+    """The label key of each column of ``advocacy_nps``."""
     follow_ups: list[FollowUpItem]
     stage_evidence: dict[str, list[Evidence]]
     persona_evidence: dict[str, Evidence]
     small_sample: int
+
+
+NPS_COLUMN_LABELS = {
+    signals.PROMOTER: "nps_promoters",
+    signals.PASSIVE: "nps_passives",
+    signals.DETRACTOR: "nps_detractors",
+    None: "nps_not_given",
+}
 
 
 def research_view(data: SiteData) -> ResearchView:
@@ -63,17 +80,11 @@ def research_view(data: SiteData) -> ResearchView:
         for kind, texts in (("will", interview.follow_up.will), ("wont", interview.follow_up.wont))
         for text in texts
     ]
-    persona_evidence = {}
-    for persona in personas:
-        facts = data.facts_of(persona=persona.slug)
-        published = data.published(facts)
-        persona_evidence[persona.slug] = aggregate.evidence(
-            facts, attribute_variety(published), data.newest
-        )
+    advocacy_nps = signals.advocacy_by_nps(data.facts)
     return ResearchView(
         personas=personas,
         journeys=journeys,
-        coverage=aggregate.coverage(data.persona_slugs, data.journey_slugs, data.facts),
+        coverage=evidence.coverage(data.persona_slugs, data.journey_slugs, data.facts),
         variety={
             persona: {key: sorted(values.items()) for key, values in sorted(attributes.items())}
             for persona, attributes in sorted(variety.items())
@@ -81,15 +92,21 @@ def research_view(data: SiteData) -> ResearchView:
         touchpoints={
             j.slug: aggregate.touchpoint_use(j, data.facts_of(journey=j.slug)) for j in journeys
         },
-        signals=aggregate.signals(data.facts),
-        fragile=[fact for fact in data.facts if aggregate.is_fragile_promoter(fact)],
-        advocacy=aggregate.advocacy_counts(data.facts),
+        signals=signals.signals(data.facts),
+        fragile=[fact for fact in data.facts if signals.is_fragile_promoter(fact)],
+        promoters=sum(signals.nps_group(f.nps) == signals.PROMOTER for f in data.facts),
+        nps=signals.nps_score(data.facts),
+        journey_nps={j.slug: signals.nps_score(data.facts_of(journey=j.slug)) for j in journeys},
+        advocacy_nps=advocacy_nps,
+        nps_columns=[NPS_COLUMN_LABELS[column] for column in advocacy_nps.columns],
         follow_ups=follow_ups,
         stage_evidence={
-            j.slug: aggregate.stage_evidence(j, data.facts_of(journey=j.slug), data.newest)
+            j.slug: evidence.stage_evidence(
+                j, data.facts_of(journey=j.slug), data.persona_slugs, data.staleness
+            )
             for j in journeys
         },
-        persona_evidence=persona_evidence,
+        persona_evidence={p.slug: persona_evidence(data, p.slug) for p in personas},
         small_sample=aggregate.SMALL_SAMPLE,
     )
 

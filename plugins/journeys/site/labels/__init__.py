@@ -8,10 +8,17 @@ elsewhere. The language is ``theme.language``; anything but ``nl`` falls back to
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
+from fractions import Fraction
 
-from journeys.content.durations import HumanDuration
+import markupsafe
+
+from journeys.analysis.aggregate import Verdicts
+from journeys.content.durations import Duration, HumanDuration, read_duration
+from journeys.content.rounding import decimal_text
 from journeys.site.labels import en, nl
+from journeys.site.passthrough import escape_text
 
 TEXTS: dict[str, dict[str, str]] = {"en": en.TEXTS, "nl": nl.TEXTS}
 """Each language's words by key; every language has the keys of English."""
@@ -52,14 +59,19 @@ class Labels:
             return self(f"{key}_one")
         return self(key, n=n)
 
-    def number(self, value: float | None) -> str:
-        """One decimal; Dutch uses a decimal comma. None reads as an en dash."""
-        if value is None:
+    def sample(self, n: int, small: bool) -> str:
+        """What a figure rests on, in brackets: "(n=4)", or "(n=2, small sample)"."""
+        return self("sample_small" if small else "sample", n=n)
+
+    def number(self, value: float | Fraction | None) -> str:
+        """One decimal, rounded half up (6.25 reads 6.3), as every number the site shows;
+        Dutch uses a decimal comma. None (or no number at all) reads as an en dash."""
+        if value is None or (isinstance(value, float) and not math.isfinite(value)):
             return "–"
-        text = f"{value:.1f}"
+        text = decimal_text(value)
         return text.replace(".", ",") if self.language == "nl" else text
 
-    def score(self, value: float) -> str:
+    def score(self, value: float | Fraction) -> str:
         """Grades as written: 7 stays 7, 6.5 reads 6.5 (6,5 in Dutch)."""
         return self.number(value).removesuffix(",0").removesuffix(".0")
 
@@ -73,11 +85,48 @@ class Labels:
         sign = {1: "+", -1: "−", 0: ""}[value.sign]
         return f"{sign}{self.score(value.amount)} {word}"
 
+    def duration_text(self, value: Duration) -> str:
+        """``2 weeks``, ``2–3 dagen``, ``about 1.5 hours``: never ISO, never the words."""
+        singular, plural = UNITS[value.unit][self.language]
+        low, high = value.amounts
+        if value.is_range:
+            text = f"{self.score(low)}–{self.score(high)} {plural}"
+        else:
+            text = f"{self.score(low)} {singular if low == 1 else plural}"
+        return self(f"duration_{value.qualifier}", duration=text) if value.qualifier else text
+
+    def duration_value(self, text: str | None) -> str:
+        """An expected, actual or realistic value as a page shows it: a duration in this
+        language, with the words as written on hover; any other text as written."""
+        duration = read_duration(text)
+        if duration is None:
+            return text or ""
+        return markupsafe.Markup(
+            f'<abbr class="jr-duration" title="{escape_text(text or "")}">'
+            f"{escape_text(self.duration_text(duration))}</abbr>"
+        )
+
     def boolean(self, value: bool | None) -> str:
         return self("unknown") if value is None else self("yes" if value else "no")
 
     def advocacy(self, value: str | None) -> str:
         return self(f"advocacy_{value}") if value else self("unknown")
+
+    def verdict(self, value: str | None) -> str:
+        """A step's verdict (``as-expected`` -> "as expected"); "" when nothing was judged."""
+        return self(f"verdict_{value.replace('-', '_')}") if value else ""
+
+    def verdicts(self, counts: Verdicts) -> str:
+        """A stage's verdicts: "Fell short ... for 1 of 3 interviews, better ... for 1; 1
+        interview with an expectation not rated"; "" when it has none."""
+        parts = []
+        if counts.judged:
+            parts.append(
+                self("shortfall", short=counts.worse, total=counts.judged, better=counts.better)
+            )
+        if counts.not_rated:
+            parts.append(self.count("not_rated_count", counts.not_rated))
+        return "; ".join(parts)
 
     def advocacy_counts(self, counts: dict[str, int]) -> str:
         """``{"company": 3, "both": 1}`` -> "the company: 3, service and company: 1"."""

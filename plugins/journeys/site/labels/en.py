@@ -46,11 +46,16 @@ TEXTS: dict[str, str] = {
     "n": "n",
     "n_equals": "n={n}",
     "small_sample": "small sample",
-    "small_sample_note": "Fewer than 3 interviews: read as an indication, not a finding.",
+    "sample": "(n={n})",
+    "sample_small": "(n={n}, small sample)",
+    "small_sample_note": "Fewer than {n} interviews: read as an indication, not a finding.",
     "personas_covered": "Personas",
     "period": "Period",
     "period_value": "{start} to {end}",
     "none_yet": "None yet.",
+    "more_moments": "+{n} more",
+    "withheld_moments": "+{n} moments from interviews whose words are not published",
+    "withheld_moments_one": "+1 moment from an interview whose words are not published",
     "withheld": (
         "The participant did not consent to publishing the text of this interview. Its scores"
         " count in every figure of the site."
@@ -59,12 +64,15 @@ TEXTS: dict[str, str] = {
     "emotion_graph": "How it felt, stage by stage",
     "emotion_alt": (
         "Emotion graph of {journey}: mean score per stage from {n} interviews. Lowest: {low} "
-        "(mean {low_mean}). Highest: {high} (mean {high_mean})."
+        "(mean {low_mean}, n={low_n}). Highest: {high} (mean {high_mean}, n={high_n}). Each "
+        "thin line is one interview through its mean score per stage; a ring marks a stage "
+        "it came back to."
     ),
     "emotion_alt_empty": "Emotion graph of {journey}: no interviews yet.",
     "chart_score_axis": "Score (1-10)",
     "chart_spread": "Spread (lowest to highest)",
     "chart_peak": "Peak moment",
+    "chart_revisit": "Came back to this stage",
     "stage_table_caption": "Scores per stage",
     "timeline": "Timeline",
     "what_people_did": "What people did",
@@ -79,17 +87,37 @@ TEXTS: dict[str, str] = {
     "feelings": "Feelings",
     "quotes": "Quotes",
     "peaks": "Peak moments",
+    "in_interviews": "in {n} interviews",
+    "in_interviews_one": "in 1 interview",
     "accepted": "Accepted as normal",
     "accepted_note": "Things participants waved away as normal: latent dissatisfaction.",
     "expectations": "Expectations vs reality",
-    "expectations_intro": "Where reality differed from what people expected, biggest delays first.",
+    "expectations_intro": (
+        "What people expected and what happened, biggest delays first. A duration is judged by"
+        " its gap; any other answer by the researcher, or it reads not rated."
+    ),
     "expected": "Expected",
     "actual": "What happened",
     "realistic": "Realistic",
+    "expected_duration": "Expected, as read",
+    "actual_duration": "What happened, as read",
+    "realistic_duration": "Realistic, as read",
+    "duration_about": "about {duration}",
+    "duration_within": "within {duration}",
     "gap_expected": "Gap vs expected",
     "gap_realistic": "Gap vs realistic",
+    "vs_expected": "Compared with expected",
+    "verdict_worse": "worse",
+    "verdict_as_expected": "as expected",
+    "verdict_better": "better",
+    "verdict_not_rated": "not rated",
     "shortfall_line": "{stage}: {shortfall}",
-    "shortfall": "{short} of {total} steps fell short of expectations",
+    "shortfall": (
+        "Fell short of expectations for {short} of {total} interviews, better than expected"
+        " for {better}"
+    ),
+    "not_rated_count": "{n} interviews with an expectation not rated",
+    "not_rated_count_one": "1 interview with an expectation not rated",
     "data_downloads": "Data",
     "data_json": "all figures as JSON",
     "data_csv": "scores per stage as CSV",
@@ -100,8 +128,12 @@ TEXTS: dict[str, str] = {
     "backed_by": "Backed by {n} interviews",
     "backed_by_one": "Backed by 1 interview",
     "per_persona": "Per persona",
-    "per_persona_alt": "Mean score per stage for each persona of {journey}.",
-    "lowest_stage": "Lowest: {stage} (mean {mean})",
+    "per_persona_alt": (
+        "Mean score per stage for each persona of {journey}; how many interviews each rests "
+        "on is in the legend and in the table below."
+    ),
+    "per_persona_table_caption": "Scores per stage for each persona",
+    "lowest_stage": "Lowest: {stage} (mean {mean}, n={n})",
     "no_steps": "No interview reached this stage yet.",
     # persona page
     "goals_drivers": "Goals and drivers",
@@ -126,7 +158,9 @@ TEXTS: dict[str, str] = {
     "accepted_marker": "accepted as normal",
     # research overview
     "coverage": "Coverage",
-    "coverage_intro": "Interviews per persona and journey. Cells under 3 need more interviews.",
+    "coverage_intro": (
+        "Interviews per persona and journey. Cells under {small} need more interviews."
+    ),
     "add_interviews": "add interviews",
     "variety": "Variety per persona",
     "attribute": "Attribute",
@@ -138,19 +172,59 @@ TEXTS: dict[str, str] = {
         "Does the overall score follow the average of all moments, or the peak and the end?"
     ),
     "tracks_mean": (
-        "The mean step score tracks the overall score better (mean difference {mean} vs "
-        "{peak_end})."
+        "The mean step score tracks the overall score better: it is the closer one in {mean} "
+        "of {n} interviews, the peak-end score in {peak_end}, {ties} tied."
     ),
     "tracks_peak_end": (
-        "The peak-end score tracks the overall score better (mean difference {peak_end} vs {mean})."
+        "The peak-end score tracks the overall score better: it is the closer one in "
+        "{peak_end} of {n} interviews, the mean step score in {mean}, {ties} tied."
     ),
-    "tracks_tie": "Both track the overall score equally well (mean difference {mean}).",
+    "tracks_tie": (
+        "Neither tracks the overall score better: both are equally close in all {n} interviews."
+    ),
+    "tracks_unclear": (
+        "Too few interviews to tell which tracks the overall score better: the peak-end score "
+        "is the closer one in {peak_end} of {n} interviews, the mean step score in {mean}, "
+        "{ties} tied."
+    ),
+    "signals_rule": (
+        "How this is decided: per interview, the score closer to the overall score (differences"
+        " rounded to one decimal, as shown; equally close is a tie). One is named the better only"
+        " when a two-sided sign test over the interviews that are not tied gives p < 0.05; "
+        "otherwise there are too few interviews to tell."
+    ),
+    "mean_differences": (
+        "Mean difference from the overall score: peak-end score {peak_end}, mean step score {mean}."
+    ),
+    "closer": "Closer",
+    "closer_peak_end": "peak-end",
+    "closer_mean": "mean",
+    "closer_tie": "tie",
     "signals_all": "Every interview's scores",
     "fragile_promoters": "Fragile promoters",
     "fragile_intro": (
-        "Would recommend (NPS 9 or 10), yet accepted something as normal or scored a moment 4"
-        " or lower."
+        "Promoters (NPS {promoter} or higher) who yet accepted something as normal or scored a"
+        " moment {score} or lower."
     ),
+    "fragile_count": "{fragile} of {promoters} promoters are fragile.",
+    "nps_intro": (
+        "Per cent promoters (NPS {promoter} or higher) minus per cent detractors ({detractor} or"
+        " lower), from -100 to 100, over the interviews that gave an NPS (n). From fewer than "
+        "{small} it is a small sample."
+    ),
+    "nps_small_sample_note": (
+        "Fewer than {n} answers: one person more or less moves the NPS by over 10 points."
+    ),
+    "whole_study": "Whole study",
+    "advocacy_nps_intro": (
+        "Interviews by what the participant is an ambassador of and by NPS: a promoter of the "
+        "company is not a promoter of the service."
+    ),
+    "nps_promoters": "Promoters",
+    "nps_passives": "Passives",
+    "nps_detractors": "Detractors",
+    "nps_not_given": "No NPS",
+    "total": "Total",
     "lowest_step": "Lowest step",
     "accepted_items": "Accepted as normal",
     "advocacy_counts": "Ambassadors",
@@ -159,9 +233,17 @@ TEXTS: dict[str, str] = {
     "promise": "Promise",
     "kind": "Kind",
     "evidence_health": "Evidence health",
-    "evidence_intro": (
-        "How much each finding rests on. Stale: the newest interview is over a year older "
-        "than the newest of the study."
+    "evidence_intro": "How much each finding rests on.",
+    "confidence_rule": (
+        "Confidence is low with fewer than {small} interviews; high when every persona (for a "
+        "stage) or every journey (for a persona) has {small} or more, so no coverage cell behind"
+        " it asks for more, from at least 2 personas or segments; medium otherwise."
+    ),
+    "segments_rule": (
+        "Segments: distinct combinations of attributes among the persona's published interviews."
+    ),
+    "stale_rule": (
+        "Stale: the newest interview is more than {days} days before the site was built ({date})."
     ),
     "confidence": "Confidence",
     "confidence_high": "high",
@@ -197,4 +279,6 @@ UNITS: dict[str, tuple[str, str]] = {
     "day": ("day", "days"),
     "week": ("week", "weeks"),
     "month": ("month", "months"),
+    "working_week": ("working week", "working weeks"),
+    "working_day": ("working day", "working days"),
 }
