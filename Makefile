@@ -8,8 +8,10 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build offline check test clean
 
+# --dirty: after a save, MkDocs makes again only the pages whose files changed (the plugin
+# rewrites only the generated files that change); without it, every page, every time.
 serve: $(VENV)/.site
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.site
 	$(BIN)/mkdocs build --strict

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import browser_kit as kit
 from contentkit import SOURCE_DATE_EPOCH, ContentTree, build_demo
 from journeys.building import isolated
 
@@ -43,3 +47,39 @@ def forking(monkeypatch: pytest.MonkeyPatch) -> None:
     if "fork" not in multiprocessing.get_all_start_methods():
         pytest.skip("this system has no fork; run does the work in-process there")
     monkeypatch.setattr(isolated, "can_fork", lambda: True)
+
+
+def _browser_unavailable(reason: str) -> None:
+    if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+        pytest.fail(f"{reason}; CI is set, so the browser tests must run", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One Chromium for the whole session, shared by every browser test: Playwright's sync
+    API allows one instance per thread, so test modules cannot each start their own."""
+    executable = kit.find_chromium()
+    if executable is None:
+        _browser_unavailable(
+            "no Chromium found (looked for /usr/bin/chromium, "
+            "chromium and chromium-browser on PATH)"
+        )
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _browser_unavailable("the playwright package is not installed (pip install -e '.[test]')")
+    if not kit.AXE.is_file():
+        pytest.fail(
+            f"axe-core is missing: {kit.AXE} does not exist. Run `npm ci` in {kit.REPO} "
+            "(`make test` does it for you).",
+            pytrace=False,
+        )
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=kit.LAUNCH_ARGS
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()

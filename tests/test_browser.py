@@ -59,35 +59,6 @@ def _unavailable(reason: str) -> None:
 # ---- fixtures -------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    """One Chromium for the whole session."""
-    executable = kit.find_chromium()
-    if executable is None:
-        _unavailable(
-            "no Chromium found (looked for /usr/bin/chromium, "
-            "chromium and chromium-browser on PATH)"
-        )
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the playwright package is not installed (pip install -e '.[test]')")
-    if not kit.AXE.is_file():
-        pytest.fail(
-            f"axe-core is missing: {kit.AXE} does not exist. Run `npm ci` in {kit.REPO} "
-            "(`make test` does it for you).",
-            pytrace=False,
-        )
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=executable, headless=True, args=kit.LAUNCH_ARGS
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
 @pytest.fixture(scope="module")
 def sites(
     browser: Any, tmp_path_factory: pytest.TempPathFactory, demo_site: Path, demo_cache: Path
@@ -239,7 +210,7 @@ def test_page_in_dark_palette(open_page: Callable[..., Any], language: str, name
 
 
 def stage_boxes(page: Any) -> list[dict[str, float]]:
-    return page.locator(".jr-lane > .jr-stage").evaluate_all(
+    return page.locator(".jr-map > .jr-stage").evaluate_all(
         "els => els.map(el => { const r = el.getBoundingClientRect();"
         " return {x: r.x, y: r.y, w: r.width}; })"
     )
@@ -254,7 +225,7 @@ def test_timeline_is_a_lane_on_wide_screens_and_stacks_on_phones(
     assert len(wide) >= 3
     assert len({round(box["y"]) for box in wide}) == 1, "stages are not side by side in one row"
     assert [box["x"] for box in wide] == sorted(box["x"] for box in wide)
-    assert page.locator(".jr-lane").evaluate("el => el.scrollWidth <= el.clientWidth + 1"), (
+    assert page.locator(".jr-map").evaluate("el => el.scrollWidth <= el.clientWidth + 1"), (
         "at 1440px the lane should show every stage without scrolling"
     )
 

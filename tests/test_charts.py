@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import colorsys
 import os
 import re
 import subprocess
@@ -11,7 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from journeys.site import charts
+from contentkit import ContentTree
+from journeys.content.loading import load_study
+from journeys.content.study import Study
+from journeys.site import charts, kinds, render
 from journeys.site.charts import (
     STYLE_COUNT,
     ChartText,
@@ -23,18 +27,20 @@ from journeys.site.charts import (
 )
 from journeys.site.charts.style import style_of
 from journeys.site.charts.text import wrap
+from journeys.site.labels import Labels
 
 SVG = "{http://www.w3.org/2000/svg}"
 PLUGINS = str(Path(charts.__file__).resolve().parents[3])
 
 TEXT = ChartText(
-    score_axis="Score (1-10)",
+    score_axis="Score from 1 (terrible) to 10 (excellent)",
     mean="Mean",
     spread="Spread (min-max)",
     peak="Peak moment",
     n="n={n}",
     small="small sample",
     revisit="Came back to this stage",
+    interviews="Thin lines: one per interview",
 )
 STAGES = (
     StageSummary("Orientation", 3, 5.5, 4.0, 7.0),
@@ -168,6 +174,7 @@ def test_curves_chart_has_series_legend_but_no_band_or_mean() -> None:
     found = texts(curves_chart(STAGES, SERIES, TEXT))
     assert found.count("Starter Sam") == 1 and found.count("Busy Dana") == 1
     assert "Mean" not in found and "Spread (min-max)" not in found
+    assert TEXT.interviews not in found  # its lines are persona means, not interviews
 
 
 def test_hostile_names_are_escaped_text() -> None:
@@ -197,9 +204,10 @@ def test_stages_without_scores_do_not_crash_and_leave_a_gap() -> None:
         assert root_of(svg).tag == f"{SVG}svg"
     assert "Mean" not in texts(emotion_chart(nothing, (), TEXT))
     # The mean line of STAGES breaks at the empty second stage: two moves, one line.
-    mean = [d for d in stroked_paths(emotion_chart(STAGES, (), TEXT), "#1f2328") if "L" in d]
+    ink = "var(--jr-chart-ink, #1f2328)"
+    mean = [d for d in stroked_paths(emotion_chart(STAGES, (), TEXT), ink) if "L" in d]
     assert len(mean) == 2  # the line in the plot and its sample in the legend
-    in_plot = max(mean, key=len)
+    in_plot = max(mean, key=lambda d: len(set(re.findall(r"[ML] -?[\d.]+ (-?[\d.]+)", d))))
     assert in_plot.count("M") == 2 and in_plot.count("L") == 1
 
 
@@ -238,6 +246,145 @@ def test_many_series_render_with_one_legend_entry_per_label() -> None:
     assert [found.count(f"Persona {i}") for i in range(3)] == [1, 1, 1]
 
 
+# --- Colour scheme: transparent, readable on light and dark pages ------------------------
+
+WHITE = "#ffffff"
+# Gridlines only guide the eye; the halo is the page's own background, rimming markers.
+DECORATIVE = {"--jr-chart-grid", "--jr-chart-halo"}
+ALL_STYLES = tuple(
+    Series(f"Persona {i}", i, ((0.0, 3.0 + i / 2), (2.0, 8.0 - i / 2)), peaks=((2.0, 8.0 - i / 2),))
+    for i in range(STYLE_COUNT)
+)
+
+
+def slate_background() -> str:
+    """mkdocs-material's dark (slate) page background, as its installed stylesheets set it."""
+    import material
+
+    sheets = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    css = "".join(path.read_text(encoding="utf-8") for path in sorted(sheets.glob("*.min.css")))
+    slate = re.search(r"\[data-md-color-scheme=slate\]\{([^}]*)\}", css)
+    assert slate, "material's slate palette is no longer where this test reads it"
+    hue = re.search(r"--md-hue:([\d.]+)deg", slate[1]) or re.search(r"--md-hue:([\d.]+)deg", css)
+    background = re.search(
+        r"--md-default-bg-color:hsla\(var\(--md-hue\), *([\d.]+)%, *([\d.]+)%, *1\)", slate[1]
+    )
+    assert hue and background, "material's slate background is no longer where this test reads it"
+    rgb = colorsys.hls_to_rgb(
+        float(hue[1]) / 360, float(background[2]) / 100, float(background[1]) / 100
+    )
+    return "#" + "".join(f"{round(channel * 255):02x}" for channel in rgb)
+
+
+def contrast(one: str, other: str) -> float:
+    """WCAG 2 contrast ratio of two ``#rrggbb`` colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def declarations(element: ET.Element) -> dict[str, str]:
+    pairs = (part.split(":", 1) for part in element.get("style", "").split(";") if ":" in part)
+    return {name.strip(): value.strip() for name, value in pairs}
+
+
+def paints(svg: bytes, scheme: str) -> list[tuple[str, str, str | None]]:
+    """``(element, colour, variable)`` of every fill and stroke as the scheme shows it: a
+    variable shows its fallback on a light page, its ``prefers-color-scheme: dark`` value
+    on a dark one. Translucent fills (the spread band) are left out."""
+    root = root_of(svg)
+    dark: dict[str, str] = {}
+    for style in root.iter(f"{SVG}style"):
+        block = re.search(
+            r"@media \(prefers-color-scheme: dark\)\{:root\{([^}]*)\}", style.text or ""
+        )
+        dark |= dict(re.findall(r"(--[\w-]+):(#[0-9a-f]{6})", block[1])) if block else {}
+    found: list[tuple[str, str, str | None]] = []
+    for element in root.iter():
+        style = declarations(element)
+        for paint in ("fill", "stroke"):
+            value = style.get(paint, "none")
+            if value == "none" or (paint == "fill" and float(style.get("fill-opacity", "1")) < 1):
+                continue
+            variable = re.fullmatch(r"var\((--[\w-]+), *(#[0-9a-f]{6})\)", value)
+            if variable:
+                name, light = variable[1], variable[2]
+                colour = dark.get(name, light) if scheme == "dark" else light
+                found.append((element.tag.removeprefix(SVG), colour, name))
+            else:
+                found.append((element.tag.removeprefix(SVG), value.lower(), None))
+    return found
+
+
+@CHARTS
+def test_charts_have_no_opaque_background(chart: Chart) -> None:
+    """Nothing opaque covers a large part of the chart: the page's background shows."""
+    root = root_of(chart(STAGES, ALL_STYLES, TEXT))
+    _, _, width, height = (float(v) for v in root.get("viewBox", "").split())
+    for element in root.iter(f"{SVG}path"):
+        style = declarations(element)
+        if style.get("fill", "#000000") == "none" or float(style.get("fill-opacity", "1")) < 1:
+            continue
+        numbers = [float(n) for n in re.findall(r"-?[\d.]+", element.get("d", ""))]
+        xs, ys = numbers[0::2], numbers[1::2]
+        area = (max(xs) - min(xs)) * (max(ys) - min(ys)) if xs else 0.0
+        assert area < 0.05 * width * height, f"an opaque {style.get('fill')} fills {area:.0f}"
+
+
+@CHARTS
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_and_lines_read_on_light_and_dark_pages(chart: Chart, scheme: str) -> None:
+    """WCAG contrast against the page: text 4.5:1, lines and markers 3:1 (non-text
+    graphics), on white and on Material's slate background. Thin lines are drawn faint on
+    purpose; their colour, as the legend shows it, is what is measured."""
+    background = WHITE if scheme == "light" else slate_background()
+    weak = [
+        f"{element} {colour} ({variable}): {contrast(colour, background):.2f}"
+        for element, colour, variable in paints(chart(STAGES, ALL_STYLES, TEXT), scheme)
+        if variable not in DECORATIVE
+        and contrast(colour, background) < (4.5 if element == "text" else 3.0)
+    ]
+    assert weak == [], f"on {background}"
+
+
+def test_slate_background_is_read_from_material() -> None:
+    assert contrast(slate_background(), WHITE) > 12  # a dark page, not a misread
+
+
+# --- Charts explain themselves, in the site's language -----------------------------------
+
+
+@pytest.fixture(scope="module")
+def study(tmp_path_factory: pytest.TempPathFactory) -> Study:
+    root = tmp_path_factory.mktemp("chart-study")
+    ContentTree(root / "content").minimal()
+    loaded = load_study(root / "content", root)
+    assert not loaded.has_errors, loaded.diagnostics
+    return loaded
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_site_says_what_the_chart_shows(study: Study, language: str) -> None:
+    t = Labels.for_language(language)
+    site = kinds.renderer(study, t, lambda source, target: target)
+    made = site.chart("x.svg", emotion_chart, list(STAGES), list(SERIES)).content
+    assert isinstance(made, render.Chart)
+    found = texts(made.draw())
+    heading = t("chart_interview_lines")
+    for key in ("chart_score_axis", "chart_peak", "chart_revisit", "chart_interview_lines"):
+        assert found.count(t(key)) == 1, key
+    # The heading sits between the summary entries and the persona entries it explains.
+    assert found.index(t("chart_revisit")) < found.index(heading) < found.index("Starter Sam")
+    assert "interview" in heading and "persona" in heading
+    assert "1 (" in t("chart_score_axis") and "10 (" in t("chart_score_axis")  # what they mean
+    assert heading in made.key  # a change of words draws the chart again
+
+
 # --- Sparkline ---------------------------------------------------------------------------
 
 SCORES = (6.0, 7.5, 3.0, 9.5, 8.0)
@@ -248,12 +395,27 @@ def test_sparkline_is_xml_with_one_circle_per_score() -> None:
     root = ET.fromstring(svg)
     assert root.tag == f"{SVG}svg"
     assert root.get("role") == "img"
-    assert root.get("viewBox") == "0 0 240 48"
+    assert root.get("viewBox") == "-14 0 254 48"  # 240 wide, the scale's labels left of 0
     circles = root.findall(f"{SVG}circle")
     assert len(circles) == len(SCORES)
     radii = [float(c.get("r", "0")) for c in circles]
     assert radii[3] > max(radii[:3] + radii[4:])  # the peak is the larger ring
     assert circles[3].get("fill") == "none"
+
+
+def test_sparkline_has_a_scale_from_1_to_10() -> None:
+    root = ET.fromstring(sparkline((1.0, 10.0, 5.0), None, title="t"))
+    circles = root.findall(f"{SVG}circle")
+    bottom, top = (float(circles[i].get("cy", "")) for i in (0, 1))
+    labels = {label.text: label for label in root.findall(f"{SVG}text")}
+    assert set(labels) == {"1", "10"}
+    for text, y in (("10", top), ("1", bottom)):
+        assert float(labels[text].get("y", "")) == pytest.approx(y, abs=4)  # beside its line
+        left_of_line = float(labels[text].get("x", "")) < float(circles[0].get("cx", ""))
+        assert labels[text].get("text-anchor") == "end" and left_of_line
+    view_left = float(root.get("viewBox", "").split()[0])
+    assert view_left <= -8  # room for "10" inside the picture
+    assert sorted(float(line.get("y1", "")) for line in root.findall(f"{SVG}line")) == [top, bottom]
 
 
 def test_sparkline_escapes_its_title() -> None:

@@ -785,7 +785,7 @@ def test_schema_persona() -> None:
 
     assert schema["title"] == "Persona front matter"
     assert set(schema["required"]) == {"name", "summary"}
-    assert set(schema["properties"]) == {"name", "summary", "image", "attributes"}
+    assert set(schema["properties"]) == {"name", "summary", "image", "image_alt", "attributes"}
 
 
 def test_schema_journey() -> None:
@@ -882,6 +882,31 @@ def test_check_reads_public_contacts_from_mkdocs_yml(tree: ContentTree, tmp_path
     allowed = journeys_cli("check", "--strict", cwd=tmp_path)
 
     assert allowed.returncode == 0, allowed.stdout
+
+
+def test_check_finds_a_persona_picture_in_the_docs_dir_of_mkdocs_yml(
+    tree: ContentTree, tmp_path: Path
+) -> None:
+    tree.minimal()
+    tree.persona("eva", image="images/eva.svg")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\ndocs_dir: site-docs\nplugins:\n  - journeys\n", encoding="utf-8"
+    )
+    (tmp_path / "docs" / "images").mkdir(parents=True)
+    (tmp_path / "docs" / "images" / "eva.svg").write_text("<svg/>", encoding="utf-8")
+
+    missing = journeys_cli("check", cwd=tmp_path)
+    (tmp_path / "site-docs" / "images").mkdir(parents=True)
+    (tmp_path / "site-docs" / "images" / "eva.svg").write_text("<svg/>", encoding="utf-8")
+    found = journeys_cli("check", cwd=tmp_path)
+
+    assert missing.returncode == 1
+    assert output_lines(missing.stdout)[0] == (
+        "content/personas/eva.md:4: error: `image`: `images/eva.svg` is no file: put the "
+        "picture in site-docs/images/eva.svg, or correct the path: it is relative to docs_dir "
+        "(`site-docs/`)"
+    )
+    assert found.returncode == 0, found.stdout
 
 
 def site_with_options(project: Path, options: str) -> None:

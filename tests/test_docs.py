@@ -154,6 +154,7 @@ MESSAGE_FUNCTIONS = {
     ("content/field_messages.py", "_suggestion"),
     ("content/rules.py", "check_opportunities"),
     ("content/rules.py", "_check_references"),
+    ("content/images.py", "_image_src_uri"),
     ("content/frontmatter.py", "_yaml_problem"),
     ("cli/scaffold.py", "_read"),
     ("privacy/guard.py", "format"),

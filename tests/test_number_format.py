@@ -45,7 +45,7 @@ SITE = Path(__file__).resolve().parent.parent / "plugins" / "journeys" / "site"
         (6.26, "6.3"),
         (7, "7.0"),
         (7.0, "7.0"),
-        (-6.25, "-6.3"),
+        (-6.25, "\u22126.3"),  # a half away from zero, with the minus sign
         (-0.04, "0.0"),
         (Fraction(13, 3), "4.3"),
         (Fraction(1, 20), "0.1"),

@@ -9,7 +9,6 @@ they fail.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -170,32 +169,6 @@ def test_the_offline_site_loads_its_search_shim_from_itself(offline_site: Path) 
 
 
 # ---- in a browser, from disk ----------------------------------------------------------------
-
-
-def _ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    executable = kit.find_chromium()
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        executable = None
-    if executable is None:
-        reason = "no Chromium or no playwright package for the browser tests"
-        if _ci():
-            pytest.fail(f"{reason}; CI is set, so the browser tests must run", pytrace=False)
-        pytest.skip(reason)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=executable, headless=True, args=kit.LAUNCH_ARGS
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture

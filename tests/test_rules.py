@@ -786,7 +786,8 @@ def test_unknown_field_with_nothing_close_lists_the_known_fields(tree: ContentTr
 
     assert where(diagnostic) == (PERSONA_PATH, 4, "zzz", Severity.WARNING)
     assert diagnostic.message == (
-        "unknown field, it is ignored (known fields: `name`, `summary`, `image`, `attributes`)"
+        "unknown field, it is ignored "
+        "(known fields: `name`, `summary`, `image`, `image_alt`, `attributes`)"
     )
 
 

@@ -391,7 +391,8 @@ def test_nps_has_its_n_and_a_small_sample_label_everywhere(study: Study, data: S
 
     def label(nps: tuple[int, int]) -> str:
         small = " small sample" if nps[1] < NPS_SMALL_SAMPLE else ""
-        return f"{nps[0]} (n={nps[1]}){small}"
+        sign = "\u2212" if nps[0] < 0 else ""  # the minus sign, not a hyphen
+        return f"{sign}{abs(nps[0])} (n={nps[1]}){small}"
 
     assert f"Whole study: {label(whole)}" in pages["research/index.md"]
     for journey in JOURNEYS:
@@ -599,21 +600,24 @@ def test_lists_say_how_many_moments_are_withheld(study: Study, data: SiteData) -
     actions = withheld("notice", lambda s: True)
     assert (peaks, actions) == (1, 1)
     notice = journey_view(data, data.study.journeys["repair"]).columns[0]
-    assert (notice.peaks.items, notice.peaks.withheld, notice.actions.withheld) == ([], 1, 1)
+    assert notice.peak_interviews == 1  # b-01's peak counts, though no listed step has it
+    assert notice.doings.withheld + notice.pains.withheld == actions == 1
     site = kinds.renderer(study, Labels.for_language("en"), url_resolver(True))
     page = next(o.content for o in kinds.site_files(site) if o.src_uri == "journeys/repair.md")
     assert isinstance(page, str)
 
-    peak_list = items_after(page, "Peak moments", 'id="stage-notice"')
+    start = page.index('id="stage-notice"')
+    column = text_of(page[start : page.index("</section>", start)])
 
-    assert "+1 moment from an interview whose words are not published" in peak_list
-    assert "None yet." not in peak_list  # it counts, though nothing is listed
+    assert "1 more moment, words not published" in column
+    assert "★ Peak moments in 1 interview" in column
 
     bob = persona_view(data, data.study.personas["bob"])
     pains = withheld(None, lambda s: s["score"] <= 5, "bob")
     highlights = withheld(None, lambda s: s["score"] >= 7, "bob")
     assert (bob.pains.withheld, bob.highlights.withheld) == (pains, highlights) == (2, 2)
     persona_page = rendered(study)["personas/bob.md"]
-    assert "+2 moments from interviews whose words are not published" in persona_page
+    # both from one interview each (b-01's pains, c-02's highlights): one person, not two
+    assert "+2 moments from 1 interview whose words are not published" in persona_page
     dutch = rendered(study, "nl")["journeys/repair.md"]
-    assert "+1 moment uit een interview waarvan de tekst niet gepubliceerd wordt" in dutch
+    assert "nog 1 moment, tekst niet gepubliceerd" in dutch

@@ -362,7 +362,12 @@ def test_journey_export_holds_the_figures_and_no_private_field(site: Path) -> No
         ("wait", 3, 8.0),
     ]
     assert [row["interview"] for row in data["expectations"]] == ["a-02", "a-01", "a-01"]
-    assert data["expectations"][0]["gap_vs_expected"] == {"sign": 1, "amount": 2.0, "unit": "week"}
+    assert data["expectations"][0]["gap_vs_expected"] == {
+        "sign": 1,
+        "amount": 2.0,
+        "unit": "week",
+        "seconds": 14 * 24 * 3600,  # 3 weeks - 1 week, exactly
+    }
     assert "participant" not in json.dumps(data)
     csv_lines = (site / "journeys" / "repair-stages.csv").read_text(encoding="utf-8").splitlines()
     assert csv_lines[1] == "repair,notice,Notice,3,4.0,2.0,6.0,false"  # full precision

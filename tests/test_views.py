@@ -20,6 +20,7 @@ from contentkit import ContentTree
 from journeys.content.loading import load_study
 from journeys.content.records import Record
 from journeys.site.data import LIST_LIMIT, SiteData, site_data
+from journeys.site.journey_map import LANE_LIMIT
 from journeys.site.kinds.interviews import interview_view, loops_back
 from journeys.site.kinds.journeys import JourneyView, journey_view
 from journeys.site.kinds.personas import persona_view
@@ -188,16 +189,18 @@ def test_journey_stage_stats_count_every_interview_once(data: SiteData) -> None:
 
 def test_journey_column_lists_only_consenting_words_but_counts_every_step(data: SiteData) -> None:
     notice = repair_view(data).columns[0]
-    assert [(m.interview.key, m.step.action) for m in notice.actions.items] == [
+    lanes = (notice.doings, notice.pains)  # the map lists each step once, in one of them
+    listed = [m for lane in lanes for m in (*lane.shown, *lane.folded)]
+    assert sorted((m.interview.key, m.step.action) for m in listed) == sorted(
         (name, s["action"])
         for name, fields in consenting().items()
         if fields["journey"] == "repair"
         for s in fields["steps"]
         if s["stage"] == "notice"
-    ]
-    assert [m.step.quote for m in notice.quotes.items] == ["Brr"]
-    assert notice.peaks.items == [] and notice.peak_interviews == 1  # b-01's peak, unnamed
-    unnamed = [use for use in notice.touchpoints if use.unnamed]
+    )
+    assert [m.step.quote for m in (*notice.quotes.shown, *notice.quotes.folded)] == ["Brr"]
+    assert not any(m.step.peak for m in listed) and notice.peak_interviews == 1  # b-01's
+    unnamed = [tp.use for tp in notice.touchpoints if tp.use.unnamed]
     assert [use.mentions for use in unnamed] == [1] and unnamed[0].name == ""
 
 
@@ -222,7 +225,7 @@ def test_lists_are_capped_and_say_how_many_were_left_out(tmp_path: Path) -> None
     tree = ContentTree(tmp_path / "content")
     tree.persona("eva")
     tree.journey("repair")
-    names = [f"i-{index:02d}" for index in range(LIST_LIMIT + 2)]
+    names = [f"i-{index:02d}" for index in range(LANE_LIMIT + 2)]
     for day, name in enumerate(names, start=1):
         steps = [step("notice", 2, f"Action of {name}", quote=f"Quote of {name}")]
         tree.interview(name, date=f"2026-03-{day:02d}", steps=steps)
@@ -230,10 +233,10 @@ def test_lists_are_capped_and_say_how_many_were_left_out(tmp_path: Path) -> None
     assert not study.has_errors, study.diagnostics
     data = site_data(study)
     notice, report, _ = journey_view(data, study.journeys["repair"]).columns
-    for listed in (notice.actions, notice.quotes):
-        assert [m.interview.key for m in listed.items] == names[:LIST_LIMIT]
-        assert listed.more == len(names) - LIST_LIMIT
-    assert (report.actions.items, report.actions.more) == ([], 0)
+    for lane in (notice.pains, notice.quotes):  # every step scored 2: a pain point
+        assert [m.interview.key for m in (*lane.shown, *lane.folded)] == names[:LANE_LIMIT]
+        assert lane.beyond == len(names) - LANE_LIMIT
+    assert (report.doings.shown, report.doings.folded, report.doings.beyond) == ([], [], 0)
     pains = persona_view(data, study.personas["eva"]).pains
     assert (len(pains.items), pains.more) == (LIST_LIMIT, len(names) - LIST_LIMIT)
 
@@ -332,10 +335,12 @@ def test_persona_touchpoints_count_unnamed_ones_apart(data: SiteData, persona: s
             elif touchpoint is not None:
                 unnamed += 1
     view = persona_view(data, data.study.personas[persona])
-    assert view.touchpoints == sorted(named.items(), key=lambda item: (-item[1], item[0]))
+    shown = [(use.name, use.mentions) for use in view.touchpoints]
+    assert shown == sorted(named.items(), key=lambda item: (-item[1], item[0]))
+    assert all(use.inventoried == (use.name in INVENTORY.values()) for use in view.touchpoints)
     assert view.unnamed_touchpoints == unnamed
     if persona == "bob":  # b-01's kiosk: counted, not named; its phone call is named
-        assert (view.unnamed_touchpoints, dict(view.touchpoints)["Phone"]) == (1, 2)
+        assert (view.unnamed_touchpoints, dict(shown)["Phone"]) == (1, 2)
 
 
 # --- interview view --------------------------------------------------------------------------

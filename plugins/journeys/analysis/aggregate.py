@@ -189,6 +189,12 @@ class Verdicts:
     not_rated: int
     """Interviews whose expectations at the stage were all written pairs nobody judged."""
 
+    @property
+    def small(self) -> bool:
+        """Fewer than :data:`SMALL_SAMPLE` interviews judged: "x of y fell short" is an
+        indication, not a finding."""
+        return self.judged < SMALL_SAMPLE
+
 
 def stage_verdicts(journey: Journey, interviews: Sequence[InterviewFact]) -> list[Verdicts]:
     """Per stage, in the journey's order: the interviews' verdicts (see :class:`Verdicts`)."""

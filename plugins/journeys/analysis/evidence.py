@@ -50,8 +50,9 @@ class Evidence:
 
 
 def confidence(interviews: int, per_group: Sequence[int], variety: int) -> str:
-    """Low: fewer than :data:`SMALL_SAMPLE` interviews. High: every group (each persona of
-    the study, for a stage; each journey, for a persona) has :data:`SMALL_SAMPLE` or more,
+    """Low: fewer than :data:`SMALL_SAMPLE` interviews (for a stage: interviews with a step
+    at it). High: every group (each persona of the study, with its interviews at the stage,
+    for a stage; each journey of the study, for a persona) has :data:`SMALL_SAMPLE` or more,
     so no coverage cell behind it asks for more interviews, and they come from 2 or more
     personas or segments (``variety``). Medium otherwise."""
     if interviews < SMALL_SAMPLE:

@@ -35,6 +35,8 @@ class StepFact:
     """How reality compared with the expectation (:attr:`journeys.content.model.Step.verdict`):
     ``worse``, ``as-expected``, ``better``, ``not-rated`` (a written pair nobody judged), or
     None when there is nothing to judge."""
+    has_expectation: bool = False
+    """It has an expected, actual or realistic value: a row of the expectations table."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,7 @@ def fact_of(interview: Interview, inventory: Collection[str]) -> InterviewFact:
                 expected_gap=gap(step.actual, step.expected),
                 realistic_gap=gap(step.actual, step.realistic),
                 verdict=step.verdict,
+                has_expectation=step.has_expectation,
             )
             for index, step in enumerate(interview.steps)
         ),

@@ -5,6 +5,7 @@
 ``options`` defines the plugin's options once (the MkDocs config and ``journeys check``
 read them from it), ``generation`` runs a build's work (read, check, render, watch
 list), ``isolated`` runs it in forked workers, ``cache`` keeps drawn charts and
-``frontmatter_cache`` keeps read front matter between runs. It may import every layer
-below it (content, privacy, analysis, site).
+``frontmatter_cache`` keeps read front matter between runs; ``preview`` and
+``guard_memory`` keep what `mkdocs serve --dirty` needs from one rebuild to the next.
+It may import every layer below it (content, privacy, analysis, site).
 """

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Generator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from journeys.analysis.evidence import Staleness
@@ -21,6 +21,7 @@ from journeys.building.cache import ChartCache
 from journeys.building.frontmatter_cache import FrontMatterCache
 from journeys.building.memory import collector_paused
 from journeys.building.options import Options
+from journeys.building.preview import RenderMemory
 from journeys.content.diagnostics import Diagnostic
 from journeys.content.loading import load_study
 from journeys.privacy import contacts, guard
@@ -44,6 +45,8 @@ class SiteSettings:
     stale_after_days: int = Options.stale_after_days
     build_date: dt.date | None = None
     """The day evidence is judged stale against; None: :func:`build_date`."""
+    docs_dir: Path | None = None
+    """The site's docs_dir, where persona pictures are; None: not checked."""
 
 
 @dataclass(frozen=True)
@@ -71,10 +74,16 @@ class WrittenFile:
     """Where its content was written."""
     title: str | None = None
     """A page's title as plain text."""
+    changed: bool = True
+    """False when the file held these bytes already (a rebuild while serving): it was left
+    alone, so MkDocs' dirty rebuild (``mkdocs serve --dirty``) skips its page."""
 
 
 def generate_site(
-    settings: SiteSettings, charts: ChartCache, out_dir: Path
+    settings: SiteSettings,
+    charts: ChartCache,
+    out_dir: Path,
+    kept: RenderMemory | None = None,
 ) -> Generator[WrittenFile, None, Outcome]:
     """Write every generated file under ``out_dir``, yielding each as it is written; then
     return the messages, the watchlist and the charts that :func:`draw_charts` must still
@@ -87,6 +96,7 @@ def generate_site(
             display_root=settings.display_root,
             reader=front_matter,
             checks=[contacts.checker(settings.public_contacts)],
+            docs_dir=settings.docs_dir,
         )
     front_matter.save()
     del front_matter  # what it read is in the study now
@@ -97,6 +107,10 @@ def generate_site(
     )
     staleness = Staleness(settings.build_date or build_date(), settings.stale_after_days)
     site = kinds.renderer(study, settings.labels, settings.href, settings.override_dirs, staleness)
+    if kept is not None:  # by `mkdocs serve`, from one rebuild to the next
+        kept.templates.attach(site.environment)
+        inputs = [getattr(settings, f.name) for f in fields(settings) if f.name != "href"]
+        kept.pages.attach(site, inputs, settings.href, settings.override_dirs)
     to_draw: dict[str, ChartToDraw] = {}
     reused = 0
     for output in kinds.site_files(site):
@@ -111,8 +125,8 @@ def generate_site(
                 continue
             reused += 1
             content = drawn_before
-        path.write_bytes(content.encode() if isinstance(content, str) else content)
-        yield WrittenFile(output.src_uri, path, output.title)
+        changed = write_changed(path, content.encode() if isinstance(content, str) else content)
+        yield WrittenFile(output.src_uri, path, output.title, changed)
     return Outcome(
         study.diagnostics, watchlist, len(study.interviews), list(to_draw.values()), reused
     )
@@ -149,5 +163,17 @@ def draw_charts(to_draw: Sequence[ChartToDraw], charts: ChartCache) -> int:
         content = item.chart.draw()
         charts.keep(item.chart.key, content)
         for path in item.paths:
-            path.write_bytes(content)
+            write_changed(path, content)
     return len(to_draw)
+
+
+def write_changed(path: Path, content: bytes) -> bool:
+    """Write ``content`` unless ``path`` holds it already (its time then stays, and with
+    it MkDocs' view of the file as unmodified); whether it was written."""
+    try:
+        if path.stat().st_size == len(content) and path.read_bytes() == content:
+            return False
+    except FileNotFoundError:
+        pass
+    path.write_bytes(content)
+    return True

@@ -64,6 +64,13 @@ class Options:
             "(SOURCE_DATE_EPOCH when set, else today) is marked stale."
         ),
     )
+    research_first: bool = field(
+        default=True,
+        metadata=_about(
+            "List the research (personas, journeys, interviews, research overview) first in the "
+            "navigation, after the home page; false lists it after the site's own pages."
+        ),
+    )
 
 
 EXPECTED: dict[object, str] = {

@@ -81,9 +81,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema.set_defaults(run=_schema)
 
-    start = commands.add_parser(
-        "init", help="start a new research repository: site settings, example content, workflow"
+    _init_arguments(
+        commands.add_parser(
+            "init", help="start a new research repository: site settings, example content, workflow"
+        )
     )
+    return parser
+
+
+def _init_arguments(start: argparse.ArgumentParser) -> None:
+    """The arguments of ``journeys init``."""
     start.add_argument("directory", type=Path, help="the new repository's folder (new or empty)")
     start.add_argument(
         "--force",
@@ -91,8 +98,13 @@ def _parser() -> argparse.ArgumentParser:
         help="write into a folder that is not empty (files of the same name are overwritten)",
     )
     start.add_argument("--site-name", help="the site's name (default: from the folder name)")
+    start.add_argument(
+        "--requirement",
+        metavar="SPEC",
+        help="the line of requirements.txt that installs journeys on the workflow's machine "
+        "(default: this journeys, as installed: its version, or its git URL at its commit)",
+    )
     start.set_defaults(run=_init)
-    return parser
 
 
 def _check_arguments(check: argparse.ArgumentParser) -> None:
@@ -149,6 +161,7 @@ def _check(args: argparse.Namespace) -> int:
             display_root=root,
             reader=front_matter,
             checks=[contacts.checker(options.public_contacts)],
+            docs_dir=_docs_dir(args.config, site),
         )
     front_matter.save()
     for diagnostic in study.diagnostics:
@@ -195,6 +208,14 @@ def _cache_dir(args: argparse.Namespace, options: Options) -> Path | None:
     return cache_directory(project, args.cache and options.cache, options.cache_dir)
 
 
+def _docs_dir(config: Path, site: dict[str, Any] | None) -> Path | None:
+    """The site's docs_dir (mkdocs.yml's ``docs_dir``, default ``docs``, relative to
+    mkdocs.yml's folder), or None without a mkdocs.yml."""
+    if site is None:
+        return None
+    return config.parent / str(site.get("docs_dir") or "docs")
+
+
 def _folder_problems(
     args: argparse.Namespace, site: dict[str, Any] | None, options: Options, cache_dir: Path | None
 ) -> list[str]:
@@ -202,14 +223,8 @@ def _folder_problems(
     mkdocs.yml names (``theme.custom_dir`` the only theme folder known without loading the
     theme) and for the content folder this command reads."""
     project = args.config.parent if site is not None else args.content_dir.parent
-    docs_dir, site_dir = (
-        (
-            project / str(site.get("docs_dir") or "docs"),
-            project / str(site.get("site_dir") or "site"),
-        )
-        if site is not None
-        else (None, None)
-    )
+    docs_dir = _docs_dir(args.config, site)
+    site_dir = project / str(site.get("site_dir") or "site") if site is not None else None
     theme = (site or {}).get("theme")
     custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
     theme_dirs = [project / str(custom_dir)] if custom_dir else []
@@ -282,17 +297,28 @@ def _new_interview(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
-    written = init.create_repository(args.directory, force=args.force, site_name=args.site_name)
+    requirement = init.workflow_requirement(args.requirement)
+    written = init.create_repository(
+        args.directory, force=args.force, site_name=args.site_name, requirement=requirement
+    )
     folder = args.directory.as_posix()
     print(f"Wrote {len(written)} files to {folder}/:")
     for path in written:
         print(f"  {path.relative_to(args.directory).as_posix()}")
+    print(f"requirements.txt installs: {requirement}")
+    if "file:" in requirement:
+        print(
+            "journeys: warning: requirements.txt names a place on this machine (file:), which "
+            "the workflow's machine cannot reach: change it before you push (see --requirement)",
+            file=sys.stderr,
+        )
     print(
         "Next:\n"
         f"  cd {folder}\n"
         "  python3 -m venv .venv && . .venv/bin/activate && pip install -r requirements.txt\n"
+        "  export NO_MKDOCS_2_WARNING=1   # hides Material for MkDocs' end-of-life notice\n"
         "  journeys check     # checks the example content\n"
-        "  mkdocs serve       # previews the site on http://127.0.0.1:8000\n"
+        "  mkdocs serve --dirty  # previews the site on http://127.0.0.1:8000\n"
         "Then commit, push, and turn on GitHub Pages (Settings > Pages > Source: GitHub Actions)."
     )
     return 0

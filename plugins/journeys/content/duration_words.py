@@ -61,6 +61,7 @@ UNITS: dict[tuple[str, ...], Unit] = {
     **_words("day", DAY, "d", "day", "days", "dag", "dagen", "dgn", "dagje", "dagjes"),
     **_words("week", WEEK, "w", "wk", "wks", "week", "weeks", "weken", "wkn"),
     **_words("week", WEEK, "weekje", "weekjes"),
+    **_words("week", 2 * WEEK, "fortnight", "fortnights"),
     **_words("month", MONTH, "mo", "month", "months", "maand", "maanden", "mnd", "maandje"),
     **_words("working_day", WORKING_DAY, "working day", "working days", "work day", "work days"),
     **_words("working_day", WORKING_DAY, "workday", "workdays", "business day", "business days"),
@@ -154,6 +155,18 @@ VAGUE_QUANTITIES = frozenset(
 
 UNIT_MODIFIERS = frozenset({"working", "work", "business"})
 """Words that may stand between a number and its unit word (``3 working days``)."""
+
+_OPEN_BOUNDS = (
+    "more than|less than|fewer than|longer than|shorter than|no more than|no less than|over|"
+    "under|at least|at most|up to|or more|or less|or longer|plus|max|maximum|minimum|"
+    "meer dan|minder dan|langer dan|korter dan|niet meer dan|ruim|minstens|minimaal|maximaal|"
+    "hooguit|hoogstens|ten minste|tenminste|op zijn minst|of meer|of langer|of minder|"
+    "+|>|<|≥|≤"
+)
+OPEN_BOUNDS = frozenset(tuple(phrase.split()) for phrase in _OPEN_BOUNDS.split("|"))
+"""What makes a duration open-ended, a bound rather than an amount: ``more than a week``,
+``meer dan een week``, ``3+ days``, ``up to an hour``. Such a value cannot be compared
+exactly, so it is not read (:func:`journeys.content.durations.unreadable_duration` tells)."""
 
 
 UNIT_WORDS = frozenset(word for phrase in UNITS for word in phrase)

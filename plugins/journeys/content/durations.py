@@ -320,13 +320,17 @@ class UnreadableDuration:
 
     unit: str | None
     """The unit word a misspelt one is closest to (``weekss`` -> ``weeks``), if any."""
+    open_ended: bool = False
+    """It is a bound, not an amount (``more than a week``, ``3+ days``): it cannot be
+    compared exactly (:data:`~journeys.content.duration_words.OPEN_BOUNDS`)."""
 
 
 def unreadable_duration(text: object) -> UnreadableDuration | None:
     """Whether ``text`` looks like a duration that cannot be read: a number or a vague
     quantity followed by a unit word (or one letter from it), and at most one other word
-    (``a few weeks``, ``een paar weken``, ``3 wks?``, ``2-3 weekss``, ``2 hours later``).
-    Free text with a duration in it (``A loan laptop within a day``) does not."""
+    (``a few weeks``, ``een paar weken``, ``3 wks?``, ``2-3 weekss``, ``2 hours later``),
+    besides words that make it open-ended (``more than a week``, ``meer dan een week``,
+    ``3+ days``). Free text with a duration in it (``A loan laptop within a day``) does not."""
     if not isinstance(text, str) or len(text) > _MAX_LENGTH or read_duration(text) is not None:
         return None
     return _unreadable(text.strip().lower())
@@ -347,7 +351,7 @@ _DURATION_WORDS = (
 
 @functools.lru_cache(maxsize=4096)
 def _unreadable(value: str) -> UnreadableDuration | None:
-    tokens = _tokens(value)
+    tokens, open_ended = _without_bounds(_tokens(value))
     written = next(
         (
             unit
@@ -363,7 +367,24 @@ def _unreadable(value: str) -> UnreadableDuration | None:
     ]
     if written is None or len(others) > 1:
         return None
-    return UnreadableDuration(None if (written,) in words.UNITS else words.unit_like(written))
+    misspelt = None if (written,) in words.UNITS else words.unit_like(written)
+    return UnreadableDuration(misspelt, open_ended)
+
+
+_LONGEST_BOUND = max(len(phrase) for phrase in words.OPEN_BOUNDS)
+
+
+def _without_bounds(tokens: list[str]) -> tuple[list[str], bool]:
+    """``tokens`` without the phrases of :data:`~.duration_words.OPEN_BOUNDS`, and whether
+    there were any."""
+    kept: list[str] = []
+    index = 0
+    while index < len(tokens):
+        ends = range(index + _LONGEST_BOUND, index, -1)
+        end = next((end for end in ends if tuple(tokens[index:end]) in words.OPEN_BOUNDS), None)
+        kept += [tokens[index]] if end is None else []
+        index = end or index + 1
+    return kept, len(kept) < len(tokens)
 
 
 def _unit_after(tokens: list[str], index: int) -> str | None:

@@ -29,6 +29,7 @@ from journeys.content.field_messages import (
     validation_problems,
 )
 from journeys.content.frontmatter import Document, FrontMatterError, read_document
+from journeys.content.images import add_persona_images
 from journeys.content.model import (
     RECORD_FOLDERS,
     Interview,
@@ -94,13 +95,15 @@ def load_study(
     display_root: Path | None = None,
     reader: DocumentReader | None = None,
     checks: Iterable[RecordCheck] = (),
+    docs_dir: Path | None = None,
 ) -> Study:
     """Read and check every file under ``content_dir``.
 
     ``display_root`` is where paths in messages are relative to (default: the current
     directory), so they can be clicked in a terminal or editor. Files are read through
     ``reader`` when given (a cache; the caller saves it). ``checks`` run over the valid records
-    (personas, journeys, interviews) after the content rules.
+    (personas, journeys, interviews) after the content rules. A persona's picture must be a
+    file in ``docs_dir``; without one (no mkdocs.yml), that is not checked.
     """
     read = reader.read if reader is not None else read_document
     root = display_root or Path.cwd()
@@ -115,11 +118,8 @@ def load_study(
     files = {
         kind: content_files(content_dir, kind) for kind in ("personas", "journeys", "interviews")
     }
-    opened = (
-        {}
-        if reader is None
-        else reader.read_ahead(file.path for kind_files in files.values() for file in kind_files)
-    )
+    paths = (file.path for kind_files in files.values() for file in kind_files)
+    opened = {} if reader is None else reader.read_ahead(paths)
 
     def load_kind(kind: str, model: type[RecordT]) -> list[RecordT | Invalid]:
         return _load_kind(
@@ -131,6 +131,7 @@ def load_study(
     interviews = load_kind("interviews", Interview)
     valid_journeys = [j for j in journeys if isinstance(j, Journey)]
     study.personas = {p.slug: p for p in personas if isinstance(p, Persona)}
+    add_persona_images(study, docs_dir, _display(docs_dir or Path("docs"), root))
     study.journeys = {j.slug: j for j in valid_journeys}
     # Files that failed validation still count as existing for references, so one typo
     # does not cascade into "names no file" errors elsewhere.

@@ -92,7 +92,17 @@ class Persona(Record):
     name: Annotated[Text, TEXT] = Field(description="Display name, e.g. `Eva, the early adopter`.")
     summary: Annotated[Text, TEXT] = Field(description="One line that says who this is.")
     image: Annotated[Text | None, TEXT] = Field(
-        None, description="Picture, relative to `docs_dir`."
+        None,
+        description=(
+            "A picture of the persona (an illustration, never a participant's photo): a PNG, "
+            "JPEG, GIF, WebP, AVIF or SVG file, relative to docs_dir, e.g. "
+            "`images/personas/eva.svg`. Shown on the persona's page and the home page."
+        ),
+    )
+    image_alt: Annotated[Text | None, TEXT] = Field(
+        None,
+        description="What the picture shows, for people who cannot see it "
+        "(default: that it illustrates the persona).",
     )
     attributes: Annotated[dict[str, AttributeValue], TEXT] = Field(
         default_factory=dict, description="Free facts (key: text), shown as a fact box."

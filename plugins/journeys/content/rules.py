@@ -19,7 +19,7 @@ from journeys.content.diagnostics import (
     one_of,
     quoted,
 )
-from journeys.content.durations import gap, unreadable_duration
+from journeys.content.durations import UnreadableDuration, gap, unreadable_duration
 from journeys.content.model import (
     ID_PATTERN,
     SLUG_PATTERN,
@@ -166,9 +166,8 @@ class InterviewReferences:
     verdict_conflicts: tuple[tuple[int, str, str], ...] = ()
     """Steps whose ``vs_expected`` disagrees with their duration gap:
     ``(index, vs_expected, the gap's verdict)``."""
-    unreadable_durations: tuple[tuple[int, str, str | None], ...] = ()
-    """Values that look like durations but cannot be read:
-    ``(index, field, the unit word a misspelt one is closest to)``."""
+    unreadable_durations: tuple[tuple[int, str, UnreadableDuration], ...] = ()
+    """Values that look like durations but cannot be read: ``(index, field, why)``."""
 
     @classmethod
     def of(cls, record: Interview | Any) -> InterviewReferences:
@@ -241,9 +240,11 @@ def _check_verdicts(interview: InterviewReferences) -> list[Diagnostic]:
     return problems
 
 
-def _unreadable_durations(steps: Sequence[Step]) -> tuple[tuple[int, str, str | None], ...]:
+def _unreadable_durations(
+    steps: Sequence[Step],
+) -> tuple[tuple[int, str, UnreadableDuration], ...]:
     return tuple(
-        (index, field, unreadable.unit)
+        (index, field, unreadable)
         for index, step in enumerate(steps)
         for field in ("expected", "actual", "realistic")
         if (unreadable := unreadable_duration(getattr(step, field))) is not None
@@ -252,19 +253,24 @@ def _unreadable_durations(steps: Sequence[Step]) -> tuple[tuple[int, str, str | 
 
 def _check_durations(interview: InterviewReferences) -> list[Diagnostic]:
     """A value that looks like a duration but cannot be read gets no gap: say so, since the
-    table sorted by delay would otherwise drop it to the bottom without a word."""
+    table sorted by delay would otherwise drop it to the bottom without a word. An
+    open-ended one (``more than a week``) is a bound, which no gap can be computed from."""
     source = interview.source
     problems = []
-    for index, field, unit in interview.unreadable_durations:
+    for index, field, unreadable in interview.unreadable_durations:
         location = ("steps", index, field)
-        misspelt = f" (did you mean `{unit}`?)" if unit else ""
+        misspelt = f" (did you mean `{unreadable.unit}`?)" if unreadable.unit else ""
         problems.append(
             Diagnostic(
                 source.path,
                 source.line_of(*location),
                 Severity.WARNING,
-                f"looks like a duration but cannot be read{misspelt}, so it gets no gap: write "
-                "a number and a unit, such as `2 weeks`, `drie weken` or `2-3 weeks`",
+                f"looks like a duration but is open-ended{misspelt}, so it cannot be compared "
+                "exactly and gets no gap: write a number or a range, such as `8 days` or "
+                "`1-2 weeks`"
+                if unreadable.open_ended
+                else f"looks like a duration but cannot be read{misspelt}, so it gets no gap: "
+                "write a number and a unit, such as `2 weeks`, `drie weken` or `2-3 weeks`",
                 format_field(location),
             )
         )

@@ -16,6 +16,9 @@ class Study:
     journeys: dict[str, Journey] = field(default_factory=dict)
     interviews: list[Interview] = field(default_factory=list)
     """Sorted by date, then id."""
+    persona_images: dict[str, str] = field(default_factory=dict)
+    """Persona slug -> its picture's path in docs_dir (posix: its src_uri), checked
+    (:mod:`journeys.content.images`)."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     file_count: int = 0
     """How many files were read."""

@@ -76,7 +76,7 @@ def find_mistake(error: yaml.YAMLError, text: str) -> Found:
     if not isinstance(error, (ScannerError, ParserError, ComposerError)) or problem is None:
         mark = problem or error.context_mark
         return Found(Mistake.OTHER, mark.line if mark else 0, error)
-    lines = text.split("\n")
+    lines = YAML_LINE_BREAK.split(text)  # as YAML counts lines, so marks index them
     for rule in RULES:
         found = rule(error, problem, lines)
         if found is not None:
@@ -100,6 +100,10 @@ def _pyyaml_error(text: str) -> yaml.MarkedYAMLError | None:
 
 def _tabs_as_spaces(text: str) -> str:
     return re.sub(r"(?m)^([ \t]*)(.*)$", lambda line: line[1] + line[2].replace("\t", " "), text)
+
+
+YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""What YAML reads as the end of a line (PyYAML's reader and libyaml alike)."""
 
 
 Rule = Callable[[yaml.MarkedYAMLError, Mark, list[str]], tuple[Mistake, int] | None]

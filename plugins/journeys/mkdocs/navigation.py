@@ -1,5 +1,6 @@
-"""Place the generated pages in the site navigation: one section per page kind, in the
-kinds' order (:mod:`journeys.site.kinds`), after the site's own pages.
+"""Place the generated pages in the site navigation: the home page first, then one section
+per page kind, in the kinds' order (:mod:`journeys.site.kinds`), before the site's own
+pages (or after them: the ``research_first`` option).
 
 A kind may keep pages out of the navigation (interview pages are reached from their
 index): mkdocs-material renders the whole nav into every page, so a nav of thousands of
@@ -16,12 +17,23 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from journeys.site import kinds
+from journeys.site.kinds.home import OWN_HOMES
 from journeys.site.labels import Labels
 
 
-def arrange(nav: Navigation, files: Files, generated: set[str], labels: Labels) -> Navigation:
-    """The user's own nav items first, then one section per kind of generated page."""
-    items = _without(nav.items, generated)
+def arrange(
+    nav: Navigation,
+    files: Files,
+    generated: set[str],
+    labels: Labels,
+    research_first: bool = True,
+) -> Navigation:
+    """The home page (the site's own or the generated one), then one section per kind of
+    generated page and the site's other nav items, or those items first."""
+    own = _without(nav.items, generated)
+    home = own[:1] if own and _is_home(own[0]) else []
+    others = own[len(home) :]
+    research: list[StructureItem] = []
     for kind in kinds.KINDS:
         section_pages = [
             file.page
@@ -36,10 +48,15 @@ def arrange(nav: Navigation, files: Files, generated: set[str], labels: Labels) 
         if len(section_pages) == 1:
             page = section_pages[0]
             page.title = title
-            items.append(page)
+            (home if _is_home(page) else research).append(page)
         elif section_pages:
-            items.append(Section(title, list(section_pages)))
-    return _navigation(items)
+            research.append(Section(title, list(section_pages)))
+    ordered = [*research, *others] if research_first else [*others, *research]
+    return _navigation([*home, *ordered])
+
+
+def _is_home(item: StructureItem) -> bool:
+    return isinstance(item, Page) and item.file.src_uri in OWN_HOMES
 
 
 def _order(file: object) -> tuple[bool, str]:

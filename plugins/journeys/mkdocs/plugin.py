@@ -19,7 +19,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -28,11 +28,13 @@ from mkdocs.utils import get_relative_url
 
 from journeys.building import generation, isolated
 from journeys.building.cache import ChartCache, cache_directory
+from journeys.building.preview import load_chart_drawing
 from journeys.content.diagnostics import Diagnostic, Severity, has_errors
-from journeys.mkdocs import banner, navigation
+from journeys.mkdocs import banner, navigation, preview
 from journeys.mkdocs.config import JourneysConfig
 from journeys.privacy import folders, guard
 from journeys.site import kinds, passthrough, render
+from journeys.site.kinds import home
 from journeys.site.labels import Labels
 
 log = get_plugin_logger(__name__)
@@ -53,7 +55,12 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.set_aside: dict[str, passthrough.SetAside] = {}
         self.placeholder = f"journeys{secrets.token_hex(8)}"
         self.written: Path | None = None
+        self.preview = preview.Preview()
+        """What `mkdocs serve` keeps across rebuilds, so that a rebuild makes only the pages
+        that changed (with `--dirty`)."""
         self.drawing: isolated.Background[int] | None = None
+        self.dashboard: str | None = None
+        """The study dashboard, for the marker line of the site's own home page."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defined so MkDocs keeps this object across `mkdocs serve` rebuilds.
@@ -65,6 +72,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.generated = set()
         self.titles = {}
         self.set_aside = {}
+        self.dashboard = None
         problems = folders.publishing_problems(
             project=project_dir(config),
             docs_dir=Path(config.docs_dir),
@@ -99,8 +107,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def labels(self, config: MkDocsConfig) -> Labels:
         return Labels.for_language(config.theme.get("language"))
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        settings = generation.SiteSettings(
+    def site_settings(self, config: MkDocsConfig) -> generation.SiteSettings:
+        return generation.SiteSettings(
             content_dir=self.content_dir(config),
             display_root=self.content_dir(config).parent,
             public_contacts=self.config.public_contacts,
@@ -111,12 +119,25 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             pages_despite_errors=self.serving,
             stale_after_days=self.config.stale_after_days,
             build_date=build_date(),
+            docs_dir=Path(config.docs_dir),
         )
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        settings = self.site_settings(config)
         self.stop_drawing()
         self.remove_written()
-        self.written = Path(tempfile.mkdtemp(prefix="journeys-"))
+        # While serving, one folder for the session: an unchanged file keeps its time.
+        self.written = (
+            self.preview.folder.open()
+            if self.serving
+            else Path(tempfile.mkdtemp(prefix="journeys-"))
+        )
         work = functools.partial(
-            generation.generate_site, settings, self.chart_cache(config), self.written
+            generation.generate_site,
+            settings,
+            self.chart_cache(config),
+            self.written,
+            self.preview.rendering if self.serving else None,
         )
         # A build reads the study in a child process, so its memory is given back before
         # MkDocs converts every page. `mkdocs serve` reads here: it keeps drawn charts in
@@ -132,6 +153,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 raise
             outcome = unexpected_failure(error, self.config.content_dir)
             self.drop_unwritten(files)
+        if self.serving:
+            self.preview.generated(files, self.generated)
         self.diagnostics = outcome.diagnostics
         self.watchlist = outcome.watchlist
         report(outcome.diagnostics)
@@ -140,8 +163,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 "journeys: the research content has errors (listed above); "
                 f"run `journeys check {self.config.content_dir}` to see them without building"
             )
+        again = f" ({self.preview.rendering.pages.rendered} rendered)" if self.serving else ""
         log.info(
-            f"{outcome.interviews} interviews, {len(self.titles)} pages; "
+            f"{outcome.interviews} interviews, {len(self.titles)} pages{again}; "
             f"charts: {len(outcome.charts_to_draw)} to draw, {outcome.charts_reused} from the cache"
         )
         if outcome.charts_to_draw:
@@ -168,6 +192,12 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def add_generated(
         self, files: Files, config: MkDocsConfig, output: generation.WrittenFile
     ) -> None:
+        if output.src_uri == home.HOME:
+            own_homes = [files.get_file_from_path(name) for name in home.OWN_HOMES]
+            if any(own_homes):  # the site's own home page may place the dashboard
+                page = output.path.read_text(encoding="utf-8")
+                self.dashboard = home.dashboard_markdown(page, output.title or "")
+                return
         inclusion = (
             InclusionLevel.UNDEFINED if kinds.in_nav(output.src_uri) else InclusionLevel.NOT_IN_NAV
         )
@@ -183,7 +213,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     # After other plugins built their part of the nav: ours is rebuilt into fixed sections.
     @event_priority(-50)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        return navigation.arrange(nav, files, self.generated, self.labels(config))
+        self.preview.nav = navigation.arrange(
+            nav, files, self.generated, self.labels(config), self.config.research_first
+        )
+        return self.preview.nav
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -194,10 +227,22 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if title is not None:
             page.meta["title"] = html_text(title)
         if page.file.src_uri not in self.generated:
-            return markdown
+            return self.place_dashboard(markdown, page)
         aside = passthrough.set_aside(markdown, self.placeholder)
         self.set_aside[page.file.src_uri] = aside
         return aside.markdown
+
+    def place_dashboard(self, markdown: str, page: Page) -> str:
+        """The site's own home page with the study dashboard on its marker line; its
+        blocks are set aside and put back as a generated page's are."""
+        if page.file.src_uri not in home.OWN_HOMES or self.dashboard is None:
+            return markdown
+        aside = passthrough.set_aside(self.dashboard, self.placeholder)
+        placed = home.with_dashboard(markdown, aside.markdown)
+        if placed is None:
+            return markdown
+        self.set_aside[page.file.src_uri] = aside
+        return placed
 
     # First: other plugins see the page as it is published, not its set-aside form.
     @event_priority(100)
@@ -212,6 +257,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         return passthrough.plain_punctuation(passthrough.put_back(content, self.placeholder, aside))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.preview.made.add(page.url)
         # While serving, content errors are shown in the browser too (the build carries on).
         if self.serving and has_errors(self.diagnostics):
             return banner.insert(output, self.diagnostics)
@@ -224,18 +270,32 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             drawing, self.drawing = self.drawing, None
             with worker_stops_the_build():
                 drawing.result()
+        if self.serving:  # the error banner is on every page; the dashboard, on the home page
+            errors = banner.render(self.diagnostics) if has_errors(self.diagnostics) else ""
+            self.preview.before_pages(
+                env, config, files, [errors], {home.HOME: self.dashboard or ""}
+            )
         return env
+
+    # Before the search plugin writes its index (priority 0).
+    @event_priority(50)
+    def keep_search_entries(self, *, config: MkDocsConfig) -> None:
+        if self.serving:
+            self.preview.keep_search_entries(config.plugins)
 
     # Last, after every other plugin wrote its files: the guard must see all of them.
     @event_priority(-100)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def guard_site(self, *, config: MkDocsConfig) -> None:
         self.remove_written()
         if self.watchlist is None:
             return
         # The installed theme's own files (not `custom_dir`, which researchers write): a
         # single word is not looked for in its copies (a name like "Mark" is in its scripts).
         theme_dirs = [Path(d) for d in config.theme.dirs if d != config.theme.custom_dir]
-        leaks = guard.find_leaks(
+        # While serving, a file read after an earlier build and unchanged since is not read
+        # again (`building/guard_memory.py` says why that is sound).
+        find_leaks = self.preview.guard.find_leaks if self.serving else guard.find_leaks
+        leaks = find_leaks(
             Path(config.site_dir),
             self.watchlist,
             theme_dirs,
@@ -257,6 +317,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 "site (listed above); the build failed so they are not published"
             )
 
+    on_post_build = CombinedEvent(keep_search_entries, guard_site)
+
     def on_build_error(self, *, error: Exception) -> None:
         self.stop_drawing()
         self.remove_written()
@@ -264,6 +326,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def on_shutdown(self) -> None:
         self.stop_drawing()
         self.remove_written()
+        self.preview.folder.remove()
 
     def stop_drawing(self) -> None:
         if self.drawing is not None:
@@ -271,13 +334,15 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.drawing = None
 
     def remove_written(self) -> None:
-        """The generated files wait in a temporary folder until the site is written."""
-        if self.written is not None:
+        """The generated files wait in a temporary folder until the site is written (while
+        serving, in the preview's folder, kept until the end)."""
+        if self.written is not None and self.written != self.preview.folder.path:
             shutil.rmtree(self.written, ignore_errors=True)
-            self.written = None
+        self.written = None
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir(config)))
+        load_chart_drawing()  # while waiting for the first save
         return server
 
 
@@ -332,6 +397,7 @@ def project_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
 
 
+@functools.cache  # one per URL style: while serving, unchanged links keep pages unchanged
 def url_resolver(use_directory_urls: bool) -> render.Href:
     """``href(from_src_uri, to_src_uri)`` by MkDocs' own URL rules, for both URL styles."""
 

@@ -48,20 +48,37 @@ class Capped:
     withheld: int = 0
     """How many more count in the figures but are from interviews whose words are not
     published: the page says so, without them."""
+    withheld_interviews: int = 0
+    """How many interviews those ``withheld`` come from."""
 
 
-def capped(moments: Sequence[Moment], limit: int = LIST_LIMIT, withheld: int = 0) -> Capped:
-    return Capped(list(moments[:limit]), max(0, len(moments) - limit), withheld)
+def capped(
+    moments: Sequence[Moment], limit: int = LIST_LIMIT, withheld: tuple[int, int] = (0, 0)
+) -> Capped:
+    """The first ``limit`` moments; ``withheld``: (steps, interviews) whose words are not
+    published (:func:`withheld_count`)."""
+    return Capped(list(moments[:limit]), max(0, len(moments) - limit), *withheld)
+
+
+def withheld_count(
+    interviews: Sequence[InterviewFact], keep: Callable[[StepFact], bool]
+) -> tuple[int, int]:
+    """How many steps of ``interviews`` (those whose words are not published) ``keep``
+    keeps, and from how many of the interviews: "+4 moments from 1 interview"."""
+    per_interview = [sum(keep(step) for step in fact.steps) for fact in interviews]
+    return sum(per_interview), sum(1 for kept in per_interview if kept)
 
 
 def capped_where(
-    moments: Sequence[Moment], withheld: Sequence[StepFact], keep: Callable[[Step | StepFact], bool]
+    moments: Sequence[Moment],
+    withheld: Sequence[InterviewFact],
+    keep: Callable[[Step | StepFact], bool],
 ) -> Capped:
-    """The published moments that ``keep`` keeps, capped, and how many of the ``withheld``
-    steps it keeps too."""
+    """The published moments that ``keep`` keeps, capped, and how many steps of the
+    ``withheld`` interviews it keeps too (:func:`withheld_count`)."""
     return capped(
         [moment for moment in moments if keep(moment.step)],
-        withheld=sum(keep(step) for step in withheld),
+        withheld=withheld_count(withheld, keep),
     )
 
 
@@ -107,6 +124,12 @@ class SiteData:
                     found.append(Moment(interview, step, stage, position))
         return found
 
+    def withheld_interviews(
+        self, journey: str | None = None, persona: str | None = None
+    ) -> list[InterviewFact]:
+        """The figures of the interviews whose words are not published."""
+        return [fact for fact in self.facts_of(journey, persona) if fact.key not in self.words]
+
     def withheld_steps(
         self, journey: str | None = None, persona: str | None = None, stage: str | None = None
     ) -> list[StepFact]:
@@ -149,7 +172,11 @@ class ExpectationRow:
     moment: Moment
     stage_index: int
     expected_gap: HumanDuration | None
+    """What happened minus what was expected, as pages show it (rounded)."""
     realistic_gap: HumanDuration | None
+    exact_expected_gap: dt.timedelta | None = None
+    """The same gap, exact: for downloads."""
+    exact_realistic_gap: dt.timedelta | None = None
 
 
 def expectation_rows(journey: Journey, moments: Sequence[Moment]) -> list[ExpectationRow]:
@@ -174,6 +201,8 @@ def expectation_rows(journey: Journey, moments: Sequence[Moment]) -> list[Expect
                     journey.stage_ids.index(step.stage),
                     humanize(expected_gap) if expected_gap is not None else None,
                     humanize(realistic_gap) if realistic_gap is not None else None,
+                    expected_gap,
+                    realistic_gap,
                 ),
             )
         )

@@ -34,10 +34,17 @@ def period(period: tuple[dt.date, dt.date] | None) -> dict[str, str] | None:
     return {"from": period[0].isoformat(), "to": period[1].isoformat()} if period else None
 
 
-def gap(value: HumanDuration | None) -> dict[str, Any] | None:
-    if value is None:
+def gap(value: HumanDuration | None, exact: dt.timedelta | None) -> dict[str, Any] | None:
+    """A gap as the page shows it (``amount`` of ``unit``, rounded) and exactly, in
+    ``seconds`` (negative when shorter than expected)."""
+    if value is None or exact is None:
         return None
-    return {"sign": value.sign, "amount": value.amount, "unit": value.unit}
+    return {
+        "sign": value.sign,
+        "amount": value.amount,
+        "unit": value.unit,
+        "seconds": exact.total_seconds(),
+    }
 
 
 def to_json(data: dict[str, Any]) -> str:

@@ -25,7 +25,7 @@ from journeys.analysis.aggregate import SMALL_SAMPLE, Stats
 from journeys.analysis.evidence import Staleness
 from journeys.content.study import Study
 from journeys.site import charts
-from journeys.site.data import TABLE_LIMIT, SiteData, site_data
+from journeys.site.data import SiteData, site_data
 from journeys.site.labels import Labels
 from journeys.site.passthrough import escape_text
 
@@ -183,6 +183,7 @@ class Renderer:
             n=self.t("n_equals", n="{n}"),
             small=self.t("small_sample"),
             revisit=self.t("chart_revisit"),
+            interviews=self.t("chart_interview_lines"),
         )
         key = repr((draw.__name__, stages, series, text))
         return OutputFile(src_uri, Chart(key, functools.partial(draw, stages, series, text)))
@@ -199,7 +200,6 @@ def page_context(renderer: Renderer, src_uri: str, view: dict[str, object]) -> d
         "url": functools.partial(renderer.href, src_uri),
         "paths": renderer.paths,
         "names": renderer.names,
-        "table_limit": TABLE_LIMIT,
         "chart_size": charts.SIZE,
         "rules": rules(renderer.data.staleness),
         "zip": zip,

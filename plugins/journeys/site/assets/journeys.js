@@ -1,3 +1,17 @@
+// Printed sheets say where the page is (class "jr-page-address"): its address, as opened.
+(function () {
+  function fill() {
+    document.querySelectorAll(".jr-page-address").forEach(function (element) {
+      element.textContent = location.href.split("#")[0];
+    });
+  }
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(fill);
+  } else {
+    document.addEventListener("DOMContentLoaded", fill);
+  }
+})();
+
 // Sortable tables (class "jr-sortable"): select a column heading to sort by it.
 // Runs on every page load, including mkdocs-material's instant navigation.
 (function () {
@@ -42,5 +56,37 @@
     document$.subscribe(enhance);  // mkdocs-material: every page, also with instant loading
   } else {
     document.addEventListener("DOMContentLoaded", enhance);
+  }
+})();
+
+// --- journey page (issue 18) ---
+// The evidence sections below the journey map (<details class="jr-fold" open>) start folded
+// on a phone, so the findings and the map come first; without this script they stay open.
+// A link to something inside a folded section ("N more" too) opens it.
+(function () {
+  var PHONE = "(max-width: 44.9375em)";
+
+  function openAround(target) {
+    for (var node = target; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS") node.open = true;
+    }
+  }
+
+  function fold() {
+    if (window.matchMedia(PHONE).matches) {
+      document.querySelectorAll("details.jr-fold[open]").forEach(function (details) {
+        details.open = false;
+      });
+    }
+    if (location.hash) openAround(document.getElementById(decodeURIComponent(location.hash.slice(1))));
+  }
+
+  window.addEventListener("hashchange", function () {
+    openAround(document.getElementById(decodeURIComponent(location.hash.slice(1))));
+  });
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(fold);
+  } else {
+    document.addEventListener("DOMContentLoaded", fold);
   }
 })();

@@ -2,14 +2,17 @@
 
 Modules by job: :mod:`.data` (what a chart is drawn from), :mod:`.style` (the chart size,
 colours, markers, fonts, matplotlib settings), :mod:`.text` (wrapping and measuring words),
-:mod:`.canvas` (the card and its SVG bytes), :mod:`.layout` (axes and legend),
+:mod:`.canvas` (the figure and its SVG bytes), :mod:`.layout` (axes, margins and legend),
 :mod:`.emotion` (:func:`emotion_chart`, :func:`curves_chart`) and :mod:`.sparkline`.
 
 The charts are drawn with matplotlib's object-oriented API, never pyplot, and import
-matplotlib only when called, so importing this package stays cheap. Every chart is a light
-card: an opaque white rounded background with dark text, readable on a light page, on a
-dark page and on paper. Series differ in colour (the Okabe-Ito palette, safe for colour
-blindness), marker shape *and* dash pattern, so colour never carries meaning alone. Text
+matplotlib only when called, so importing this package stays cheap. Every chart has a
+transparent background and follows the page's colour scheme: text, the mean line and
+gridlines are CSS variables with a dark value under ``prefers-color-scheme: dark``, which an
+``<img>`` takes from the page's ``color-scheme`` (Material's slate sets it to dark); the
+series colours read on light and dark pages alike. Series differ in colour (the Okabe-Ito
+palette, safe for colour blindness), marker shape *and* dash pattern, so colour never
+carries meaning alone. Text
 stays text (``svg.fonttype: none``) and the output is byte-for-byte deterministic: the same
 input gives the same bytes in every run and process. :func:`sparkline` builds a tiny inline
 SVG by hand, without matplotlib.

@@ -13,13 +13,18 @@ class ChartText:
     """Every word a chart shows that does not come from the data (English, Dutch, ...)."""
 
     score_axis: str
-    """Label of the y axis, e.g. ``"Score (1-10)"``."""
+    """What the scores mean, above the plot, e.g. ``"Score from 1 (terrible) to 10
+    (excellent)"``."""
     mean: str
     """Legend label of the mean line, e.g. ``"Mean"``."""
     spread: str
     """Legend label of the min-max band, e.g. ``"Spread (min-max)"``."""
     peak: str
-    """Legend label of the peak markers, e.g. ``"Peak moment"``."""
+    """Legend label of the peak markers, saying what a peak is, e.g. ``"Peak: the moment
+    that stood out most"``."""
+    interviews: str
+    """Legend heading over the entries of the thin lines of :func:`~.emotion.emotion_chart`,
+    e.g. ``"Thin lines: one per interview, in the colour of its persona"``."""
     n: str
     """Format of the per-stage count under each stage name, e.g. ``"n={n}"``."""
     small: str

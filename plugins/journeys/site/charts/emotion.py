@@ -12,13 +12,23 @@ from typing import TYPE_CHECKING, Any
 
 from journeys.site.charts.canvas import render
 from journeys.site.charts.data import ChartText, Series, StageSummary
-from journeys.site.charts.layout import LEGEND_LABEL_MAX, Entry, legend, place, setup_axes
+from journeys.site.charts.layout import (
+    EXPLANATION_MAX,
+    LEGEND_LABEL_MAX,
+    Entry,
+    LegendBlock,
+    legend,
+    place,
+    setup_axes,
+)
 from journeys.site.charts.style import (
     BAND,
     BAND_ALPHA,
+    HALO,
     INK,
     PEAK_MARKER,
     REVISIT_MARKER,
+    THIN_ALPHA,
     style_of,
 )
 from journeys.site.charts.text import clean, shorten
@@ -32,7 +42,7 @@ _MEAN_STYLE: dict[str, Any] = {
     "linewidth": 2.6,
     "marker": "o",
     "markersize": 7.0,
-    "markeredgecolor": "white",
+    "markeredgecolor": HALO,
     "markeredgewidth": 1.2,
 }
 
@@ -43,10 +53,11 @@ def emotion_chart(
     """SVG of the scores along a journey: x = stages in order, y = 1..10.
 
     One thin line per series (colour, marker and dash from its style; one legend entry per
-    distinct label), the mean per stage as a bold dark line with points (gaps where a stage
-    has no scores), the band low..high as a light fill, peak moments as star markers,
-    revisited stages as rings, and each stage's count (``text.n``) in a row under the stage
-    names. The legend sits below the plot, in columns, so it never covers a line.
+    distinct label, under the heading ``text.interviews``), the mean per stage as a bold line
+    in the text's colour with points (gaps where a stage has no scores), the band low..high
+    as a light fill, peak moments as star markers, revisited stages as rings, and each
+    stage's count (``text.n``) in a row under the stage names. The legend sits below the
+    plot, in columns, so it never covers a line.
     """
 
     def draw(fig: Figure, ax: Axes) -> None:
@@ -62,16 +73,19 @@ def emotion_chart(
             ax.add_line(Line2D(list(range(len(stages))), means, zorder=5, **_MEAN_STYLE))
         entries: list[Entry] = []
         if has_mean:
-            entries.append(Entry(shorten(clean(text.mean), LEGEND_LABEL_MAX), line=_MEAN_STYLE))
+            entries.append(Entry(_explanation(text.mean), line=_MEAN_STYLE))
         if any_band:
             band = {"facecolor": BAND, "alpha": BAND_ALPHA + 0.08, "linewidth": 0}
-            entries.append(Entry(shorten(clean(text.spread), LEGEND_LABEL_MAX), patch=band))
+            entries.append(Entry(_explanation(text.spread), patch=band))
         if any_peak:
             entries.append(_peak_entry(text))
         if any_revisit:
             entries.append(_revisit_entry(text))
-        entries += _series_entries(series, styles, force_bold=False)
-        place(fig, ax, frame, legend(fig, entries))
+        lines = _series_entries(series, styles, force_bold=False)
+        entries += [entry for entry, bold in lines if bold]
+        thin = [entry for entry, bold in lines if not bold]
+        blocks = [LegendBlock("", entries), LegendBlock(text.interviews, thin)]
+        place(fig, ax, frame, legend(fig, blocks))
 
     return render(draw)
 
@@ -90,12 +104,12 @@ def curves_chart(
         frame = setup_axes(fig, ax, stages, text)
         styles = _label_styles(series)
         any_peak, any_revisit = _draw_series(ax, series, styles, force_bold=True)
-        entries = _series_entries(series, styles, force_bold=True)
+        entries = [entry for entry, _ in _series_entries(series, styles, force_bold=True)]
         if any_peak:
             entries.append(_peak_entry(text))
         if any_revisit:
             entries.append(_revisit_entry(text))
-        place(fig, ax, frame, legend(fig, entries))
+        place(fig, ax, frame, legend(fig, [LegendBlock("", entries)]))
 
     return render(draw)
 
@@ -178,10 +192,10 @@ def _draw_series(
                     color=colour,
                     linestyle=dash,
                     linewidth=2.2 if bold else 1.1,
-                    alpha=1.0 if bold else 0.55,
+                    alpha=1.0 if bold else THIN_ALPHA,
                     marker=marker,
                     markersize=6.0 if bold else 4.5,
-                    markeredgecolor="white",
+                    markeredgecolor=HALO,
                     markeredgewidth=0.8 if bold else 0.5,
                     zorder=(4 if bold else 2) + order * 1e-4,
                 )
@@ -221,12 +235,13 @@ def _draw_series(
 
 def _series_entries(
     series: Sequence[Series], styles: dict[str, int], force_bold: bool
-) -> list[Entry]:
+) -> list[tuple[Entry, bool]]:
+    """A legend entry per distinct label, and whether its line is bold."""
     bold_labels = {clean(one.label) for one in series if one.weight == "bold"}
     notes: dict[str, str] = {}
     for one in series:
         notes.setdefault(clean(one.label), clean(one.note))
-    entries: list[Entry] = []
+    entries: list[tuple[Entry, bool]] = []
     for label, style in styles.items():
         colour, marker, dash = style_of(style)
         bold = force_bold or label in bold_labels
@@ -236,23 +251,29 @@ def _series_entries(
             "linewidth": 2.2 if bold else 1.5,
             "marker": marker,
             "markersize": 6.0,
-            "markeredgecolor": "white",
+            "markeredgecolor": HALO,
             "markeredgewidth": 0.6,
         }
         name = shorten(label, LEGEND_LABEL_MAX)
-        entries.append(Entry(f"{name} {notes[label]}" if notes[label] else name, line=line))
+        label_text = f"{name} {notes[label]}" if notes[label] else name
+        entries.append((Entry(label_text, line=line), bold))
     return entries
+
+
+def _explanation(words: str) -> str:
+    """The site's own words in the legend: longer than a name may be."""
+    return shorten(clean(words), EXPLANATION_MAX)
 
 
 def _peak_entry(text: ChartText) -> Entry:
     marker = {
         "marker": PEAK_MARKER,
         "markersize": 12.0,
-        "markerfacecolor": "white",
+        "markerfacecolor": HALO,
         "markeredgecolor": INK,
         "markeredgewidth": 0.9,
     }
-    return Entry(shorten(clean(text.peak), LEGEND_LABEL_MAX), marker=marker)
+    return Entry(_explanation(text.peak), marker=marker)
 
 
 def _revisit_entry(text: ChartText) -> Entry:
@@ -263,4 +284,4 @@ def _revisit_entry(text: ChartText) -> Entry:
         "markeredgecolor": INK,
         "markeredgewidth": 1.2,
     }
-    return Entry(shorten(clean(text.revisit), LEGEND_LABEL_MAX), marker=marker)
+    return Entry(_explanation(text.revisit), marker=marker)

@@ -1,5 +1,11 @@
 """Where things go on a chart: the axes with their stage and score labels, and the legend.
 
+The plot keeps fixed margins, set as shares of the chart's width (:data:`PLOT_LEFT_SHARE`,
+:data:`PLOT_RIGHT_SHARE`) so a page can line its columns up with the plot at any size, and
+each of the k stages is centred in one of k equal columns across the plot (:data:`X_AIR`):
+stage ``i`` sits at ``PLOT_LEFT + (W - PLOT_LEFT - PLOT_RIGHT) * (i + 0.5) / k``. Only stage
+names too long for their column (many stages at the least font size) push the margins out.
+
 The layout is computed here rather than by matplotlib's constrained or tight layout: those
 draw the whole figure once more just to measure it, which doubles the cost. All text is
 measured in DejaVu Sans (bundled with matplotlib), so the sums below are exact and the same
@@ -8,15 +14,14 @@ on every machine. Lengths are in points (one SVG user unit, see :mod:`.canvas`).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from journeys.site.charts.canvas import points
 from journeys.site.charts.data import ChartText, StageSummary
-from journeys.site.charts.style import FIGSIZE, GRID, MUTED, SPINE
-from journeys.site.charts.text import clean, count_label, text_width, wrap
+from journeys.site.charts.style import FIGSIZE, GRID, INK, MUTED, SPINE
+from journeys.site.charts.text import clean, count_label, shorten, text_width, wrap
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers only; never imported at run time
     from matplotlib.axes import Axes
@@ -25,7 +30,13 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers only; never imported a
 W = FIGSIZE[0] * 72
 H = FIGSIZE[1] * 72  # the least height; a long legend adds to it
 PLOT_HEIGHT = 185.0  # the least height of the plot itself
-PAD = 10.0  # inside the card's edge
+PAD = 10.0  # inside the chart's edge
+PLOT_LEFT_SHARE = 0.05  # of the width, left of the plot: the scores 1..10 sit in it
+PLOT_RIGHT_SHARE = 0.015
+PLOT_LEFT = PLOT_LEFT_SHARE * W  # 32.4 points (45 px of a 900 px chart)
+PLOT_RIGHT = PLOT_RIGHT_SHARE * W  # 9.72 points (13.5 px)
+X_AIR = 0.5  # stage units before the first stage and after the last: half a column
+SCORE_GAP = 6.0  # between a score and the plot
 TICK = 4.0  # the small marks under each stage
 GAP = 3.0
 LEGEND_SIZE = 9.0
@@ -34,8 +45,9 @@ HANDLE_LENGTH = 2.6  # in font sizes
 HANDLE_PAD = 0.8  # between handle and text, in font sizes (matplotlib's default)
 COLUMN_SPACING = 1.6  # in font sizes
 LINE_SPACING = 1.15  # DejaVu's ascent + descent is exactly one em
-Y_SIZE = 9.0  # score labels and the axis label
-LEGEND_LABEL_MAX = 36
+Y_SIZE = 9.0  # the scores and the caption saying what they mean
+LEGEND_LABEL_MAX = 36  # a series label (a persona's name) in the legend
+EXPLANATION_MAX = 72  # the site's own words: the score caption and what the legend explains
 
 
 @dataclass(frozen=True)
@@ -45,26 +57,29 @@ class Frame:
     left: float
     right: float
     labels: float  # height from the axes' bottom edge to the bottom of the counts row
+    caption: float  # height of the score caption above the plot
 
 
 def setup_axes(fig: Figure, ax: Axes, stages: Sequence[StageSummary], text: ChartText) -> Frame:
     """Fixed axes without matplotlib ticks (cheaper): y 1..10 with light gridlines at each
-    integer, x the stages with their wrapped names and, in a row below, their counts."""
+    integer, what 1 and 10 mean above the plot, x the stages with their wrapped names and,
+    in a row below, their counts."""
     k = len(stages)
     ax.set_autoscale_on(False)
-    ax.set_xlim(-0.3, max(k, 1) - 0.7)
+    ax.set_xlim(-X_AIR, max(k, 1) - 1 + X_AIR)
     ax.set_ylim(0.6, 10.4)  # 1..10, with air so markers at 1 and 10 are not cut in half
     ax.xaxis.set_visible(False)
     ax.yaxis.set_visible(False)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     ax.spines["left"].set_bounds(1, 10)
-    left = _score_axis(fig, ax, text)
-    return _stage_axis(fig, ax, stages, text, left)
+    _score_axis(fig, ax)
+    caption = _score_caption(fig, text)
+    return _stage_axis(fig, ax, stages, text, caption)
 
 
-def _score_axis(fig: Figure, ax: Axes, text: ChartText) -> float:
-    """Gridlines, the scores 1..10 and the axis label; returns the room they take on the left."""
+def _score_axis(fig: Figure, ax: Axes) -> None:
+    """Gridlines and the scores 1..10 left of the plot."""
     from matplotlib.transforms import offset_copy
 
     ax.hlines(
@@ -76,44 +91,43 @@ def _score_axis(fig: Figure, ax: Axes, text: ChartText) -> float:
         linewidth=0.7,
         zorder=0.5,
     )
-    score_gap = 6.0
-    score_width = text_width("10", Y_SIZE)
-    scores = offset_copy(ax.get_yaxis_transform(), fig=fig, x=-score_gap, units="points")
+    scores = offset_copy(ax.get_yaxis_transform(), fig=fig, x=-SCORE_GAP, units="points")
     for value in range(1, 11):
         ax.text(0, value, str(value), transform=scores, ha="right", va="center", fontsize=Y_SIZE)
-    axis_label = offset_copy(
-        ax.transAxes, fig=fig, x=-(2 * score_gap + score_width), units="points"
-    )
-    ax.text(
-        0,
-        0.5,
-        clean(text.score_axis),
-        transform=axis_label,
-        rotation=90,
-        ha="right",
-        va="center",
-        fontsize=Y_SIZE,
-        color=MUTED,
-    )
-    return PAD + Y_SIZE + 2 * score_gap + score_width
 
 
-def _name_size(names: list[list[str]], left: float) -> tuple[float, float, float]:
+def _score_caption(fig: Figure, text: ChartText) -> float:
+    """What the scores mean, on one line above the plot from the chart's left edge; returns
+    the height it takes (0 without words)."""
+    from matplotlib.transforms import offset_copy
+
+    caption = shorten(clean(text.score_axis), EXPLANATION_MAX)
+    if not caption:
+        return 0.0
+    # From the figure's top-left corner, so it stays there when `place` sets the height.
+    top_left = offset_copy(fig.transFigure, fig=fig, x=PAD, y=-PAD, units="points")
+    fig.text(0, 1, caption, transform=top_left, ha="left", va="top", fontsize=Y_SIZE, color=MUTED)
+    return Y_SIZE * LINE_SPACING
+
+
+def _name_size(names: list[list[str]]) -> tuple[float, float, float]:
     """The font size of the stage names, shrunk when many stages share the width so
-    neighbours never touch, and the room left and right of the axes (the first and last
-    names may reach past the axes into the margins)."""
+    neighbours never touch, and the room left and right of the axes (the margins, unless
+    a first or last name too long for its column reaches past them)."""
     k = len(names)
     widths = [max((text_width(line, 10.0) for line in lines), default=0.0) for lines in names]
-    span = max(k, 1) - 0.4  # x units across the axes
-    per_stage = (W - left - PAD) / span
+    span = max(k, 1) - 1 + 2 * X_AIR  # x units across the axes
+    per_stage = (W - PLOT_LEFT - PLOT_RIGHT) / span
     size = max(7.0, min(10.0, 10.0 * 0.9 * per_stage / max(max(widths, default=1.0), 1.0)))
-    left = max(left, PAD + widths[0] * size / 20 - 0.3 * per_stage) if k else left
-    right = max(PAD, PAD + widths[-1] * size / 20 - 0.3 * per_stage) if k else PAD
+    if not k:
+        return size, PLOT_LEFT, PLOT_RIGHT
+    left = max(PLOT_LEFT, PAD + widths[0] * size / 20 - X_AIR * per_stage)
+    right = max(PLOT_RIGHT, PAD + widths[-1] * size / 20 - X_AIR * per_stage)
     return size, left, right
 
 
 def _stage_axis(
-    fig: Figure, ax: Axes, stages: Sequence[StageSummary], text: ChartText, left: float
+    fig: Figure, ax: Axes, stages: Sequence[StageSummary], text: ChartText, caption: float
 ) -> Frame:
     """A tick, the wrapped name and, below it, the count of each stage (and "small sample"
     under a small one's); no counts row when no stage has a count."""
@@ -122,7 +136,7 @@ def _stage_axis(
 
     k = len(stages)
     names = [wrap(stage.name) for stage in stages]
-    size, left, right = _name_size(names, left)
+    size, left, right = _name_size(names)
     ax.add_line(
         Line2D(
             range(k),
@@ -146,9 +160,9 @@ def _stage_axis(
     _under_ticks(ax, count_lines, counts, count_size, color=MUTED)
     rows = max((len(lines) for lines in count_lines), default=0)
     if not rows:
-        return Frame(left=left, right=right, labels=TICK + GAP + name_height)
+        return Frame(left, right, labels=TICK + GAP + name_height, caption=caption)
     height = count_size + (rows - 1) * LINE_SPACING * count_size
-    return Frame(left=left, right=right, labels=count_top + height)
+    return Frame(left, right, labels=count_top + height, caption=caption)
 
 
 def _under_ticks(
@@ -182,7 +196,7 @@ def place(fig: Figure, ax: Axes, frame: Frame, legend_height: float) -> None:
     """Size the figure and put the axes in it. The plot keeps its height whatever the
     legend needs: a legend of more than two rows makes the card taller instead."""
     below = frame.labels + (PAD + legend_height + 4 * GAP if legend_height else PAD)
-    top = PAD + 2.0
+    top = PAD + (frame.caption + 2 * GAP if frame.caption else 2.0)
     plot = max(PLOT_HEIGHT, H - top - below)
     height = top + plot + below
     fig.set_size_inches(W / 72, height / 72)
@@ -200,31 +214,65 @@ class Entry:
     patch: dict[str, Any] | None = None  # Rectangle properties of a filled swatch
 
 
-def legend(fig: Figure, entries: Sequence[Entry]) -> float:
-    """Draw the legend along the card's bottom, centred, in as many columns as fit, read
-    row by row. Returns its height in points (0 without entries).
+@dataclass(frozen=True)
+class LegendBlock:
+    """Legend entries that belong together, under a heading that says what they have in
+    common (``""`` for none)."""
+
+    heading: str
+    entries: Sequence[Entry]
+
+
+def legend(fig: Figure, blocks: Sequence[LegendBlock]) -> float:
+    """Draw the legend along the chart's bottom: block after block, each its heading on a row
+    of its own and then its entries, centred, in as many columns as fit, read row by row.
+    Returns its height in points (0 without entries).
 
     Drawn from plain lines, rectangles and texts rather than with matplotlib's legend,
     whose nested layout boxes measure every label several times: a third of the cost of a
     chart for the same picture.
     """
-    count = len(entries)
-    if not count:
-        return 0.0
+    rows = [row for block in blocks for row in _legend_rows(block)]
+    row_height = (1 + LEGEND_SPACING) * LEGEND_SIZE
+    height = len(rows) * row_height
+    to_figure = points(fig)
+    for index, row in enumerate(rows):
+        y = PAD + height - (index + 0.5) * row_height  # the row's middle
+        for item, x in row:
+            if isinstance(item, Entry):
+                _draw_entry(fig, item, x, y, to_figure)
+            else:
+                fig.text(
+                    x,
+                    y,
+                    item,
+                    ha="left",
+                    va="center_baseline",
+                    fontsize=LEGEND_SIZE,
+                    color=INK,
+                    transform=to_figure,
+                )
+    return height
+
+
+def _legend_rows(block: LegendBlock) -> list[list[tuple[Entry | str, float]]]:
+    """The rows of one block: its heading (if it has entries), then its entries in columns;
+    each thing with the x where it starts."""
+    if not block.entries:
+        return []
     size = LEGEND_SIZE
     sample = HANDLE_LENGTH * size
-    widths = [sample + HANDLE_PAD * size + text_width(e.label, size) for e in entries]
+    widths = [sample + HANDLE_PAD * size + text_width(e.label, size) for e in block.entries]
     starts = _column_starts(widths, gap=COLUMN_SPACING * size)
+    rows: list[list[tuple[Entry | str, float]]] = []
+    heading = shorten(clean(block.heading), EXPLANATION_MAX)
+    if heading:  # in line with the first column, or centred when wider than the entries
+        centred = (W - text_width(heading, size)) / 2
+        rows.append([(heading, max(PAD, min(starts[0], centred)))])
     ncols = len(starts)
-    rows = math.ceil(count / ncols)
-    row_height = (1 + LEGEND_SPACING) * size
-    height = rows * row_height
-    to_figure = points(fig)
-    for i, entry in enumerate(entries):
-        row, col = divmod(i, ncols)
-        y = PAD + height - (row + 0.5) * row_height  # the row's middle
-        _draw_entry(fig, entry, starts[col], y, to_figure)
-    return height
+    for first in range(0, len(block.entries), ncols):
+        rows.append(list(zip(block.entries[first : first + ncols], starts)))
+    return rows
 
 
 def _column_starts(widths: list[float], gap: float) -> list[float]:

@@ -10,6 +10,8 @@ from journeys.site.charts.text import clean
 
 _PEAK = "#D55E00"  # Okabe-Ito vermillion: visible on light and dark pages
 _PAD = 6.0  # the peak ring (radius 4, stroke 2) stays inside
+_GUTTER = 14  # left of x = 0: the scale's labels "10" and "1"
+_LABEL_SIZE = 8
 
 
 def sparkline(
@@ -22,30 +24,47 @@ def sparkline(
     """A tiny inline SVG of one interview's scores in step order (no matplotlib).
 
     y runs from 1 (bottom) to 10 (top); every step is a dot, the peak step a larger ring
-    instead (one ``<circle>`` per score). Lines and dots use ``currentColor``, so the
-    sparkline follows the page's text colour in light and dark mode; a faint line marks
-    the middle of the scale. With a ``title`` the SVG is ``role="img"`` named by its
-    ``<title>``; without one it is decorative (``aria-hidden``). Numbers are rounded half up
-    to one decimal, as everywhere on the site, so the same input always gives the same string.
+    instead (one ``<circle>`` per score). Lines, dots and the scale use ``currentColor``, so
+    the sparkline follows the page's text colour in light and dark mode, on no background of
+    its own. Faint lines mark 1 and 10, labelled in a gutter left of x = 0 (the SVG is that
+    much wider than ``width``), so the line's coordinates do not depend on the labels. With a
+    ``title`` the SVG is ``role="img"`` named by its ``<title>``; without one it is decorative
+    (``aria-hidden``). Numbers are rounded half up to one decimal, as everywhere on the site,
+    so the same input always gives the same string.
     """
     width = max(int(width), 8)
     height = max(int(height), 8)
     clean_title = _escape(title)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="journeys-sparkline" '
-        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        f'width="{width + _GUTTER}" height="{height}" '
+        f'viewBox="-{_GUTTER} 0 {width + _GUTTER} {height}" '
         + ('role="img">' if clean_title else 'aria-hidden="true" focusable="false">')
     ]
     if clean_title:
         parts.append(f"<title>{clean_title}</title>")
-    mid = _num(_y_of(5.5, height))
-    parts.append(
-        f'<line x1="{_num(_PAD)}" y1="{mid}" x2="{_num(width - _PAD)}" y2="{mid}" '
-        'stroke="currentColor" stroke-opacity="0.3" stroke-width="1" stroke-dasharray="2 3"/>'
-    )
+    parts += _scale(width, height)
     parts += _line_and_dots(scores, peak_index, width, height)
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _scale(width: int, height: int) -> list[str]:
+    """A faint line at 10 and at 1, each with its number left of the plot."""
+    parts: list[str] = []
+    for score in (10, 1):
+        y = _y_of(score, height)
+        parts.append(
+            f'<line x1="0" y1="{_num(y)}" x2="{width}" y2="{_num(y)}" stroke="currentColor" '
+            'stroke-opacity="0.3" stroke-width="1"/>'
+        )
+        baseline = _num(y + 0.35 * _LABEL_SIZE)  # the digits centred on the line
+        parts.append(
+            f'<text class="scale" x="-3" y="{baseline}" text-anchor="end" '
+            f'font-size="{_LABEL_SIZE}" font-family="sans-serif" fill="currentColor">'
+            f"{score}</text>"
+        )
+    return parts
 
 
 def _y_of(score: float, height: int) -> float:

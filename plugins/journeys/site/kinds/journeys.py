@@ -10,20 +10,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from journeys.analysis import aggregate, signals
-from journeys.analysis.aggregate import Stats, TouchpointUse, Verdicts
+from journeys.analysis.aggregate import Stats, Verdicts
 from journeys.analysis.facts import InterviewFact
 from journeys.analysis.signals import Nps
-from journeys.content.model import Journey, Persona, Stage
-from journeys.site import charts, exports
+from journeys.content.model import Journey, Persona
+from journeys.site import charts, exports, findings, journey_map
 from journeys.site.data import (
-    Capped,
+    TABLE_LIMIT,
     ExpectationRow,
     SiteData,
-    capped,
-    capped_where,
     expectation_rows,
     nps_data,
+    withheld_count,
 )
+from journeys.site.journey_map import Lane, StageColumn, curve_path, lane, stage_columns
 from journeys.site.labels import Labels
 from journeys.site.render import OutputFile, PageKind, Renderer, mean_points, stage_summaries
 
@@ -88,7 +88,14 @@ def files(site: Renderer) -> Iterator[OutputFile]:
         )
         yield OutputFile(journey_json(slug), exports.to_json(journey_data(view)))
         yield OutputFile(journey_csv(slug), stages_csv(view))
-        yield site.page(journey_page(slug), "journey.md.j2", view.journey.title, view=view)
+        yield site.page(
+            journey_page(slug),
+            "journey.md.j2",
+            view.journey.title,
+            view=view,
+            findings=findings.journey_findings(view, site.t),
+            pain_score=journey_map.PAIN_SCORE,
+        )
 
 
 def interview_series(site: Renderer, view: JourneyView) -> list[charts.Series]:
@@ -128,34 +135,6 @@ def interview_series(site: Renderer, view: JourneyView) -> list[charts.Series]:
 
 
 @dataclass(frozen=True)
-class OpportunityView:
-    title: str
-    owner: str | None
-    metric: str | None
-    evidence: list[str]
-
-
-@dataclass(frozen=True)
-class StageColumn:
-    stage: Stage
-    stats: Stats
-    actions: Capped
-    touchpoints: list[TouchpointUse]
-    feelings: list[tuple[str, int]]
-    quotes: Capped
-    peaks: Capped
-    peak_interviews: int
-    """Interviews with a peak moment at this stage (consenting or not)."""
-    peak_moments: int
-    accepted: Capped
-    accepted_interviews: int
-    """Interviews with something accepted as normal at this stage."""
-    accepted_moments: int
-    verdicts: Verdicts
-    opportunities: list[OpportunityView]
-
-
-@dataclass(frozen=True)
 class PersonaCurve:
     """One persona's scores per stage of a journey, and the interviews they rest on."""
 
@@ -175,12 +154,23 @@ class JourneyView:
     personas: list[Persona]
     period: tuple[dt.date, dt.date] | None
     nps: Nps | None
+    outcome: findings.Outcome
     columns: list[StageColumn]
+    curve: str
+    """The map's mean line (:func:`journeys.site.journey_map.curve_path`)."""
     extremes: tuple[int, int] | None
     expectations: list[ExpectationRow]
-    """All rows, in table order (the page shows the first TABLE_LIMIT)."""
+    """All rows, in table order (the CSV has them all)."""
+    table: Lane[ExpectationRow]
+    """The rows as the page's table shows them: the first few, then the rest up to
+    TABLE_LIMIT behind "N more rows"."""
     persona_curves: list[PersonaCurve]
     """Per persona (by slug), when the journey has two or more personas."""
+    withheld_rows: int = 0
+    """Rows the table leaves out, which the figures count: steps with an expectation in
+    interviews whose words are not published."""
+    withheld_row_interviews: int = 0
+    """How many interviews those rows come from."""
 
     @property
     def stats(self) -> list[Stats]:
@@ -189,51 +179,24 @@ class JourneyView:
 
 def journey_view(data: SiteData, journey: Journey) -> JourneyView:
     facts = data.facts_of(journey=journey.slug)
-    moments = data.moments(journey=journey.slug)
-    per_stage = aggregate.stage_stats(journey, facts)
-    verdicts = aggregate.stage_verdicts(journey, facts)
-    columns = []
-    for index, stage in enumerate(journey.stages):
-        at_stage = [m for m in moments if m.step.stage == stage.id]
-        stage_steps = aggregate.steps_at(stage.id, facts)
-        withheld = data.withheld_steps(journey.slug, stage=stage.id)
-        feelings = Counter(
-            " ".join(m.step.feeling.lower().split()) for m in at_stage if m.step.feeling
-        )
-        columns.append(
-            StageColumn(
-                stage=stage,
-                stats=per_stage[index],
-                actions=capped(at_stage, withheld=len(withheld)),
-                touchpoints=aggregate.touchpoint_use(journey, facts, stage.id),
-                feelings=sorted(feelings.items(), key=lambda item: (-item[1], item[0]))[:8],
-                quotes=capped([m for m in at_stage if m.step.quote]),
-                peaks=capped_where(at_stage, withheld, lambda step: step.peak),
-                peak_interviews=len(aggregate.interviews_at(stage.id, facts, lambda s: s.peak)),
-                peak_moments=sum(step.peak for step in stage_steps),
-                accepted=capped_where(at_stage, withheld, lambda step: step.accepted),
-                accepted_interviews=len(
-                    aggregate.interviews_at(stage.id, facts, lambda s: s.accepted)
-                ),
-                accepted_moments=sum(step.accepted for step in stage_steps),
-                verdicts=verdicts[index],
-                opportunities=[
-                    OpportunityView(o.title, o.owner, o.metric, list(dict.fromkeys(o.evidence)))
-                    for o in journey.opportunities
-                    if o.stage == stage.id
-                ],
-            )
-        )
+    rows = expectation_rows(journey, data.moments(journey=journey.slug))
+    columns = stage_columns(data, journey, facts, rows)
     persona_slugs = sorted({fact.persona for fact in facts})
+    withheld = withheld_count(
+        data.withheld_interviews(journey=journey.slug), lambda step: step.has_expectation
+    )
     return JourneyView(
         journey=journey,
         interviews=facts,
         personas=[data.study.personas[slug] for slug in persona_slugs],
         period=aggregate.date_range(facts),
         nps=signals.nps_score(facts),
+        outcome=findings.outcome(facts),
         columns=columns,
-        extremes=aggregate.lowest_and_highest(journey, per_stage),
-        expectations=expectation_rows(journey, moments),
+        curve=curve_path(columns),
+        extremes=aggregate.lowest_and_highest(journey, [column.stats for column in columns]),
+        expectations=rows,
+        table=lane(rows, shown=journey_map.TABLE_SHOWN, limit=TABLE_LIMIT),
         persona_curves=[
             PersonaCurve(
                 data.study.personas[slug],
@@ -244,6 +207,8 @@ def journey_view(data: SiteData, journey: Journey) -> JourneyView:
         ]
         if len(persona_slugs) >= 2
         else [],
+        withheld_rows=withheld[0],
+        withheld_row_interviews=withheld[1],
     )
 
 
@@ -256,17 +221,18 @@ def expectation_data(row: ExpectationRow) -> dict[str, Any]:
         "expected": step.expected,
         "actual": step.actual,
         "realistic": step.realistic,
-        "gap_vs_expected": exports.gap(row.expected_gap),
-        "gap_vs_realistic": exports.gap(row.realistic_gap),
+        "gap_vs_expected": exports.gap(row.expected_gap, row.exact_expected_gap),
+        "gap_vs_realistic": exports.gap(row.realistic_gap, row.exact_realistic_gap),
         "vs_expected": step.verdict,
         "score": step.score,
     }
 
 
-def verdict_data(verdicts: Verdicts) -> dict[str, int]:
+def verdict_data(verdicts: Verdicts) -> dict[str, int | bool]:
     """A stage's verdicts on expectations, counted in interviews."""
     return {
         "interviews_judged": verdicts.judged,
+        "small_sample": verdicts.small,
         "worse": verdicts.worse,
         "as_expected": verdicts.as_expected,
         "better": verdicts.better,
@@ -297,13 +263,13 @@ def journey_data(view: JourneyView) -> dict[str, Any]:
                 },
                 "touchpoints": [
                     {
-                        "id": use.id or None,
-                        "name": use.name or None,
-                        "mentions": use.mentions,
-                        "inventoried": use.inventoried,
-                        "unnamed": use.unnamed,
+                        "id": tp.use.id or None,
+                        "name": tp.use.name or None,
+                        "mentions": tp.use.mentions,
+                        "inventoried": tp.use.inventoried,
+                        "unnamed": tp.use.unnamed,
                     }
-                    for use in column.touchpoints
+                    for tp in column.touchpoints
                 ],
             }
             for column in view.columns

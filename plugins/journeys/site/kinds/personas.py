@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from journeys.analysis import aggregate, signals
-from journeys.analysis.aggregate import Stats
+from journeys.analysis.aggregate import Stats, TouchpointUse
 from journeys.analysis.evidence import Evidence
 from journeys.analysis.facts import InterviewFact
 from journeys.analysis.signals import Nps
@@ -17,6 +17,7 @@ from journeys.content.model import Interview, Journey, Persona
 from journeys.site import charts, exports
 from journeys.site.data import (
     Capped,
+    Moment,
     SiteData,
     capped,
     capped_where,
@@ -50,6 +51,12 @@ def persona_csv(slug: str) -> str:
     return f"personas/{slug}-stages.csv"
 
 
+def image_src(data: SiteData, slug: str) -> str | None:
+    """The persona's picture, when it has one: its src_uri, a file in docs_dir that MkDocs
+    publishes (the plugin does not copy it)."""
+    return data.study.persona_images.get(slug)
+
+
 def files(site: Renderer) -> Iterator[OutputFile]:
     data = site.data
     yield site.page(
@@ -80,12 +87,23 @@ def files(site: Renderer) -> Iterator[OutputFile]:
             )
         yield OutputFile(persona_json(slug), exports.to_json(persona_data(view)))
         yield OutputFile(persona_csv(slug), stages_csv(view))
-        yield site.page(persona_page(slug), "persona.md.j2", view.persona.name, view=view)
+        yield site.page(
+            persona_page(slug),
+            "persona.md.j2",
+            view.persona.name,
+            view=view,
+            pain_score=PAIN_SCORE,
+            highlight_score=HIGHLIGHT_SCORE,
+        )
 
 
 @dataclass(frozen=True)
 class PersonaView:
     persona: Persona
+    image: str | None
+    """The persona's picture: its src_uri in docs_dir (its alt text is ``persona.image_alt``)."""
+    headline: Moment | None
+    """The quote at the persona's lowest-scored published moment (see :func:`headline`)."""
     interviews: list[InterviewFact]
     journeys: list[Journey]
     period: tuple[dt.date, dt.date] | None
@@ -93,10 +111,13 @@ class PersonaView:
     drivers: list[tuple[str, Interview]]
     pains: Capped
     highlights: Capped
-    touchpoints: list[tuple[str, int]]
+    touchpoints: list[TouchpointUse]
+    """Named touchpoints the persona's interviews used, most mentioned first."""
     unnamed_touchpoints: int
     """Mentions of touchpoints named in words that are not published."""
     curves: list[tuple[Journey, list[Stats]]]
+    curve_interviews: dict[str, int]
+    """Journey slug -> the persona's interviews of it: the n of its curve."""
     overall: Stats
     mean_step: Stats
     nps: Nps | None
@@ -115,14 +136,12 @@ def persona_view(data: SiteData, persona: Persona) -> PersonaView:
         if any(f.journey == slug for f in facts)
     ]
     by_score = sorted(moments, key=lambda m: (m.step.score, m.interview.date, m.interview.key))
-    withheld = data.withheld_steps(persona=persona.slug)
+    withheld = data.withheld_interviews(persona=persona.slug)
     published = data.published(facts)
-    touchpoint_names = {tp.id: tp.name for journey in journeys for tp in journey.touchpoints}
-    touchpoints = Counter(
-        step.touchpoint for fact in facts for step in fact.steps if step.touchpoint
-    )
     return PersonaView(
         persona=persona,
+        image=image_src(data, persona.slug),
+        headline=headline(by_score),
         interviews=facts,
         journeys=journeys,
         period=aggregate.date_range(facts),
@@ -132,10 +151,7 @@ def persona_view(data: SiteData, persona: Persona) -> PersonaView:
         highlights=capped_where(
             by_score[::-1], withheld, lambda step: step.score >= HIGHLIGHT_SCORE
         ),
-        touchpoints=sorted(
-            ((touchpoint_names.get(tp, tp), count) for tp, count in touchpoints.items()),
-            key=lambda item: (-item[1], item[0]),
-        ),
+        touchpoints=persona_touchpoints(data, facts),
         unnamed_touchpoints=sum(step.unnamed_touchpoint for fact in facts for step in fact.steps),
         curves=[
             (
@@ -144,6 +160,7 @@ def persona_view(data: SiteData, persona: Persona) -> PersonaView:
             )
             for journey in journeys
         ],
+        curve_interviews=Counter(fact.journey for fact in facts),
         overall=aggregate.stats(f.overall_score for f in facts),
         mean_step=aggregate.stats(f.mean_step_score for f in facts),
         nps=signals.nps_score(facts),
@@ -152,6 +169,34 @@ def persona_view(data: SiteData, persona: Persona) -> PersonaView:
         quotes=capped([m for m in moments if m.step.quote]),
         evidence=persona_evidence(data, persona.slug),
     )
+
+
+def persona_touchpoints(data: SiteData, facts: Sequence[InterviewFact]) -> list[TouchpointUse]:
+    """The touchpoints ``facts`` name, most mentioned first: one from its journey's
+    inventory by the inventory's name, one outside it (a consenting participant's word, see
+    :func:`journeys.privacy.policy.touchpoint_of`) as written, marked not inventoried."""
+    counts: Counter[tuple[str, bool]] = Counter()
+    names: dict[str, str] = {}
+    for fact in facts:
+        journey = data.study.journeys.get(fact.journey)
+        inventory = {tp.id: tp.name for tp in journey.touchpoints} if journey else {}
+        for step in fact.steps:
+            if step.touchpoint in inventory:
+                names.setdefault(step.touchpoint, inventory[step.touchpoint])
+            if step.touchpoint:
+                counts[(step.touchpoint, step.touchpoint in inventory)] += 1
+    uses = [
+        TouchpointUse(tp, names[tp] if inventoried else tp, count, inventoried)
+        for (tp, inventoried), count in counts.items()
+    ]
+    return sorted(uses, key=lambda use: (-use.mentions, use.name))
+
+
+def headline(by_score: Sequence[Moment]) -> Moment | None:
+    """The headline quote of a persona card: of the persona's published moments (words of
+    consenting interviews only) from lowest score up, the first with a quote; equal scores
+    in interview date order."""
+    return next((moment for moment in by_score if moment.step.quote), None)
 
 
 def persona_data(view: PersonaView) -> dict[str, Any]:
@@ -173,7 +218,10 @@ def persona_data(view: PersonaView) -> dict[str, Any]:
             ]
             for journey, per_stage in view.curves
         },
-        "touchpoints": [{"name": name, "mentions": count} for name, count in view.touchpoints]
+        "touchpoints": [
+            {"name": use.name, "mentions": use.mentions, "inventoried": use.inventoried}
+            for use in view.touchpoints
+        ]
         + (
             [{"name": None, "mentions": view.unnamed_touchpoints, "unnamed": True}]
             if view.unnamed_touchpoints

@@ -16,7 +16,7 @@ import markupsafe
 
 from journeys.analysis.aggregate import Verdicts
 from journeys.content.durations import Duration, HumanDuration, read_duration
-from journeys.content.rounding import decimal_text
+from journeys.content.rounding import MINUS, decimal_text
 from journeys.site.labels import en, nl
 from journeys.site.passthrough import escape_text
 
@@ -46,8 +46,22 @@ class Labels:
         return cls(language if language in LANGUAGES else "en")
 
     def __call__(self, key: str, **values: object) -> str:
+        """The words of ``key`` with ``values`` filled in: ``<key>_one`` when ``n`` is 1
+        and the catalogue has it ("from 1 interview"); a whole number through the one
+        formatter, so a negative one reads with the minus sign (``−14``)."""
+        if values.get("n") == 1 and f"{key}_one" in self._texts:
+            key = f"{key}_one"
         text = self._texts[key]
-        return text.format(**values) if values else text
+        if not values:
+            return text
+        return text.format(
+            **{
+                name: decimal_text(value, 0)
+                if isinstance(value, int) and not isinstance(value, bool)
+                else value
+                for name, value in values.items()
+            }
+        )
 
     @property
     def _texts(self) -> dict[str, str]:
@@ -55,9 +69,13 @@ class Labels:
 
     def count(self, key: str, n: int) -> str:
         """``count("interviews_count", 1)`` -> "1 interview" (uses ``<key>_one`` for one)."""
-        if n == 1 and f"{key}_one" in self._texts:
-            return self(f"{key}_one")
         return self(key, n=n)
+
+    def withheld(self, key: str, n: int, interviews: int) -> str:
+        """``n`` items counted in the figures but not listed, from ``interviews`` interviews
+        whose words are not published: "+4 moments from 1 interview whose words are not
+        published" (``key``: ``withheld_moments_from`` or ``withheld_rows``)."""
+        return self(key, n=n, interviews=self.count("interviews_count", interviews))
 
     def sample(self, n: int, small: bool) -> str:
         """What a figure rests on, in brackets: "(n=4)", or "(n=2, small sample)"."""
@@ -82,7 +100,7 @@ class Labels:
         """``+2 weeks``, ``-1,5 uur``, ``0 minutes``."""
         singular, plural = UNITS[value.unit][self.language]
         word = singular if value.amount == 1 else plural
-        sign = {1: "+", -1: "−", 0: ""}[value.sign]
+        sign = {1: "+", -1: MINUS, 0: ""}[value.sign]
         return f"{sign}{self.score(value.amount)} {word}"
 
     def duration_text(self, value: Duration) -> str:
@@ -118,11 +136,16 @@ class Labels:
 
     def verdicts(self, counts: Verdicts) -> str:
         """A stage's verdicts: "Fell short ... for 1 of 3 interviews, better ... for 1; 1
-        interview with an expectation not rated"; "" when it has none."""
+        interview with an expectation not rated"; "" when it has none. Judged on fewer
+        than :data:`~journeys.analysis.aggregate.SMALL_SAMPLE` interviews, it says "(small
+        sample)"."""
         parts = []
         if counts.judged:
+            shortfall = self(
+                "shortfall", short=counts.worse, total=counts.judged, better=counts.better
+            )
             parts.append(
-                self("shortfall", short=counts.worse, total=counts.judged, better=counts.better)
+                self("shortfall_small", shortfall=shortfall) if counts.small else shortfall
             )
         if counts.not_rated:
             parts.append(self.count("not_rated_count", counts.not_rated))

@@ -56,6 +56,10 @@ TEXTS: dict[str, str] = {
     "more_moments": "+{n} more",
     "withheld_moments": "+{n} moments from interviews whose words are not published",
     "withheld_moments_one": "+1 moment from an interview whose words are not published",
+    "withheld_moments_from": "+{n} moments from {interviews} whose words are not published",
+    "withheld_moments_from_one": "+1 moment from an interview whose words are not published",
+    "withheld_rows": "+{n} rows from {interviews} whose words are not published",
+    "withheld_rows_one": "+1 row from an interview whose words are not published",
     "withheld": (
         "The participant did not consent to publishing the text of this interview. Its scores"
         " count in every figure of the site."
@@ -68,13 +72,19 @@ TEXTS: dict[str, str] = {
         "thin line is one interview through its mean score per stage; a ring marks a stage "
         "it came back to."
     ),
+    "emotion_alt_one": (
+        "Emotion graph of {journey}: mean score per stage from 1 interview. Lowest: {low} "
+        "(mean {low_mean}, n={low_n}). Highest: {high} (mean {high_mean}, n={high_n}). The "
+        "thin line is that interview through its mean score per stage; a ring marks a stage "
+        "it came back to."
+    ),
     "emotion_alt_empty": "Emotion graph of {journey}: no interviews yet.",
-    "chart_score_axis": "Score (1-10)",
+    "chart_score_axis": "Score from 1 (terrible) to 10 (excellent)",
     "chart_spread": "Spread (lowest to highest)",
-    "chart_peak": "Peak moment",
+    "chart_peak": "Peak: the moment that stood out most",
+    "chart_interview_lines": "Thin lines: one per interview, in the colour of its persona",
     "chart_revisit": "Came back to this stage",
     "stage_table_caption": "Scores per stage",
-    "timeline": "Timeline",
     "what_people_did": "What people did",
     "touchpoints_used": "Touchpoints",
     "discovered": "discovered",
@@ -84,7 +94,6 @@ TEXTS: dict[str, str] = {
         "not in the touchpoint inventory, and named in words of participants who did not "
         "consent to publication"
     ),
-    "feelings": "Feelings",
     "quotes": "Quotes",
     "peaks": "Peak moments",
     "in_interviews": "in {n} interviews",
@@ -111,11 +120,11 @@ TEXTS: dict[str, str] = {
     "verdict_as_expected": "as expected",
     "verdict_better": "better",
     "verdict_not_rated": "not rated",
-    "shortfall_line": "{stage}: {shortfall}",
     "shortfall": (
         "Fell short of expectations for {short} of {total} interviews, better than expected"
         " for {better}"
     ),
+    "shortfall_small": "{shortfall} (small sample)",
     "not_rated_count": "{n} interviews with an expectation not rated",
     "not_rated_count_one": "1 interview with an expectation not rated",
     "data_downloads": "Data",
@@ -135,16 +144,90 @@ TEXTS: dict[str, str] = {
     "per_persona_table_caption": "Scores per stage for each persona",
     "lowest_stage": "Lowest: {stage} (mean {mean}, n={n})",
     "no_steps": "No interview reached this stage yet.",
+    # journey page: findings and the map (issue 18)
+    "findings": "What we found",
+    "finding_lowest": (
+        "{stage} hurts most: a mean grade of {mean} {sample}, the lowest of all stages."
+    ),
+    "finding_gap": (
+        "The biggest gap between expectation and reality is at {stage}: people expected "
+        "{expected} and it took {actual} ({gap}); it fell short of expectations for {short} of"
+        " {judged} interviews there."
+    ),
+    "finding_accepted": (
+        "People accept problems as normal most often at {stage}: in {n} of {total} interviews"
+        " there."
+    ),
+    "finding_outcome": "{outcome}: overall grades from {low} to {high}, mean {mean} {sample}",
+    "finding_outcome_link": "Outcome",
+    "finding_goal": "; goal reached in {reached} of {n} interviews",
+    "finding_nps": "; NPS {score} {sample}",
+    "finding_opportunities": "Top opportunities: ",
+    "finding_opportunity": "{title} (owner: {owner}; backed by {backed})",
+    "finding_opportunity_unowned": "{title} (no owner yet; backed by {backed})",
+    "grades_value": "{low} to {high}, mean {mean} {sample}",
+    "goal_reached_value": "{reached} of {n} interviews",
+    "journey_map": "Journey map",
+    "journey_map_intro": (
+        "One column per stage; read across a row to follow one aspect through the journey. "
+        "★ marks a peak moment, the one that stood out most for that person."
+    ),
+    "thinking_feeling": "Thinking and feeling",
+    "curve_lane": "How it felt",
+    "curve_scale": "mean grade: 10 excellent, 1 terrible",
+    "pain_points": "Pain points",
+    "pain_rule": "scored {score} or lower, or accepted as normal",
+    "touchpoint_kind_human": "human",
+    "touchpoint_kind_digital": "digital",
+    "touchpoint_kind_physical": "physical",
+    "touchpoint_kind_self": "self-service",
+    "peak_note": "Peak moment: the moment that stood out most for this person, good or bad",
+    "withheld_count": "{n} more moments, words not published",
+    "withheld_count_one": "1 more moment, words not published",
+    "more_on_site": "+{n} more on the site",
+    "more_beyond": "{n} more in the interview pages",
+    "more_rows": "+{n} more rows",
+    "more_rows_one": "+1 more row",
+    "expectation_rows": "{n} expectations, biggest gap first",
+    "expectation_rows_one": "1 expectation",
+    "fold_emotion_graph": "Graph and scores per stage",
+    "fold_per_persona": "Graph and scores per persona",
+    "more_in_csv": "{n} more rows in the CSV download",
+    "print_online": "Every item, with the interviews behind it, is on the site:",
     # persona page
     "goals_drivers": "Goals and drivers",
     "drivers": "Drivers",
-    "pains": "Pains: lowest-scored moments",
-    "highlights": "Highlights: highest-scored moments",
+    "pains": "Pains: moments scored {score} or lower",
+    "highlights": "Highlights: moments scored {score} or higher",
     "emotion_curve": "Emotion curve: {journey}",
     "persona_curve_alt": "Scores of {persona} per stage of {journey}, from {n} interviews.",
+    "persona_curve_alt_one": "Scores of {persona} per stage of {journey}, from 1 interview.",
     "scores": "Scores",
     "nps_value": "{score} (n={n})",
     "its_interviews": "Interviews",
+    "persona_image_alt": "Illustration of {persona}",
+    "headline_quote_rule": (
+        "Quoted from this persona's lowest-scored moment, in an interview whose participant"
+        " consented to publishing it."
+    ),
+    "persona_curve_n": (
+        "Mean score per stage over this persona's interviews of this journey (n={n})."
+    ),
+    "print_sheet_note": (
+        "This sheet shows the first items of each list. Every item, the quotes and the"
+        " interviews behind them are on the site:"
+    ),
+    # home page (the study dashboard)
+    "home": "Home",
+    "home_title": "The research at a glance",
+    "home_intro": (
+        "What was studied, and where each journey scores lowest. Every figure says how many"
+        " interviews it rests on (n); each page links down to the interviews behind it."
+    ),
+    "home_lowest": "Lowest-scoring stage: {stage}, mean {mean} (n={n})",
+    "home_research": "coverage per persona and journey, signals and follow-ups across the study.",
+    "personas_count": "{n} personas",
+    "personas_count_one": "1 persona",
     # interview page
     "interview_title": "Interview {id}",
     "emotion_line": "Emotion line",
@@ -194,7 +277,9 @@ TEXTS: dict[str, str] = {
         "otherwise there are too few interviews to tell."
     ),
     "mean_differences": (
-        "Mean difference from the overall score: peak-end score {peak_end}, mean step score {mean}."
+        "Mean absolute difference from the overall score (how far off each is, higher or "
+        "lower, on average over the interviews): peak-end score {peak_end}, mean step score "
+        "{mean}."
     ),
     "closer": "Closer",
     "closer_peak_end": "peak-end",
@@ -209,7 +294,7 @@ TEXTS: dict[str, str] = {
     "fragile_count": "{fragile} of {promoters} promoters are fragile.",
     "nps_intro": (
         "Per cent promoters (NPS {promoter} or higher) minus per cent detractors ({detractor} or"
-        " lower), from -100 to 100, over the interviews that gave an NPS (n). From fewer than "
+        " lower), from −100 to 100, over the interviews that gave an NPS (n). From fewer than "
         "{small} it is a small sample."
     ),
     "nps_small_sample_note": (
@@ -235,9 +320,11 @@ TEXTS: dict[str, str] = {
     "evidence_health": "Evidence health",
     "evidence_intro": "How much each finding rests on.",
     "confidence_rule": (
-        "Confidence is low with fewer than {small} interviews; high when every persona (for a "
-        "stage) or every journey (for a persona) has {small} or more, so no coverage cell behind"
-        " it asks for more, from at least 2 personas or segments; medium otherwise."
+        "Confidence is low with fewer than {small} interviews (for a stage: interviews at that "
+        "stage). It is high for a stage when every persona of the study has {small} or more "
+        "interviews at that stage, and for a persona when it has {small} or more in every "
+        "journey of the study, so no coverage cell behind it asks for more, from at least 2 "
+        "personas or segments; medium otherwise."
     ),
     "segments_rule": (
         "Segments: distinct combinations of attributes among the persona's published interviews."

@@ -58,6 +58,14 @@ TEXTS: dict[str, str] = {
     "more_moments": "+{n} meer",
     "withheld_moments": "+{n} momenten uit interviews waarvan de tekst niet gepubliceerd wordt",
     "withheld_moments_one": "+1 moment uit een interview waarvan de tekst niet gepubliceerd wordt",
+    "withheld_moments_from": (
+        "+{n} momenten uit {interviews} waarvan de tekst niet gepubliceerd wordt"
+    ),
+    "withheld_moments_from_one": (
+        "+1 moment uit een interview waarvan de tekst niet gepubliceerd wordt"
+    ),
+    "withheld_rows": "+{n} rijen uit {interviews} waarvan de tekst niet gepubliceerd wordt",
+    "withheld_rows_one": "+1 rij uit een interview waarvan de tekst niet gepubliceerd wordt",
     "withheld": (
         "De deelnemer gaf geen toestemming om de tekst van dit interview te publiceren. De "
         "cijfers tellen mee in alle figuren van de site."
@@ -70,13 +78,19 @@ TEXTS: dict[str, str] = {
         "n={high_n}). Elke dunne lijn is één interview, door zijn gemiddelde cijfer per fase; "
         "een ring markeert een fase waar het naar terugkeerde."
     ),
+    "emotion_alt_one": (
+        "Emotiegrafiek van {journey}: gemiddeld cijfer per fase uit 1 interview. Laagst: "
+        "{low} (gemiddeld {low_mean}, n={low_n}). Hoogst: {high} (gemiddeld {high_mean}, "
+        "n={high_n}). De dunne lijn is dat interview, door zijn gemiddelde cijfer per fase; "
+        "een ring markeert een fase waar het naar terugkeerde."
+    ),
     "emotion_alt_empty": "Emotiegrafiek van {journey}: nog geen interviews.",
-    "chart_score_axis": "Cijfer (1-10)",
+    "chart_score_axis": "Cijfer van 1 (heel slecht) tot 10 (uitstekend)",
     "chart_spread": "Spreiding (laagste tot hoogste)",
-    "chart_peak": "Piekmoment",
+    "chart_peak": "Piek: het moment dat het meest opviel",
+    "chart_interview_lines": "Dunne lijnen: één per interview, in de kleur van de persona",
     "chart_revisit": "Kwam terug in deze fase",
     "stage_table_caption": "Cijfers per fase",
-    "timeline": "Tijdlijn",
     "what_people_did": "Wat mensen deden",
     "touchpoints_used": "Contactmomenten",
     "discovered": "ontdekt",
@@ -86,7 +100,6 @@ TEXTS: dict[str, str] = {
         "niet in de inventarisatie, en genoemd in woorden van deelnemers die geen toestemming"
         " gaven om die te publiceren"
     ),
-    "feelings": "Gevoelens",
     "quotes": "Citaten",
     "peaks": "Piekmomenten",
     "in_interviews": "in {n} interviews",
@@ -114,8 +127,8 @@ TEXTS: dict[str, str] = {
     "verdict_as_expected": "zoals verwacht",
     "verdict_better": "beter",
     "verdict_not_rated": "niet beoordeeld",
-    "shortfall_line": "{stage}: {shortfall}",
     "shortfall": "Viel tegen voor {short} van {total} interviews, viel mee voor {better}",
+    "shortfall_small": "{shortfall} (kleine steekproef)",
     "not_rated_count": "{n} interviews met een verwachting zonder oordeel",
     "not_rated_count_one": "1 interview met een verwachting zonder oordeel",
     "data_downloads": "Gegevens",
@@ -135,16 +148,93 @@ TEXTS: dict[str, str] = {
     "per_persona_table_caption": "Cijfers per fase per persona",
     "lowest_stage": "Laagst: {stage} (gemiddeld {mean}, n={n})",
     "no_steps": "Nog geen interview kwam in deze fase.",
+    # journey page: findings and the map (issue 18)
+    "findings": "Wat we vonden",
+    "finding_lowest": (
+        "{stage} doet het meeste pijn: een gemiddeld cijfer van {mean} {sample}, het laagste"
+        " van alle fasen."
+    ),
+    "finding_gap": (
+        "Het grootste verschil tussen verwachting en werkelijkheid zit bij {stage}: men "
+        "verwachtte {expected} en het duurde {actual} ({gap}); het viel tegen voor {short} van"
+        " {judged} interviews daar."
+    ),
+    "finding_accepted": (
+        "Problemen worden het vaakst als normaal geaccepteerd bij {stage}: in {n} van {total}"
+        " interviews daar."
+    ),
+    "finding_outcome": "{outcome}: totaalcijfers van {low} tot {high}, gemiddeld {mean} {sample}",
+    "finding_outcome_link": "Uitkomst",
+    "finding_goal": "; doel bereikt in {reached} van {n} interviews",
+    "finding_nps": "; NPS {score} {sample}",
+    "finding_opportunities": "Belangrijkste kansen: ",
+    "finding_opportunity": "{title} (eigenaar: {owner}; onderbouwd met {backed})",
+    "finding_opportunity_unowned": "{title} (nog geen eigenaar; onderbouwd met {backed})",
+    "grades_value": "{low} tot {high}, gemiddeld {mean} {sample}",
+    "goal_reached_value": "{reached} van {n} interviews",
+    "journey_map": "Klantreiskaart",
+    "journey_map_intro": (
+        "Eén kolom per fase; lees een rij van links naar rechts om één aspect door de reis te "
+        "volgen. ★ markeert een piekmoment, het moment dat die persoon het meest opviel."
+    ),
+    "thinking_feeling": "Denken en voelen",
+    "curve_lane": "Hoe het voelde",
+    "curve_scale": "gemiddeld cijfer: 10 uitstekend, 1 heel slecht",
+    "pain_points": "Pijnpunten",
+    "pain_rule": "cijfer {score} of lager, of als normaal geaccepteerd",
+    "touchpoint_kind_human": "mens",
+    "touchpoint_kind_digital": "digitaal",
+    "touchpoint_kind_physical": "fysiek",
+    "touchpoint_kind_self": "zelfhulp",
+    "peak_note": "Piekmoment: het moment dat deze persoon het meest opviel, goed of slecht",
+    "withheld_count": "nog {n} momenten, tekst niet gepubliceerd",
+    "withheld_count_one": "nog 1 moment, tekst niet gepubliceerd",
+    "more_on_site": "+{n} meer op de site",
+    "more_beyond": "{n} meer op de interviewpagina's",
+    "more_rows": "+{n} rijen meer",
+    "more_rows_one": "+1 rij meer",
+    "expectation_rows": "{n} verwachtingen, grootste verschil eerst",
+    "expectation_rows_one": "1 verwachting",
+    "fold_emotion_graph": "Grafiek en cijfers per fase",
+    "fold_per_persona": "Grafiek en cijfers per persona",
+    "more_in_csv": "{n} rijen meer in de CSV-download",
+    "print_online": "Alles, met de interviews erachter, staat op de site:",
     # persona page
     "goals_drivers": "Doelen en drijfveren",
     "drivers": "Drijfveren",
-    "pains": "Pijnpunten: laagst gewaardeerde momenten",
-    "highlights": "Hoogtepunten: hoogst gewaardeerde momenten",
+    "pains": "Pijnpunten: momenten met een {score} of lager",
+    "highlights": "Hoogtepunten: momenten met een {score} of hoger",
     "emotion_curve": "Emotiecurve: {journey}",
     "persona_curve_alt": "Cijfers van {persona} per fase van {journey}, uit {n} interviews.",
+    "persona_curve_alt_one": "Cijfers van {persona} per fase van {journey}, uit 1 interview.",
     "scores": "Cijfers",
     "nps_value": "{score} (n={n})",
     "its_interviews": "Interviews",
+    "persona_image_alt": "Illustratie van {persona}",
+    "headline_quote_rule": (
+        "Geciteerd bij het laagst gewaardeerde moment van deze persona, uit een interview"
+        " waarvan de deelnemer toestemming gaf om het te publiceren."
+    ),
+    "persona_curve_n": (
+        "Gemiddeld cijfer per fase over de interviews van deze persona over deze klantreis (n={n})."
+    ),
+    "print_sheet_note": (
+        "Dit blad toont de eerste punten van elke lijst. Alle punten, de citaten en de"
+        " interviews erachter staan op de site:"
+    ),
+    # home page (the study dashboard)
+    "home": "Home",
+    "home_title": "Het onderzoek in één oogopslag",
+    "home_intro": (
+        "Wat er onderzocht is, en waar elke klantreis het laagst scoort. Bij elk cijfer staat"
+        " op hoeveel interviews het rust (n); elke pagina linkt door naar de interviews erachter."
+    ),
+    "home_lowest": "Laagst gewaardeerde fase: {stage}, gemiddeld {mean} (n={n})",
+    "home_research": (
+        "dekking per persona en klantreis, signalen en vervolgacties over het hele onderzoek."
+    ),
+    "personas_count": "{n} persona's",
+    "personas_count_one": "1 persona",
     # interview page
     "interview_title": "Interview {id}",
     "emotion_line": "Emotielijn",
@@ -195,8 +285,8 @@ TEXTS: dict[str, str] = {
         "gelijk zijn p < 0,05 geeft; anders zijn er te weinig interviews om het te zeggen."
     ),
     "mean_differences": (
-        "Gemiddeld verschil met het totaalcijfer: piek-eindcijfer {peak_end}, gemiddeld "
-        "stapcijfer {mean}."
+        "Gemiddeld absoluut verschil met het totaalcijfer (hoe ver elk er gemiddeld naast zit, "
+        "hoger of lager): piek-eindcijfer {peak_end}, gemiddeld stapcijfer {mean}."
     ),
     "closer": "Dichter bij",
     "closer_peak_end": "piek-eind",
@@ -211,7 +301,7 @@ TEXTS: dict[str, str] = {
     "fragile_count": "{fragile} van {promoters} promotors zijn kwetsbaar.",
     "nps_intro": (
         "Procent promotors (NPS {promoter} of hoger) min procent criticasters ({detractor} of "
-        "lager), van -100 tot 100, over de interviews met een NPS (n). Onder {small} is het een"
+        "lager), van −100 tot 100, over de interviews met een NPS (n). Onder {small} is het een"
         " kleine steekproef."
     ),
     "nps_small_sample_note": (
@@ -238,10 +328,11 @@ TEXTS: dict[str, str] = {
     "evidence_health": "Sterkte van het bewijs",
     "evidence_intro": "Waar elke bevinding op rust.",
     "confidence_rule": (
-        "De betrouwbaarheid is laag met minder dan {small} interviews; hoog als elke persona "
-        "(voor een fase) of elke klantreis (voor een persona) er {small} of meer heeft, zodat "
-        "geen cel van de dekking erachter om meer vraagt, van minstens 2 persona's of segmenten;"
-        " anders middel."
+        "De betrouwbaarheid is laag met minder dan {small} interviews (voor een fase: interviews"
+        " in die fase). Ze is hoog voor een fase als elke persona van het onderzoek er {small} of"
+        " meer interviews in heeft, en voor een persona als die {small} of meer heeft in elke "
+        "klantreis van het onderzoek, zodat geen cel van de dekking erachter om meer vraagt, van"
+        " minstens 2 persona's of segmenten; anders middel."
     ),
     "segments_rule": (
         "Segmenten: verschillende combinaties van kenmerken in de gepubliceerde interviews van "

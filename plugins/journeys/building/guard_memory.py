@@ -1,0 +1,114 @@
+"""The privacy guard while serving: after a rebuild, every file of the site is checked, but
+only the files whose bytes changed are read again.
+
+Why that is sound: what :func:`journeys.privacy.guard.find_leaks` reports about a file
+depends on nothing but the file's path and bytes, what it looks for (the watchlist's
+needles: which the watchlist files each needle under only makes the search faster), the
+installed theme's files (a site file that is a byte-for-byte copy of one, and the words of
+its templates) and ``publish_unread``. So a file whose path and bytes (by SHA-256) are
+those of a file read before, with the same needles, theme files and patterns, holds what
+it held: its findings are kept. Any other file is read as a full build reads it, with the
+guard itself, from a folder of links to the files that changed. When the needles, the
+theme's files or the patterns change, every file is read again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from journeys.privacy import guard
+from journeys.privacy.needles import Needle
+
+Inputs = tuple[list[Needle], list[tuple[str, int, int]], list[str]]
+
+
+class GuardMemory:
+    """What the guard found in each file of the site the last time it read it."""
+
+    def __init__(self) -> None:
+        self.inputs: Inputs | None = None
+        self.found: dict[str, tuple[bytes, list[guard.Leak]]] = {}
+        """Path relative to the site: the digest of the bytes read, and what was found."""
+        self.read_last: list[str] = []
+        """The files the last check read (the others' findings were kept)."""
+
+    def find_leaks(
+        self,
+        site_dir: Path,
+        watching: guard.Watchlist,
+        theme_dirs: Sequence[Path],
+        publish_unread: Iterable[str] = guard.PUBLISH_UNREAD,
+    ) -> list[guard.Leak]:
+        """What :func:`journeys.privacy.guard.find_leaks` finds in ``site_dir``."""
+        patterns = list(publish_unread)
+        inputs = (list(watching.needles), theme_stamps(theme_dirs), patterns)
+        if inputs != self.inputs:
+            self.found = {}
+            self.inputs = inputs
+        digests = {
+            path.relative_to(site_dir).as_posix(): hashlib.sha256(path.read_bytes()).digest()
+            for path in site_dir.rglob("*")
+            if path.is_file()
+        }
+        self.read_last = [
+            output
+            for output, digest in digests.items()
+            if output not in self.found or self.found[output][0] != digest
+        ]
+        found: dict[str, list[guard.Leak]] = defaultdict(list)
+        if self.read_last:
+            with linked_copy(site_dir, self.read_last) as changed:
+                for leak in guard.find_leaks(changed, watching, theme_dirs, patterns):
+                    found[leak.output].append(leak)
+        read = set(self.read_last)
+        kept, self.found = self.found, {}
+        for output, digest in digests.items():
+            # A file not read again holds the bytes it held when it was read.
+            self.found[output] = (digest, found[output]) if output in read else kept[output]
+        leaks = [leak for _, file_leaks in self.found.values() for leak in file_leaks]
+        return sorted(
+            leaks,
+            key=lambda leak: (
+                *(leak.output, leak.in_path, leak.line),
+                *(leak.source, leak.field, leak.part),
+            ),
+        )
+
+
+@contextmanager
+def linked_copy(site_dir: Path, outputs: Iterable[str]) -> Iterator[Path]:
+    """A temporary folder beside ``site_dir`` with the given files of it, at the same
+    paths: hard links where the file system allows them, else copies."""
+    folder = Path(tempfile.mkdtemp(prefix=".journeys-guard-", dir=site_dir.parent))
+    try:
+        for output in outputs:
+            source, target = site_dir / output, folder / output
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(source, target)
+            except OSError:
+                shutil.copyfile(source, target)
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def theme_stamps(theme_dirs: Sequence[Path]) -> list[tuple[str, int, int]]:
+    """Each file of the theme folders the guard reads (not hidden ones, as MkDocs), with
+    its time and size: a theme updated while serving has other stamps."""
+    stamps = []
+    for theme_dir in theme_dirs:
+        for folder, subfolders, names in os.walk(theme_dir):
+            subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+            for name in sorted(names):
+                if not name.startswith("."):
+                    status = os.stat(os.path.join(folder, name))
+                    stamps.append((os.path.join(folder, name), status.st_mtime_ns, status.st_size))
+    return stamps

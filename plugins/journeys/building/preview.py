@@ -1,0 +1,254 @@
+"""What `mkdocs serve --dirty` keeps from one rebuild to the next, so that a saved file makes
+only the pages it changes again; the MkDocs side is :mod:`journeys.mkdocs.preview`.
+
+- The generated files stay in one folder for the whole session, and a file is rewritten
+  only when its bytes change (:func:`journeys.building.generation.write_changed`): MkDocs'
+  dirty rebuild renders a page only when its source is newer than the page it built.
+- The compiled templates of the theme and of the generated pages (:class:`TemplateCode`):
+  each build makes new template environments, which would compile every template again.
+- The generated pages as rendered (:class:`PageMemory`): a page made from the same data
+  as before is not rendered again.
+- The search entries of the pages a rebuild skips (:func:`search_entries`).
+
+And the modules that draw charts are loaded while the server waits for the first save
+(:func:`load_chart_drawing`), so that the first save that changes a chart does not wait
+for them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import importlib
+import io
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+import threading
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from pathlib import Path
+from types import CodeType
+from typing import Any
+
+import jinja2
+from jinja2.bccache import Bucket
+
+from journeys.content.records import Record
+from journeys.site import render
+
+COMPILE_SETTINGS = (
+    *("block_start_string", "block_end_string", "variable_start_string", "variable_end_string"),
+    *("comment_start_string", "comment_end_string", "line_statement_prefix"),
+    *("line_comment_prefix", "trim_blocks", "lstrip_blocks", "newline_sequence"),
+    *("keep_trailing_newline", "optimized", "autoescape", "finalize", "is_async"),
+)
+"""What an environment's compiled code depends on, besides the template and extensions."""
+
+
+class TemplateCode(jinja2.BytecodeCache):
+    """Compiled templates of one template environment, in memory, under a hash of their
+    name, file and source (as any Jinja bytecode cache): an edited template is compiled
+    again, and so is every template when the environment's settings differ."""
+
+    def __init__(self) -> None:
+        self.code: dict[tuple[str, str], CodeType] = {}
+        self.settings = ""
+
+    def attach(self, environment: jinja2.Environment) -> None:
+        settings = repr(
+            [sorted(environment.extensions)]
+            + [getattr(environment, name, None) for name in COMPILE_SETTINGS]
+        )
+        if settings != self.settings:
+            self.code.clear()
+            self.settings = settings
+        environment.bytecode_cache = self
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        found = self.code.get((bucket.key, bucket.checksum))
+        if found is not None:
+            bucket.code = found
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        if bucket.code is not None:
+            self.code[(bucket.key, bucket.checksum)] = bucket.code
+
+
+TEMPLATES = Path(render.__file__).parent / "templates"
+
+
+class PageMemory:
+    """The pages a build rendered, each under a digest of what it was made from, so that
+    the next build takes a page made from the same data as it is.
+
+    A template's output depends on nothing but the template, its context and what every
+    page's context holds (:func:`journeys.site.render.page_context`: the labels, the names
+    of personas and journeys, the rules, the links). A page's own context is compared as
+    its ``pickle`` (which holds every value with its type: ``7`` is not ``7.0``); a context
+    that cannot be pickled is always rendered. What every page holds is compared likewise,
+    with the templates' text and the site's settings (the link maker by identity); when any
+    of it differs, every page is rendered again."""
+
+    def __init__(self) -> None:
+        self.site: tuple[bytes | None, object] | None = None
+        self.pages: dict[str, tuple[bytes, render.OutputFile]] = {}
+        self.rendered = 0
+        """Pages rendered by the last build (the others were taken as they were)."""
+
+    def attach(
+        self, site: render.Renderer, inputs: object, href: object, override_dirs: Sequence[Path]
+    ) -> None:
+        """Let ``site`` take the pages it rendered before from here. ``inputs``: what else
+        the site was made with; ``href``, its link maker, is compared by identity;
+        ``override_dirs``: the theme folders whose ``journeys/`` templates override ours."""
+        folders = [TEMPLATES, *(folder / "journeys" for folder in override_dirs)]
+        templates = [
+            (str(path), path.read_bytes())
+            for folder in folders
+            for path in sorted(folder.rglob("*"))
+            if path.is_file()
+        ]
+        digests = Digests()
+        shared = digests.of(
+            (inputs, site.t, site.names, render.rules(site.data.staleness), templates)
+        )
+        same_site = self.site is not None and self.site[0] == shared and self.site[1] is href
+        if shared is None or not same_site:
+            self.pages = {}
+        self.site = (shared, href)
+        self.rendered = 0
+        render_page = site.page
+
+        def page(src_uri: str, template: str, title: str, **context: object) -> render.OutputFile:
+            made_from = digests.of((template, title, context))
+            kept = self.pages.get(src_uri)
+            if made_from is not None and kept is not None and kept[0] == made_from:
+                return kept[1]
+            output = render_page(src_uri, template, title, **context)
+            self.rendered += 1
+            if made_from is not None:
+                self.pages[src_uri] = (made_from, output)
+            return output
+
+        site.page = page  # type: ignore[method-assign]
+
+
+class Digests:
+    """SHA-256 digests of values, by their ``pickle`` (which holds every value with its type:
+    ``7`` is not ``7.0``). Within one build, a record of the study (a persona, a journey, an
+    interview: what many pages show) is pickled once: where it stands again, its digest
+    stands in for it. Records are frozen models: they do not change once read."""
+
+    def __init__(self) -> None:
+        self.known: dict[int, tuple[object, bytes]] = {}
+        """By ``id``: the object (kept, so that its id is not reused) and its digest."""
+
+    def of(self, value: object) -> bytes | None:
+        """The digest of ``value``; None when it cannot be pickled (a local function, a
+        lambda, an open file: whatever the reason, its page is then rendered)."""
+        try:
+            return self._digest(value)
+        except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
+            return None
+
+    def _digest(self, value: object) -> bytes:
+        buffer = io.BytesIO()
+        _Pickler(buffer, self, value).dump(value)
+        return hashlib.sha256(buffer.getvalue()).digest()
+
+    def record_digest(self, record: Record) -> bytes:
+        known = self.known.get(id(record))
+        if known is None:
+            known = self.known[id(record)] = (record, self._digest(record))
+        return known[1]
+
+
+class _Pickler(pickle.Pickler):
+    def __init__(self, file: io.BytesIO, digests: Digests, top: object) -> None:
+        super().__init__(file, pickle.HIGHEST_PROTOCOL)
+        self.digests = digests
+        self.top = top
+
+    def reducer_override(self, obj: object) -> Any:
+        if obj is self.top or not isinstance(obj, Record):
+            return NotImplemented
+        return (_stands_for, (self.digests.record_digest(obj),))
+
+
+def _stands_for(digest: bytes) -> bytes:
+    """Stands in a pickle for a record, by its digest (never unpickled)."""
+    return digest
+
+
+@dataclasses.dataclass
+class RenderMemory:
+    """What the generation of the site keeps from one rebuild to the next."""
+
+    templates: TemplateCode = dataclasses.field(default_factory=TemplateCode)
+    pages: PageMemory = dataclasses.field(default_factory=PageMemory)
+
+
+class GeneratedFolder:
+    """Where the generated files wait for MkDocs while serving: one folder for the session
+    (outside the project; removed by :meth:`remove`), so an unchanged file keeps its time."""
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self.built: dict[str, str] = {}
+        """Each generated file of the last build, and where MkDocs built it."""
+
+    def open(self) -> Path:
+        if self.path is None:
+            self.path = Path(tempfile.mkdtemp(prefix="journeys-preview-"))
+        return self.path
+
+    def forget_vanished(self, built: Mapping[str, str]) -> list[str]:
+        """Remove the files of the last build that this one did not generate (an interview
+        deleted or renamed), and what MkDocs built from them; remember ``built``."""
+        vanished = [src_uri for src_uri in self.built if src_uri not in built]
+        for src_uri in vanished:
+            for path in (self.open() / src_uri, Path(self.built[src_uri])):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(path)
+        self.built = dict(built)
+        return vanished
+
+    def remove(self) -> None:
+        if self.path is not None:
+            shutil.rmtree(self.path, ignore_errors=True)
+            self.path = None
+        self.built = {}
+
+
+def entry_page(entry: Mapping[str, Any]) -> str:
+    """The URL of the page a search entry points into (``interviews/x/#notes``)."""
+    return str(entry.get("location", "")).split("#", 1)[0]
+
+
+def search_entries(
+    before: Iterable[Mapping[str, Any]], new: list[Any], skipped: Collection[str]
+) -> list[Any]:
+    """The search index of a rebuild: the entries ``before`` of the pages it ``skipped``
+    (their URLs), then the ``new`` entries of the pages it made. A page made again, or gone,
+    keeps no entry from before."""
+    return [entry for entry in before if entry_page(entry) in skipped] + new
+
+
+CHART_MODULES = ("matplotlib", "matplotlib.figure", "matplotlib.backends.backend_svg")
+"""What :func:`journeys.site.charts.canvas.render` imports to draw a chart."""
+
+
+def load_chart_drawing() -> threading.Thread | None:
+    """Import :data:`CHART_MODULES` in a background thread, unless they are loaded."""
+    if all(module in sys.modules for module in CHART_MODULES):
+        return None
+    thread = threading.Thread(
+        target=lambda: [importlib.import_module(module) for module in CHART_MODULES],
+        name="journeys: load chart drawing",
+        daemon=True,
+    )
+    thread.start()
+    return thread

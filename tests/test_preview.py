@@ -1,0 +1,353 @@
+"""The preview (`mkdocs serve --dirty`, as `make serve` runs it): after one interview is saved,
+only the generated files it changes are written again and only their pages are made again;
+the rest keep their files, their navigation titles and their search entries; a change to
+the navigation makes every page again; the privacy guard still checks every file.
+
+Speed is measured in benchmarks/serve.py, not here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from contentkit import REPO, SOURCE_DATE_EPOCH, ContentTree, write_site
+from journeys.building import generation, isolated
+from journeys.building.cache import ChartCache
+from journeys.building.generation import label_texts
+from journeys.building.guard_memory import GuardMemory
+from journeys.building.preview import RenderMemory
+from journeys.content.loading import load_study
+from journeys.mkdocs.plugin import url_resolver
+from journeys.privacy import guard
+from journeys.site.kinds.home import MARKER
+from journeys.site.labels import Labels
+
+NAME = "Noël Wesselius"
+WAIT = 120.0  # seconds: a generous bound for a loaded machine, not a speed target
+
+
+class Serving:
+    """A real ``mkdocs serve --dirty`` of ``project``; its temporary folders (the site it
+    serves, the plugin's generated files) under ``temporary``, to look at."""
+
+    def __init__(self, project: Path, temporary: Path) -> None:
+        temporary.mkdir()
+        self.temporary = temporary
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.address = f"127.0.0.1:{probe.getsockname()[1]}"
+        env = os.environ | {
+            "NO_MKDOCS_2_WARNING": "1",
+            "TMPDIR": str(temporary),
+            "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH,
+        }
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", self.address],
+            cwd=project,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.lines: list[str] = []
+        self.changed = threading.Condition()
+        threading.Thread(target=self._read, daemon=True).start()
+        serving_on = self.lines[self._wait_for("Serving on", 0)]
+        self.base = serving_on[serving_on.index("http://") :].strip()
+        time.sleep(1.5)  # the file watcher's first look at the files, before any edit
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            with self.changed:
+                self.lines.append(line.rstrip("\n"))
+                self.changed.notify_all()
+        with self.changed:
+            self.lines.append("<ended>")
+            self.changed.notify_all()
+
+    def _wait_for(self, text: str, after: int) -> int:
+        """The index of the first line from ``after`` on that contains ``text``."""
+        deadline = time.monotonic() + WAIT
+        with self.changed:
+            while True:
+                for index in range(after, len(self.lines)):
+                    assert self.lines[index] != "<ended>", "\n".join(self.lines)
+                    if text in self.lines[index]:
+                        return index
+                remaining = deadline - time.monotonic()
+                assert remaining > 0, f"no {text!r} from mkdocs serve:\n" + "\n".join(self.lines)
+                self.changed.wait(remaining)
+
+    def rebuild_after(self, path: Path, text: str | None) -> str:
+        """Write ``text`` to ``path`` (None: remove it); the serve log of the rebuild that
+        follows."""
+        start = len(self.lines)
+        if text is None:
+            path.unlink()
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        end = self._wait_for("Reloading browsers", start)
+        time.sleep(0.6)  # the watcher's next look at the files
+        return "\n".join(self.lines[start:end])
+
+    def page(self, url: str) -> str:
+        """The served page, or its HTTP error as ``HTTP 404``."""
+        try:
+            with urllib.request.urlopen(self.base + url, timeout=30) as response:
+                return str(response.read().decode("utf-8"))
+        except urllib.error.HTTPError as error:
+            return f"HTTP {error.code}"
+
+    def folder(self, prefix: str) -> Path:
+        (found,) = self.temporary.glob(f"{prefix}*")
+        return found
+
+    @property
+    def site(self) -> Path:
+        return self.folder("mkdocs_")
+
+    @property
+    def generated(self) -> Path:
+        return self.folder("journeys-preview-")
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def times(folder: Path, pattern: str) -> dict[str, int]:
+    return {
+        path.relative_to(folder).as_posix(): path.stat().st_mtime_ns
+        for path in folder.glob(pattern)
+        if path.is_file()
+    }
+
+
+def changed(before: dict[str, int], after: dict[str, int]) -> set[str]:
+    return {name for name, stamp in after.items() if before.get(name) != stamp}
+
+
+def search_locations(site: Path) -> list[str]:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return [entry["location"] for entry in index["docs"]]
+
+
+@pytest.fixture
+def study(tmp_path: Path) -> ContentTree:
+    tree = ContentTree(tmp_path / "content")
+    tree.persona("eva")
+    tree.persona("max")
+    tree.journey("repair")
+    tree.interview("int-01", scores=(5, 6, 7), participant={"name": NAME})
+    tree.interview("int-02", scores=(3, 4, 5))
+    tree.interview("int-03", scores=(6, 6, 6), persona="max")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(f"# Research\n\n{MARKER}\n", encoding="utf-8")
+    (tmp_path / "docs" / "notes.md").write_text("# Notes\n\nNothing private.\n", encoding="utf-8")
+    write_site(tmp_path)
+    return tree
+
+
+@pytest.fixture
+def serving(study: ContentTree, tmp_path: Path) -> Iterator[Serving]:
+    served = Serving(tmp_path, tmp_path / "tmp")
+    try:
+        yield served
+    finally:
+        served.stop()
+
+
+def test_a_saved_interview_makes_again_only_the_pages_that_show_it(
+    study: ContentTree, serving: Serving
+) -> None:
+    generated_before = times(serving.generated, "**/*")
+    pages_before = times(serving.site, "**/*.html")
+    locations_before = search_locations(serving.site)
+    assert "Scores per step: 5, 6, 7" in serving.page("interviews/int-01/")
+
+    log = serving.rebuild_after(
+        *edited(study.root / "interviews" / "int-01.md", "score: 7", "score: 2")
+    )
+
+    rewritten = changed(generated_before, times(serving.generated, "**/*"))
+    assert "interviews/int-01.md" in rewritten and "journeys/repair.md" in rewritten
+    assert "personas/eva.md" in rewritten
+    assert not {"interviews/int-02.md", "interviews/int-03.md"} & rewritten, rewritten
+    made_again = changed(pages_before, times(serving.site, "**/*.html"))
+    assert "interviews/int-01/index.html" in made_again
+    # The site's own home page shows the study dashboard, which changed with the interview.
+    assert "index.md" in rewritten and "index.html" in made_again
+    assert "journeys/repair/index.html" in made_again
+    assert not {"interviews/int-02/index.html", "notes/index.html"} & made_again, made_again
+    assert "every page is made again" not in log
+    assert "Scores per step: 5, 6, 2" in serving.page("interviews/int-01/")
+    # The skipped pages keep their search entries, and no page has its entries twice.
+    locations = search_locations(serving.site)
+    assert sorted(locations) == sorted(set(locations))
+    assert sorted(locations) == sorted(locations_before)
+    # A skipped page's navigation title stays (MkDocs does not read a skipped page).
+    assert ">Notes<" in serving.page("interviews/int-01/")
+
+
+def edited(path: Path, old: str, new: str) -> tuple[Path, str]:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, text
+    return path, text.replace(old, new)
+
+
+def test_a_new_persona_makes_every_page_again(study: ContentTree, serving: Serving) -> None:
+    pages_before = times(serving.site, "**/*.html")
+    assert "Zoe" not in serving.page("interviews/int-02/")
+
+    log = serving.rebuild_after(
+        study.root / "personas" / "zoe.md",
+        "---\nname: Zoe\nsummary: Summary of zoe.\n---\nPersona narrative.\n",
+    )
+
+    # An interview page that did not change shows the new persona in its navigation.
+    assert re.search(r">\s*Zoe\s*<", serving.page("interviews/int-02/"))
+    pages_after = times(serving.site, "**/*.html")
+    assert changed(pages_before, pages_after) >= set(pages_before) - {"404.html"}
+    assert "every page is made again" in log
+
+
+def test_a_changed_journey_title_makes_every_page_again(
+    study: ContentTree, serving: Serving
+) -> None:
+    pages_before = times(serving.site, "**/*.html")
+
+    log = serving.rebuild_after(*edited(study.root / "journeys" / "repair.md", "Repair", "Mending"))
+
+    assert "Mending" in serving.page("notes/")
+    assert changed(pages_before, times(serving.site, "**/*.html")) >= {"notes/index.html"}
+    assert "every page is made again" in log
+
+
+def test_a_removed_interview_leaves_the_preview(study: ContentTree, serving: Serving) -> None:
+    assert "int-03" in serving.page("interviews/")
+
+    serving.rebuild_after(study.root / "interviews" / "int-03.md", None)
+
+    assert serving.page("interviews/int-03/") == "HTTP 404"
+    assert "int-03" not in serving.page("interviews/")
+    locations = search_locations(serving.site)
+    assert "interviews/int-02/" in locations
+    assert not [location for location in locations if "int-03" in location]
+
+
+def test_the_guard_reports_a_leak_after_every_rebuild_until_it_is_gone(
+    study: ContentTree, serving: Serving, tmp_path: Path
+) -> None:
+    notes = tmp_path / "docs" / "notes.md"
+    leak = "privacy guard: notes/index.html: contains `participant.name`"
+
+    planted = serving.rebuild_after(notes, f"# Notes\n\nSaid by {NAME}.\n")
+    unchanged_notes = serving.rebuild_after(
+        *edited(study.root / "interviews" / "int-02.md", "score: 4", "score: 3")
+    )
+    removed = serving.rebuild_after(notes, "# Notes\n\nNothing private.\n")
+
+    assert leak in planted
+    assert leak in unchanged_notes  # found before, in a file not read again: still reported
+    assert "privacy guard" not in removed
+
+
+def test_the_guard_memory_finds_what_the_guard_finds(tree: ContentTree, tmp_path: Path) -> None:
+    """Against the guard itself, over a site whose files change between checks."""
+    tree.minimal()
+    tree.interview("int-02", participant={"name": NAME, "phone": "+31 6 11223344"})
+    study = load_study(tree.root)
+    watching = guard.watchlist(
+        study.interviews, study.personas.values(), study.journeys.values(), label_texts()
+    )
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    memory = GuardMemory()
+    steps: list[dict[str, str | None]] = [
+        {"a/index.html": "<p>Nothing.</p>", "b.txt": f"By {NAME}.", "c.txt": "Call 06-11223344"},
+        {"a/index.html": "<p>Still nothing.</p>"},  # b.txt and c.txt: kept, and still found
+        {"b.txt": "Gone.", f"{NAME}.txt": "A name in the path."},
+        {"c.txt": None, "a/index.html": f"<p>{NAME.split()[1]}</p>"},  # removed; a surname
+    ]
+    for number, step in enumerate(steps):
+        for name, text in step.items():
+            if text is None:
+                (site / name).unlink()
+            else:
+                (site / name).write_text(text, encoding="utf-8")
+        expected = guard.find_leaks(site, watching)
+        assert memory.find_leaks(site, watching, []) == expected, number
+        assert sorted(memory.read_last) == sorted(n for n, t in step.items() if t), number
+    assert [leak.output for leak in expected] == [f"{NAME}.txt", "a/index.html"]
+
+
+def test_make_serve_and_a_new_repository_preview_with_dirty() -> None:
+    """Without ``--dirty`` MkDocs makes every page again after every save."""
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    readme = (REPO / "plugins/journeys/cli/templates/README.md").read_text(encoding="utf-8")
+    assert re.search(r"^serve:.*\n\t.*mkdocs serve --dirty ", makefile, re.MULTILINE)
+    assert re.search(r"^mkdocs serve --dirty ", readme, re.MULTILINE)
+
+
+def test_pages_kept_from_the_last_build_are_those_a_fresh_build_makes(
+    study: ContentTree, tmp_path: Path
+) -> None:
+    """Generation with what `mkdocs serve` keeps (compiled templates, rendered pages, files
+    in one folder) writes the bytes a fresh generation writes, and renders again only the
+    pages whose data changed."""
+    kept = RenderMemory()
+    folder = tmp_path / "kept"
+    settings = generation.SiteSettings(
+        content_dir=study.root,
+        display_root=tmp_path,
+        public_contacts=(),
+        cache_dir=None,
+        labels=Labels.for_language("en"),
+        href=url_resolver(True),
+        build_date=dt.date(2026, 3, 1),
+    )
+
+    def generate(out: Path, memory: RenderMemory | None) -> dict[str, bool]:
+        written: list[generation.WrittenFile] = []
+        outcome = isolated.drain(
+            generation.generate_site(settings, ChartCache(None), out, memory), written.append
+        )
+        generation.draw_charts(outcome.charts_to_draw, ChartCache(None))
+        return {file.src_uri: file.changed for file in written}
+
+    def contents(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*.*")}
+
+    first = generate(folder, kept)
+    pages = kept.pages.rendered
+    interview = study.root / "interviews" / "int-01.md"
+    for old, new in (("score: 7", "score: 2"), ("score: 2", "score: 2.0"), ("Goal", "Aim")):
+        interview.write_text(interview.read_text().replace(old, new), encoding="utf-8")
+        again = generate(folder, kept)
+        fresh = tmp_path / f"fresh-{new}"
+        generate(fresh, None)
+
+        assert contents(folder) == contents(fresh), new
+        assert not again["interviews/int-02.md"] and not again["interviews/int-03.md"]
+        assert kept.pages.rendered < pages  # 2 and 2.0 are read as one score: none again
+    assert all(first.values()) and again["interviews/int-01.md"] and kept.pages.rendered > 0
