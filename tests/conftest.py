@@ -39,6 +39,19 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory, demo_cache: Path) -> Pat
     return site
 
 
+@pytest.fixture(scope="session")
+def demo_site_nl(tmp_path_factory: pytest.TempPathFactory, demo_cache: Path) -> Path:
+    """The demo site in Dutch, built as ``demo_site`` is and shared the same way."""
+    site = tmp_path_factory.mktemp("demo-site-nl")
+    result = build_demo(
+        site, demo_cache, "--strict", language="nl", env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    )
+    assert result.returncode == 0, (
+        f"the Dutch demo site does not build:\n{result.stdout}\n{result.stderr}"
+    )
+    return site
+
+
 @pytest.fixture
 def forking(monkeypatch: pytest.MonkeyPatch) -> None:
     """Fork even though an earlier test may have left a thread running (Playwright's

@@ -5,8 +5,8 @@ Every generated page type loads without errors or third-party requests, passes a
 and prints as intended: a journey as one A3 landscape poster, a persona as one A4 sheet.
 
 Without a Chromium the tests skip, unless the environment variable CI is set: then they fail.
-Screenshots go to test-artefacts/screenshots/. The README's screenshots in docs/screenshots/
-are written when missing, or refreshed with UPDATE_SCREENSHOTS=1.
+A page that fails its checks leaves screenshots in test-artefacts/screenshots/. The README's
+screenshots in docs/screenshots/ are written when missing, or refreshed with UPDATE_SCREENSHOTS=1.
 """
 
 from __future__ import annotations
@@ -60,16 +60,10 @@ def _unavailable(reason: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def sites(
-    browser: Any, tmp_path_factory: pytest.TempPathFactory, demo_site: Path, demo_cache: Path
-) -> Iterator[dict[str, str]]:
-    """The demo built once per language (outside the repository) and served on 127.0.0.1;
-    English is the demo site the other test modules share (conftest's ``demo_site``)."""
-    nl_site = tmp_path_factory.mktemp("demo") / "nl"
-    with (
-        kit.serve(demo_site) as en,
-        kit.serve(kit.build_demo(nl_site, "nl", cache_dir=demo_cache)) as nl,
-    ):
+def sites(browser: Any, demo_site: Path, demo_site_nl: Path) -> Iterator[dict[str, str]]:
+    """The demo in each language (conftest's ``demo_site`` and ``demo_site_nl``), served on
+    127.0.0.1."""
+    with kit.serve(demo_site) as en, kit.serve(demo_site_nl) as nl:
         yield {"en": en, "nl": nl}
 
 
@@ -86,9 +80,10 @@ def shared_contexts(browser: Any) -> Iterator[dict[str, Any]]:
 def open_page(
     browser: Any, sites: dict[str, str], shared_contexts: dict[str, Any]
 ) -> Iterator[Callable[..., tuple[Any, kit.PageWatch]]]:
-    """``open_page(language, path, scheme="light", viewport=DESKTOP, fresh=False)``: the page
-    loaded, with every (lazy) image and an idle network; returns the page and its watch.
-    ``fresh`` gives the page a context of its own (for tests that change stored state)."""
+    """``open_page(language, path, scheme="light", viewport=DESKTOP, fresh=False, idle=False)``:
+    the page loaded, with every (lazy) image; returns the page and its watch. ``fresh`` gives
+    the page a context of its own (for tests that change stored state); ``idle`` waits until
+    the network has been quiet for half a second (for tests that check every request)."""
     pages: list[Any] = []
     own: list[Any] = []
 
@@ -98,6 +93,7 @@ def open_page(
         scheme: str = "light",
         viewport: dict[str, int] = DESKTOP,
         fresh: bool = False,
+        idle: bool = False,
     ) -> tuple[Any, kit.PageWatch]:
         if fresh:
             context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
@@ -115,7 +111,8 @@ def open_page(
         watch = kit.PageWatch().attach(page)
         page.goto(sites[language] + path, wait_until="load")
         kit.load_all_images(page)
-        page.wait_for_load_state("networkidle")
+        if idle:
+            page.wait_for_load_state("networkidle")
         return page, watch
 
     yield open_
@@ -155,7 +152,7 @@ def test_page_in_light_palette_on_desktop_and_phone(
     """Loads without console errors, failed requests or third-party requests; the emotion
     graph shows; axe-core finds nothing serious, at 1280 px and at 390 px; at 390 px the page
     never scrolls sideways (wide tables and charts scroll inside themselves)."""
-    page, watch = open_page(language, PAGES[name])
+    page, watch = open_page(language, PAGES[name], idle=True)
     problems: list[str] = []
 
     at_load = watch.problems()
@@ -173,7 +170,8 @@ def test_page_in_light_palette_on_desktop_and_phone(
                 f"the emotion graph is not visible or did not load (natural size {size})"
             )
     problems += axe_report(page, "light, 1280 px")
-    screenshot(page, f"{language}-{name}")
+    if problems:
+        screenshot(page, f"{language}-{name}")
 
     page.set_viewport_size(PHONE)
     page.evaluate("window.scrollTo(0, 0)")
@@ -187,7 +185,8 @@ def test_page_in_light_palette_on_desktop_and_phone(
         problems.append(f"a .jr-scroll does not scroll: {overflows}")
     problems += axe_report(page, "light, 390 px")
     problems += [late for late in watch.problems() if late not in at_load]  # since the resize
-    screenshot(page, f"{language}-{name}-phone", full_page=False)
+    if problems:
+        screenshot(page, f"{language}-{name}-phone", full_page=False)
 
     assert problems == [], f"{name} ({language}, {PAGES[name]}):\n" + "\n".join(problems)
 
@@ -196,13 +195,14 @@ def test_page_in_light_palette_on_desktop_and_phone(
 def test_page_in_dark_palette(open_page: Callable[..., Any], language: str, name: str) -> None:
     """A visitor whose system is dark gets material's slate scheme, and axe-core finds
     nothing serious."""
-    page, watch = open_page(language, PAGES[name], scheme="dark")
+    page, watch = open_page(language, PAGES[name], scheme="dark", idle=True)
 
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", (
         "the dark palette was not applied"
     )
     problems = watch.problems() + axe_report(page, "dark, 1280 px")
-    screenshot(page, f"{language}-{name}-dark", full_page=False)
+    if problems:
+        screenshot(page, f"{language}-{name}-dark", full_page=False)
     assert problems == [], f"{name} ({language}, {PAGES[name]}):\n" + "\n".join(problems)
 
 
@@ -375,18 +375,28 @@ def test_print_has_no_navigation_and_is_light_even_in_the_dark_palette(
 # ---- README screenshots ---------------------------------------------------------------
 
 
+def png_width(path: Path) -> int:
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    return int.from_bytes(header[16:20], "big")
+
+
 def test_readme_screenshots(open_page: Callable[..., Any]) -> None:
+    """The README shows each screenshot, taken at its screen's width; they are taken again
+    when missing or with UPDATE_SCREENSHOTS=1."""
     shots = {
         "journey-desktop": ("light", {"width": 1440, "height": 900}, PAGES["journey"]),
         "journey-phone": ("light", PHONE, PAGES["journey"]),
         "persona-dark": ("dark", {"width": 1440, "height": 900}, PAGES["persona"]),
     }
     update = os.environ.get("UPDATE_SCREENSHOTS", "") not in ("", "0")
+    readme = (kit.REPO / "README.md").read_text(encoding="utf-8")
     for name, (scheme, viewport, path) in shots.items():
-        page, watch = open_page("en", path, scheme=scheme, viewport=viewport)
-        assert watch.problems() == []
-        shot = screenshot(page, f"readme-{name}")
         target = kit.README_SCREENSHOTS / f"{name}.png"
         if update or not target.exists():
+            page, watch = open_page("en", path, scheme=scheme, viewport=viewport)
+            assert watch.problems() == []
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(shot, target)
+            shutil.copyfile(screenshot(page, f"readme-{name}"), target)
+        assert f"(docs/screenshots/{name}.png)" in readme, f"the README does not show {name}"
+        assert png_width(target) == viewport["width"], f"{target} is not {viewport['width']} px"

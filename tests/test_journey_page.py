@@ -206,12 +206,10 @@ def test_a_lane_longer_than_the_page_holds_counts_the_rest_and_links_to_the_inte
 
 
 @pytest.fixture(scope="module")
-def sites(
-    browser: Any, tmp_path_factory: pytest.TempPathFactory, demo_site: Path, demo_cache: Path
-) -> Iterator[dict[str, str]]:
-    """The demo in English (conftest's ``demo_site``) and in Dutch, served on 127.0.0.1."""
-    dutch = kit.build_demo(tmp_path_factory.mktemp("demo") / "nl", "nl", cache_dir=demo_cache)
-    with kit.serve(demo_site) as en, kit.serve(dutch) as nl:
+def sites(browser: Any, demo_site: Path, demo_site_nl: Path) -> Iterator[dict[str, str]]:
+    """The demo in English and in Dutch (conftest's ``demo_site`` and ``demo_site_nl``),
+    served on 127.0.0.1."""
+    with kit.serve(demo_site) as en, kit.serve(demo_site_nl) as nl:
         yield {"en": en, "nl": nl}
 
 
@@ -229,7 +227,6 @@ def open_journey(browser: Any, sites: dict[str, str]) -> Iterator[Callable[..., 
         page.set_default_timeout(20_000)
         page.goto(sites[language] + JOURNEY, wait_until="load")
         kit.load_all_images(page)
-        page.wait_for_load_state("networkidle")
         return page
 
     yield open_
