@@ -595,6 +595,26 @@ def items_after(page: str, heading: str, start: str = "") -> str:
     return text_of(page[begin : end if end >= 0 else None])
 
 
+def test_each_lane_says_from_how_many_interviews_its_withheld_moments_come(
+    data: SiteData,
+) -> None:
+    def pain(step: dict[str, Any]) -> bool:
+        return bool(step["score"] <= 4 or step.get("accepted"))
+
+    journey = data.study.journeys["repair"]
+    for column in journey_view(data, journey).columns:
+        lanes = {"pains": column.pains, "doings": column.doings}
+        for name, is_lane in (("pains", pain), ("doings", lambda step: not pain(step))):
+            steps_per_interview = [
+                [s for s in fields["steps"] if s["stage"] == column.stage.id and is_lane(s)]
+                for fields in INTERVIEWS.values()
+                if not fields["consent"] and fields["journey"] == "repair"
+            ]
+            expected = (sum(map(len, steps_per_interview)), sum(map(bool, steps_per_interview)))
+            found = (lanes[name].withheld, lanes[name].withheld_interviews)
+            assert found == expected, (column.stage.id, name)
+
+
 def test_lists_say_how_many_moments_are_withheld(study: Study, data: SiteData) -> None:
     peaks = withheld("notice", lambda s: s.get("peak"))
     actions = withheld("notice", lambda s: True)
@@ -609,7 +629,7 @@ def test_lists_say_how_many_moments_are_withheld(study: Study, data: SiteData) -
     start = page.index('id="stage-notice"')
     column = text_of(page[start : page.index("</section>", start)])
 
-    assert "1 more moment, words not published" in column
+    assert "1 more moment from an interview, words not published" in column
     assert "★ Peak moments in 1 interview" in column
 
     bob = persona_view(data, data.study.personas["bob"])
@@ -620,4 +640,4 @@ def test_lists_say_how_many_moments_are_withheld(study: Study, data: SiteData) -
     # both from one interview each (b-01's pains, c-02's highlights): one person, not two
     assert "+2 moments from 1 interview whose words are not published" in persona_page
     dutch = rendered(study, "nl")["journeys/repair.md"]
-    assert "nog 1 moment, tekst niet gepubliceerd" in dutch
+    assert "nog 1 moment uit een interview, tekst niet gepubliceerd" in dutch

@@ -130,19 +130,6 @@ class SiteData:
         """The figures of the interviews whose words are not published."""
         return [fact for fact in self.facts_of(journey, persona) if fact.key not in self.words]
 
-    def withheld_steps(
-        self, journey: str | None = None, persona: str | None = None, stage: str | None = None
-    ) -> list[StepFact]:
-        """The steps (at ``stage``) of interviews whose words are not published: counted in
-        figures, never shown."""
-        return [
-            step
-            for fact in self.facts_of(journey, persona)
-            if fact.key not in self.words
-            for step in fact.steps
-            if stage is None or step.stage == stage
-        ]
-
     def published(self, facts: Sequence[InterviewFact]) -> list[Interview]:
         """The publishable interviews among ``facts``, in the same order."""
         return [self.words[fact.key] for fact in facts if fact.key in self.words]

@@ -49,14 +49,26 @@ class Lane(Generic[Item]):
     """Not on the page: the interview pages list them."""
     withheld: int = 0
     """Counted in the figures, from interviews whose words are not published."""
+    withheld_interviews: int = 0
+    """How many interviews the ``withheld`` items come from."""
 
 
 def lane(
-    items: Sequence[Item], withheld: int = 0, shown: int = LANE_SHOWN, limit: int = LANE_LIMIT
+    items: Sequence[Item],
+    withheld: Sequence[Sequence[StepFact]] = (),
+    shown: int = LANE_SHOWN,
+    limit: int = LANE_LIMIT,
 ) -> Lane[Item]:
-    """The first ``shown`` items, then up to ``limit`` in all folded, the rest counted."""
+    """The first ``shown`` items, then up to ``limit`` in all folded, the rest counted;
+    ``withheld``: per interview whose words are not published, its steps in this lane."""
     on_page = list(items[:limit])
-    return Lane(on_page[:shown], on_page[shown:], len(items) - len(on_page), withheld)
+    return Lane(
+        on_page[:shown],
+        on_page[shown:],
+        len(items) - len(on_page),
+        sum(len(steps) for steps in withheld),
+        sum(bool(steps) for steps in withheld),
+    )
 
 
 def is_pain(step: Step | StepFact) -> bool:
@@ -131,7 +143,10 @@ def stage_columns(
     columns = []
     for index, stage in enumerate(journey.stages):
         at_stage = [m for m in moments if m.step.stage == stage.id]
-        withheld = data.withheld_steps(journey.slug, stage=stage.id)
+        withheld = [
+            [step for step in fact.steps if step.stage == stage.id]
+            for fact in data.withheld_interviews(journey.slug)
+        ]
         steps = aggregate.steps_at(stage.id, facts)
         stats = per_stage[index]
         columns.append(
@@ -143,11 +158,11 @@ def stage_columns(
                     sorted(
                         (m for m in at_stage if not is_pain(m.step)), key=lambda m: not m.step.peak
                     ),
-                    withheld=sum(not is_pain(step) for step in withheld),
+                    withheld=[[s for s in steps if not is_pain(s)] for steps in withheld],
                 ),
                 pains=lane(
                     sorted((m for m in at_stage if is_pain(m.step)), key=lambda m: m.step.score),
-                    withheld=sum(is_pain(step) for step in withheld),
+                    withheld=[[s for s in steps if is_pain(s)] for steps in withheld],
                 ),
                 quotes=lane(sorted((m for m in at_stage if m.step.quote), key=intensity)),
                 feelings=feelings(at_stage),

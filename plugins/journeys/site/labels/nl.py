@@ -56,8 +56,6 @@ TEXTS: dict[str, str] = {
     "period_value": "{start} tot {end}",
     "none_yet": "Nog geen.",
     "more_moments": "+{n} meer",
-    "withheld_moments": "+{n} momenten uit interviews waarvan de tekst niet gepubliceerd wordt",
-    "withheld_moments_one": "+1 moment uit een interview waarvan de tekst niet gepubliceerd wordt",
     "withheld_moments_from": (
         "+{n} momenten uit {interviews} waarvan de tekst niet gepubliceerd wordt"
     ),
@@ -187,8 +185,8 @@ TEXTS: dict[str, str] = {
     "touchpoint_kind_physical": "fysiek",
     "touchpoint_kind_self": "zelfhulp",
     "peak_note": "Piekmoment: het moment dat deze persoon het meest opviel, goed of slecht",
-    "withheld_count": "nog {n} momenten, tekst niet gepubliceerd",
-    "withheld_count_one": "nog 1 moment, tekst niet gepubliceerd",
+    "withheld_count": "nog {n} momenten uit {interviews}, tekst niet gepubliceerd",
+    "withheld_count_one": "nog 1 moment uit een interview, tekst niet gepubliceerd",
     "more_on_site": "+{n} meer op de site",
     "more_beyond": "{n} meer op de interviewpagina's",
     "more_rows": "+{n} rijen meer",
