@@ -50,16 +50,32 @@ def test_the_demo_footer_is_in_the_site_language(
         assert footer_text((site / page).read_text(encoding="utf-8")) == credit, page
 
 
-def test_a_new_repository_in_dutch_has_no_english_footer(tmp_path: Path) -> None:
-    """A new repository has no theme overrides: it leaves material's English-only credit out."""
+def test_a_new_repository_in_dutch_gets_the_footer_in_dutch(tmp_path: Path) -> None:
+    """Without theme overrides of its own: the plugin brings the translated credit."""
     create_repository(tmp_path)
     config = tmp_path / "mkdocs.yml"
     english = config.read_text(encoding="utf-8")
-    assert "  language: en " in english
+    assert "  language: en " in english and "custom_dir" not in english
     config.write_text(english.replace("  language: en ", "  language: nl "), encoding="utf-8")
     site = build(tmp_path)
-    for page in ("index.html", "journeys/password-reset/index.html"):
-        assert footer_text((site / page).read_text(encoding="utf-8")) == "", page
+    for page in ("index.html", "journeys/password-reset/index.html", "404.html"):
+        credit = footer_text((site / page).read_text(encoding="utf-8"))
+        assert credit == "Gemaakt met Material for MkDocs", page
+
+
+def test_a_sites_own_footer_partial_wins(tmp_path: Path) -> None:
+    create_repository(tmp_path)
+    partial = tmp_path / "overrides" / "partials" / "copyright.html"
+    partial.parent.mkdir(parents=True)
+    partial.write_text('<div class="md-copyright">Our research team</div>\n', encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("  language: en ", "  custom_dir: overrides\n  language: nl ", 1),
+        encoding="utf-8",
+    )
+    site = build(tmp_path)
+    assert footer_text((site / "index.html").read_text(encoding="utf-8")) == "Our research team"
 
 
 # ---- the offline configuration ----------------------------------------------------------

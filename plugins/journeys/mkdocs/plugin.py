@@ -30,7 +30,7 @@ from journeys.building import generation, isolated
 from journeys.building.cache import ChartCache, cache_directory
 from journeys.building.preview import load_chart_drawing
 from journeys.content.diagnostics import Diagnostic, Severity, has_errors
-from journeys.mkdocs import banner, navigation, preview
+from journeys.mkdocs import banner, navigation, preview, theme
 from journeys.mkdocs.config import JourneysConfig
 from journeys.privacy import folders, guard
 from journeys.site import kinds, passthrough, render
@@ -89,6 +89,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         for extra, path in ((config.extra_css, STYLESHEET), (config.extra_javascript, SCRIPT)):
             if path not in extra:
                 extra.append(path)
+        theme.add_partials(config)
         return config
 
     def content_dir(self, config: MkDocsConfig) -> Path:
@@ -266,6 +267,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     # First: the chart files must exist before any other plugin's on_env might read them.
     @event_priority(100)
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        theme.add_words(env, self.labels(config))
         if self.drawing is not None:
             drawing, self.drawing = self.drawing, None
             with worker_stops_the_build():

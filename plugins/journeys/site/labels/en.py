@@ -180,6 +180,7 @@ TEXTS: dict[str, str] = {
     "touchpoint_kind_physical": "physical",
     "touchpoint_kind_self": "self-service",
     "peak_note": "Peak moment: the moment that stood out most for this person, good or bad",
+    "made_with": "Made with",
     "withheld_count": "{n} more moments from {interviews}, words not published",
     "withheld_count_one": "1 more moment from an interview, words not published",
     "more_on_site": "+{n} more on the site",

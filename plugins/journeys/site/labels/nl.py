@@ -185,6 +185,7 @@ TEXTS: dict[str, str] = {
     "touchpoint_kind_physical": "fysiek",
     "touchpoint_kind_self": "zelfhulp",
     "peak_note": "Piekmoment: het moment dat deze persoon het meest opviel, goed of slecht",
+    "made_with": "Gemaakt met",
     "withheld_count": "nog {n} momenten uit {interviews}, tekst niet gepubliceerd",
     "withheld_count_one": "nog 1 moment uit een interview, tekst niet gepubliceerd",
     "more_on_site": "+{n} meer op de site",
