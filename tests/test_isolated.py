@@ -6,7 +6,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Generator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 
 import pytest
@@ -187,3 +187,72 @@ class NeedsTwo(Exception):
 def test_an_error_that_pickles_but_cannot_be_rebuilt_arrives_as_its_text() -> None:
     with pytest.raises(RuntimeError, match="NeedsTwo: no such chart"):
         isolated.drain(isolated.run(lambda: failing(NeedsTwo("no such chart", 2))), print)
+
+
+def summed(numbers: Iterator[int]) -> tuple[int, int, int]:
+    """The items' count and sum, and the process that counted them."""
+    seen = list(numbers)
+    return len(seen), sum(seen), os.getpid()
+
+
+@pytest.mark.usefixtures("forking")
+def test_a_consumer_child_works_through_the_items_sent_to_it_in_another_process() -> None:
+    consumer = isolated.Consumer(summed)
+    for number in range(5000):  # more than a pipe holds: sending waits for the child
+        consumer.send(number)
+
+    count, total, pid = consumer.result()
+
+    assert (count, total) == (5000, sum(range(5000)))
+    assert pid != os.getpid()
+
+
+def test_without_fork_a_consumer_works_through_the_items_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(isolated, "can_fork", lambda: False)
+    consumer = isolated.Consumer(summed)
+    for number in (3, 4):
+        consumer.send(number)
+
+    assert consumer.result() == (2, 7, os.getpid())
+
+
+def failing_on(bad: int) -> Callable[[Iterator[int]], None]:
+    def work(numbers: Iterator[int]) -> None:
+        for number in numbers:
+            if number == bad:
+                raise ValueError(f"cannot take {number}")
+
+    return work
+
+
+@pytest.mark.usefixtures("forking")
+def test_a_consumer_childs_error_is_raised_by_result() -> None:
+    consumer = isolated.Consumer(failing_on(3))
+    for number in range(10):
+        consumer.send(number)
+
+    with pytest.raises(ValueError, match="cannot take 3"):
+        consumer.result()
+
+
+@pytest.mark.usefixtures("forking")
+def test_sending_to_a_consumer_child_that_failed_raises_its_error() -> None:
+    consumer = isolated.Consumer(failing_on(0))
+
+    with pytest.raises(ValueError, match="cannot take 0"):  # once the pipe is full, at most
+        for number in range(100_000):
+            consumer.send(number)
+
+
+@pytest.mark.usefixtures("forking")
+def test_a_stopped_consumer_leaves_no_child_running() -> None:
+    consumer = isolated.Consumer(summed)
+    consumer.send(1)
+    child = consumer._child
+    assert child is not None and child.process.is_alive()
+
+    consumer.stop()
+
+    assert not child.process.is_alive()

@@ -10,7 +10,8 @@ works on.
 
 Time (:class:`Background`): a step whose result is needed only later in the build (the
 charts, needed once MkDocs copies files) starts in a child and runs on another core
-while MkDocs goes on with the pages.
+while MkDocs goes on with the pages. :class:`Consumer` is the same for a step that works
+through what MkDocs makes page by page (the search index).
 
 Where that is not possible (Windows has no ``fork``; a process with threads must not
 fork), the step runs in this process.
@@ -18,16 +19,18 @@ fork), the step runs in this process.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
 import sys
 import threading
 import traceback
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
 from multiprocessing.connection import Connection
 from typing import Any, Generic, TypeVar
 
+X = TypeVar("X")
 Y = TypeVar("Y")
 R = TypeVar("R")
 
@@ -80,6 +83,61 @@ class Background(Generic[R]):
         """End the child if it still runs (the build stopped before it was waited for)."""
         if self._child is not None:
             self._child.stop()
+
+
+class Consumer(Generic[X, R]):
+    """``work(items)`` started now in a forked child, handed the items one by one as this
+    process makes them (:meth:`send`), beside whatever this process does meanwhile;
+    :meth:`result` ends the items and waits for its return value. Where a child cannot be
+    forked, or with ``forked=False``, the items are kept and :meth:`result` runs ``work``
+    here."""
+
+    def __init__(self, work: Callable[[Iterator[X]], R], *, forked: bool = True) -> None:
+        self._work = work
+        self._kept: list[X] = []
+        self._child: _Child | None = None
+        if forked and can_fork():
+            inbox, self._sender = multiprocessing.get_context("fork").Pipe(duplex=False)
+            self._child = _Child(lambda: work(_received(inbox)), streams=False)
+            inbox.close()
+
+    def send(self, item: X) -> None:
+        if self._child is None:
+            self._kept.append(item)
+            return
+        try:
+            self._sender.send((_YIELD, item))
+        except (BrokenPipeError, ConnectionResetError):  # it stopped: say why
+            self._answer()
+
+    def result(self) -> R:
+        if self._child is None:
+            return self._work(iter(self._kept))
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self._sender.send((_RETURN, None))
+        return self._answer()
+
+    def _answer(self) -> R:
+        """The child's return value, or its error raised here."""
+        assert self._child is not None
+        self._sender.close()
+        result: R = drain(self._child.items(), lambda item: None)
+        return result
+
+    def stop(self) -> None:
+        """End the child if it still runs (the build stopped before it was waited for)."""
+        if self._child is not None:
+            self._sender.close()
+            self._child.stop()
+
+
+def _received(inbox: Connection) -> Iterator[Any]:
+    """What the parent sends, until it says it is done."""
+    while True:
+        kind, item = inbox.recv()
+        if kind != _YIELD:
+            return
+        yield item
 
 
 class _Child:

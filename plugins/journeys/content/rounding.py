@@ -9,6 +9,7 @@ a negative number with the minus sign, U+2212 (``−13``), as typeset text does.
 
 from __future__ import annotations
 
+import functools
 import math
 from fractions import Fraction
 
@@ -36,6 +37,9 @@ def half_up(value: float | Fraction, decimals: int = 1) -> Fraction:
     return Fraction(-units if exact < 0 else units, scale)
 
 
+# A study writes the same few numbers thousands of times (scores, chart coordinates), and
+# rounding through Fraction is slow: equal values (6.5, 6.50, Fraction(13, 2)) have one text.
+@functools.lru_cache(maxsize=16_384)
 def decimal_text(value: float | Fraction, decimals: int = 1) -> str:
     """``value`` rounded by :func:`half_up`, with exactly ``decimals`` decimals after a
     decimal point and :data:`MINUS` before a negative one: 6.25 -> "6.3", 7 -> "7.0",

@@ -30,7 +30,7 @@ from journeys.building import generation, isolated
 from journeys.building.cache import ChartCache, cache_directory
 from journeys.building.preview import load_chart_drawing
 from journeys.content.diagnostics import Diagnostic, Severity, has_errors
-from journeys.mkdocs import banner, navigation, preview, theme
+from journeys.mkdocs import banner, navigation, preview, search_index, theme
 from journeys.mkdocs.config import JourneysConfig
 from journeys.privacy import folders, guard
 from journeys.site import kinds, passthrough, render
@@ -59,6 +59,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         """What `mkdocs serve` keeps across rebuilds, so that a rebuild makes only the pages
         that changed (with `--dirty`)."""
         self.drawing: isolated.Background[int] | None = None
+        self.indexing: search_index.SearchOffload | None = None
         self.dashboard: str | None = None
         """The study dashboard, for the marker line of the site's own home page."""
 
@@ -125,7 +126,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         settings = self.site_settings(config)
-        self.stop_drawing()
+        self.stop_workers()
         self.remove_written()
         # While serving, one folder for the session: an unchanged file keeps its time.
         self.written = (
@@ -277,11 +278,17 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.preview.before_pages(
                 env, config, files, [errors], {home.HOME: self.dashboard or ""}
             )
+        else:  # from here on, material's search index is made beside the pages
+            self.indexing = search_index.offload(config.plugins)
         return env
 
     # Before the search plugin writes its index (priority 0).
     @event_priority(50)
     def keep_search_entries(self, *, config: MkDocsConfig) -> None:
+        if self.indexing is not None:
+            indexing, self.indexing = self.indexing, None
+            with worker_stops_the_build():
+                indexing.finish()
         if self.serving:
             self.preview.keep_search_entries(config.plugins)
 
@@ -322,18 +329,22 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     on_post_build = CombinedEvent(keep_search_entries, guard_site)
 
     def on_build_error(self, *, error: Exception) -> None:
-        self.stop_drawing()
+        self.stop_workers()
         self.remove_written()
 
     def on_shutdown(self) -> None:
-        self.stop_drawing()
+        self.stop_workers()
         self.remove_written()
         self.preview.folder.remove()
 
-    def stop_drawing(self) -> None:
+    def stop_workers(self) -> None:
+        """End the workers (charts, search index) if they still run."""
         if self.drawing is not None:
             self.drawing.stop()
             self.drawing = None
+        if self.indexing is not None:
+            self.indexing.stop()
+            self.indexing = None
 
     def remove_written(self) -> None:
         """The generated files wait in a temporary folder until the site is written (while
