@@ -119,7 +119,13 @@ def _as_text(value: object) -> markupsafe.Markup:
 
 
 def _force_text(value: object) -> markupsafe.Markup:
-    return markupsafe.Markup(escape_text(str(value)))
+    return _text_markup(str(value))
+
+
+# Pages write the same short texts (stage names, grades, feelings) over and over.
+@functools.lru_cache(maxsize=65_536)
+def _text_markup(text: str) -> markupsafe.Markup:
+    return markupsafe.Markup(escape_text(text))
 
 
 @jinja2.pass_eval_context
