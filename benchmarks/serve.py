@@ -244,6 +244,33 @@ def edit_interview(path: Path) -> None:
     path.write_text(text[: match.start(1)] + new + text[match.end(1) :], encoding="utf-8")
 
 
+def preview_at(
+    n: int,
+    root: Path,
+    *,
+    personas: int = 6,
+    journeys: int = 4,
+    seed: int = 1,
+    edits: int = 5,
+    flags: list[str] = SERVE_FLAGS,
+) -> ServeResult:
+    """Generate a study of ``n`` interviews in ``root`` (emptied first) and time its preview."""
+    shutil.rmtree(root, ignore_errors=True)
+    (root / "logs").mkdir(parents=True)
+    study = journeys_site(root / "journeys", n, personas, journeys, seed)
+    print(f"N = {n:,}: {' '.join(['mkdocs serve', *flags])}, then {edits} edits", flush=True)
+    found = measure_serve(root / "journeys", study, root / "logs", edits=edits, flags=flags)
+    print(
+        f"N = {n:,}: first build {found.first_build_s:.1f} s; change to reload: median "
+        f"{found.change_to_reload_s:.2f} s of {[round(s, 2) for s in found.edits]}; rebuild "
+        f"median {found.rebuild_s:.2f} s; CPU from change to reload: median "
+        f"{statistics.median(found.cpu_edits):.2f} s; load {found.load[0]:.1f} -> "
+        f"{found.load[1]:.1f}",
+        flush=True,
+    )
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time mkdocs serve's edit-to-reload.")
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
@@ -254,22 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="journeys-serve-"))
     flags = [] if args.clean else SERVE_FLAGS
     for n in args.sizes:
-        root = workdir / f"n{n}"
-        shutil.rmtree(root, ignore_errors=True)
-        (root / "logs").mkdir(parents=True)
-        study = journeys_site(root / "journeys", n, personas=6, journeys=4, seed=1)
-        print(f"N = {n:,}: mkdocs serve {' '.join(flags)}".rstrip(), flush=True)
-        found = measure_serve(
-            root / "journeys", study, root / "logs", edits=args.edits, flags=flags
-        )
-        print(
-            f"N = {n:,}: first build {found.first_build_s:.1f} s; change to reload: median "
-            f"{found.change_to_reload_s:.2f} s of {[round(s, 2) for s in found.edits]}; rebuild "
-            f"median {found.rebuild_s:.2f} s; CPU from change to reload: median "
-            f"{statistics.median(found.cpu_edits):.2f} s; load {found.load[0]:.1f} -> "
-            f"{found.load[1]:.1f}; pages served unchanged: {found.unchanged_pages or 'none'}",
-            flush=True,
-        )
+        preview_at(n, workdir / f"n{n}", edits=args.edits, flags=flags)
     if not args.workdir:
         shutil.rmtree(workdir, ignore_errors=True)
     return 0

@@ -1,5 +1,6 @@
-"""Everything measured at one study size N: the cold and warm builds of both sites,
-``journeys check``, the extra baselines and ``mkdocs serve``."""
+"""Everything built at one study size N: the cold and warm builds of both sites,
+``journeys check`` and the baselines with the interview pages in the nav; and all that one
+run measured, the previews (``serve.py``) included."""
 
 from __future__ import annotations
 
@@ -10,12 +11,11 @@ from pathlib import Path
 
 from generate import GeneratedStudy
 from measure import Run, build, check, median_run
-from serve import ServeResult, measure_serve
+from serve import ServeResult
 from sites import (
-    HIDDEN,
-    NOPRUNE,
-    THEME,
-    VARIANTS,
+    IN_NAV,
+    IN_NAV_NOPRUNE,
+    IN_NAV_VARIANTS,
     baseline_site,
     cache_files,
     journeys_site,
@@ -45,9 +45,8 @@ class SizeResult:
     max_charts: int
     plugin_page_kb: float
     baseline_page_kb: float
-    serve: ServeResult | None = None
-    extra_baselines: dict[str, tuple[Run, float]] = field(default_factory=dict)
-    """Name -> (build, mean interview page KB)."""
+    in_nav_baselines: dict[str, tuple[Run, float]] = field(default_factory=dict)
+    """Name -> (build, mean interview page KB): for context, never judged."""
 
     @property
     def ratio(self) -> float:
@@ -58,6 +57,14 @@ class SizeResult:
         return self.plugin.peak_rss_mb / self.baseline.peak_rss_mb
 
 
+@dataclass
+class Measured:
+    """All one run measured: the builds at each size, and the previews by size."""
+
+    builds: list[SizeResult]
+    previews: dict[int, ServeResult]
+
+
 def builds_at(n: int, args: argparse.Namespace) -> int:
     if args.repeat is not None:
         return int(args.repeat)
@@ -65,13 +72,13 @@ def builds_at(n: int, args: argparse.Namespace) -> int:
 
 
 def run_size(
-    n: int, args: argparse.Namespace, workdir: Path, *, serve: bool, hidden: bool, noprune: bool
+    n: int, args: argparse.Namespace, workdir: Path, *, in_nav: bool, in_nav_noprune: bool
 ) -> SizeResult:
     root = workdir / f"n{n}"
     (root / "logs").mkdir(parents=True)
     print(f"N = {n:,}: generating", flush=True)
     study = journeys_site(root / "journeys", n, args.personas, args.journeys, args.seed)
-    baseline_site(root / "baseline", study, THEME)
+    baseline_site(root / "baseline", study)
     plugin, baseline, drawn_cold = _cold_builds(n, builds_at(n, args), root)
     charts_in_site = site_charts(root / "site-a")
     plugin_kb = mean_page_kb(root / "site-a", "interviews/*/index.html")
@@ -92,12 +99,9 @@ def run_size(
         plugin_page_kb=plugin_kb,
         baseline_page_kb=baseline_kb,
     )
-    for name, wanted in ((NOPRUNE, noprune), (HIDDEN, hidden)):
+    for name, wanted in ((IN_NAV, in_nav), (IN_NAV_NOPRUNE, in_nav_noprune)):
         if wanted:
-            _extra_baseline(result, name, root, study)
-    if serve:
-        print(f"N = {n:,}: mkdocs serve, then one interview file changed", flush=True)
-        result.serve = measure_serve(root / "journeys", study, root / "logs")
+            _in_nav_baseline(result, name, root, study)
     if not args.keep:
         for site in ("site-a", "site-b", "site-x"):
             shutil.rmtree(root / site, ignore_errors=True)
@@ -144,14 +148,14 @@ def _checks(n: int, root: Path, repeat: int) -> tuple[Run, Run]:
     return cold, median_run(cached)
 
 
-def _extra_baseline(result: SizeResult, name: str, root: Path, study: GeneratedStudy) -> None:
+def _in_nav_baseline(result: SizeResult, name: str, root: Path, study: GeneratedStudy) -> None:
     print(f"N = {result.n:,}: {name}", flush=True)
-    theme, extra = VARIANTS[name]
-    index = len(result.extra_baselines)
+    theme, extra = IN_NAV_VARIANTS[name]
+    index = len(result.in_nav_baselines)
     folder = root / f"baseline-{index}"
     baseline_site(folder, study, theme, extra)
     built = build(folder, root / "site-x", root / "logs" / f"x-{index}.log")
-    result.extra_baselines[name] = (
+    result.in_nav_baselines[name] = (
         built,
         mean_page_kb(root / "site-x", "interviews/*/*/index.html"),
     )
