@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from journeys.analysis import aggregate, evidence
@@ -25,6 +25,8 @@ from journeys.privacy.policy import words_of
 
 LIST_LIMIT = 6
 """Items of one kind shown per stage on a journey or persona page."""
+FOLD_LIMIT = 24
+"""Items more behind "N more" under such a list (opened in place); the rest are counted."""
 TABLE_LIMIT = 40
 """Rows of the expectations table shown on a page (all of them are in the CSV)."""
 
@@ -44,7 +46,9 @@ class Moment:
 class Capped:
     items: list[Moment]
     more: int
-    """How many were left out."""
+    """How many were left out of ``items``."""
+    folded: list[Moment] = field(default_factory=list)
+    """The first :data:`FOLD_LIMIT` of those, behind "N more"."""
     withheld: int = 0
     """How many more count in the figures but are from interviews whose words are not
     published: the page says so, without them."""
@@ -57,7 +61,12 @@ def capped(
 ) -> Capped:
     """The first ``limit`` moments; ``withheld``: (steps, interviews) whose words are not
     published (:func:`withheld_count`)."""
-    return Capped(list(moments[:limit]), max(0, len(moments) - limit), *withheld)
+    return Capped(
+        list(moments[:limit]),
+        max(0, len(moments) - limit),
+        list(moments[limit : limit + FOLD_LIMIT]),
+        *withheld,
+    )
 
 
 def withheld_count(

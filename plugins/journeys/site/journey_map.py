@@ -29,6 +29,8 @@ LANE_SHOWN = 1
 """Items a lane shows in a stage's column before "N more"."""
 LANE_LIMIT = 12
 """Items of one lane and stage on the page (shown and folded); the rest are counted."""
+TOUCHPOINTS_SHOWN = 3
+"""Touchpoints a stage's column shows before "N more" (all of them are on the page)."""
 TABLE_SHOWN = 6
 """Rows of the expectations table shown before "N more rows" (the page holds
 :data:`journeys.site.data.TABLE_LIMIT`, the CSV every row)."""
@@ -120,6 +122,7 @@ class StageColumn:
     """Peaks first, then the lowest scored."""
     feelings: list[tuple[str, int]]
     touchpoints: list[MapTouchpoint]
+    """Every touchpoint used at this stage, most mentioned first (the JSON export)."""
     peak_interviews: int
     """Interviews with a peak moment at this stage (consenting or not)."""
     peak_moments: int
@@ -131,6 +134,11 @@ class StageColumn:
     """This stage's rows of the expectations table, biggest gap first, all folded: the
     column shows the stage's verdicts, the table below the map its biggest gaps."""
     opportunities: list[OpportunityView]
+
+    @property
+    def touchpoint_lane(self) -> Lane[MapTouchpoint]:
+        """The touchpoints lane: the first few, the rest behind "N more"."""
+        return lane(self.touchpoints, shown=TOUCHPOINTS_SHOWN, limit=len(self.touchpoints))
 
 
 def stage_columns(

@@ -191,6 +191,7 @@ TEXTS: dict[str, str] = {
     "expectation_rows_one": "1 expectation",
     "fold_emotion_graph": "Graph and scores per stage",
     "fold_per_persona": "Graph and scores per persona",
+    "fold_expectations": "Table of what people expected and what happened",
     "more_in_csv": "{n} more rows in the CSV download",
     "print_online": "Every item, with the interviews behind it, is on the site:",
     # persona page

@@ -196,6 +196,7 @@ TEXTS: dict[str, str] = {
     "expectation_rows_one": "1 verwachting",
     "fold_emotion_graph": "Grafiek en cijfers per fase",
     "fold_per_persona": "Grafiek en cijfers per persona",
+    "fold_expectations": "Tabel van wat mensen verwachtten en wat er gebeurde",
     "more_in_csv": "{n} rijen meer in de CSV-download",
     "print_online": "Alles, met de interviews erachter, staat op de site:",
     # persona page
