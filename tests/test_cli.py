@@ -296,6 +296,40 @@ def test_check_strict_on_the_demo_content_of_the_repo_passes(demo_cache: Path) -
     assert output_lines(result.stdout) == ["17 files checked: 0 errors, 0 warnings"]
 
 
+def study_with_a_pasted_line(tmp_path: Path, pasted: str, consent: bool) -> None:
+    """A valid study whose one interview has a line of the researcher's notes pasted into
+    its front matter as ``<pasted>: yes``: YAML reads it as a field the model does not know."""
+    tree = ContentTree(tmp_path / "content")
+    tree.persona()
+    tree.journey()
+    path = tree.interview("int-01", consent=consent, participant={"name": "Femke Oudshoorn"})
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\n---\n", f"\n{pasted}: yes\n---\n", 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("pasted", "consent", "private"),
+    [
+        ("Femke Oudshoorn called back", True, "Oudshoorn"),  # the participant's name
+        ("Never again with that helpdesk", False, "helpdesk"),  # a non-consenting quote
+    ],
+    ids=["participant-name", "non-consenting-words"],
+)
+def test_check_annotations_do_not_repeat_an_unknown_field_that_is_no_typo(
+    tmp_path: Path, pasted: str, consent: bool, private: str
+) -> None:
+    """Annotations go into the CI log, public for a public repository: an unknown field's
+    name is repeated only when it is a typo of a known field."""
+    study_with_a_pasted_line(tmp_path, pasted, consent)
+
+    result = journeys_cli("check", "--format", "github", "content", cwd=tmp_path)
+
+    [warning] = [line for line in output_lines(result.stdout) if line.startswith("::warning")]
+    assert "line=20," in warning  # where it is
+    assert "unknown field on this line, it is ignored; its name is not repeated here" in warning
+    assert private not in result.stdout + result.stderr
+
+
 # --- journeys new interview -----------------------------------------------------------------
 
 GUIDED_JOURNEY = """\

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
+from contentkit import ContentTree
 from journeys.content.frontmatter import MAX_DEPTH, MAX_NODES, FrontMatterError, read_document
 from journeys.content.loading import load_study
 
@@ -599,3 +600,41 @@ def test_tabs_libyaml_reads_in_a_value_do_not_hide_a_mistake_elsewhere() -> None
     error = refused(text.encode())
 
     assert (error.line, error.message) == (12, UNCLOSED_QUOTE)
+
+
+# --- messages repeat no key that may be a participant's words -------------------------------------
+
+
+def test_messages_repeat_a_key_only_when_it_is_a_field_or_a_typo_of_one(tmp_path: Path) -> None:
+    """A key that is no field of the format (a line of notes read as a field, an attribute,
+    a key of the participant block) may be a participant's words, and messages go to CI
+    logs: it is shown as `…`, its line says where it is. Fields and typos stay named."""
+    tree = ContentTree(tmp_path / "content")
+    tree.persona()
+    tree.journey()
+    path = tree.interview("int-01", participant={"name": "Femke Oudshoorn"})
+    extra = (
+        "attributes:\n  Oudshoorn hours: .nan\n"
+        "Oudshoorn said: yes\nOudshoorn said: no\n"
+        "goal: Again\nqoute: Typo\n"
+    )
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("\n---\n", f"\n{extra}---\n", 1),
+        encoding="utf-8",
+    )
+
+    shown = [
+        d.format().split(": ", 1)[1] for d in load_study(tmp_path / "content", tmp_path).diagnostics
+    ]
+
+    assert not [message for message in shown if "Oudshoorn" in message]
+    assert [message.split(": ", 2)[1] for message in shown] == [
+        "`attributes.…`",
+        (
+            "unknown field on this line, it is ignored; its name is not repeated here, as it may "
+            "be a participant's words. Fields are lower-case words (here"
+        ),
+        "`…`",
+        "`goal`",
+        "`qoute`",
+    ]

@@ -21,7 +21,7 @@ import pytest
 from contentkit import ContentTree, mkdocs, write_site
 from journeys.building.generation import label_texts
 from journeys.content.loading import load_study
-from journeys.privacy import guard, guard_reading
+from journeys.privacy import guard, guard_reading, png_text
 
 NAME = "Noël Wesselius"
 SOURCE = "content/interviews/int-02.md"
@@ -95,6 +95,31 @@ PLANTED_FILES = {  # docs file -> its bytes; the name in its path, or in an imag
     "people/noel-wesselius.txt": b"Nothing here.\n",
     "img/photo.png": png(b"tEXt", b"Author\0Noel Wesselius"),
 }
+
+
+def test_a_name_in_the_compressed_metadata_of_a_persona_picture_fails_the_build(
+    tmp_path: Path,
+) -> None:
+    """A persona's picture is published as it is; image editors store a description
+    compressed (a PNG ``zTXt`` chunk), which may name the participant it was drawn from."""
+    picture = tmp_path / "docs" / "images" / "eva.png"
+    picture.parent.mkdir(parents=True)
+    description = zlib.compress(f"Drawn after a photo of {NAME}".encode())
+    picture.write_bytes(png(b"zTXt", b"Description\0\0" + description))
+    tree = ContentTree(tmp_path / "content")
+    study(tree)
+    tree.persona(image="images/eva.png")
+    write_site(tmp_path)
+
+    result = mkdocs(tmp_path, "build", "--strict")
+
+    assert result.returncode != 0
+    assert guard_lines(result.stderr, "ERROR") == [
+        (
+            "ERROR   -  journeys: privacy guard: images/eva.png: contains `participant.name` of "
+            f"{SOURCE}, which must never be published"
+        )
+    ]
 
 
 def test_a_name_in_attributes_comments_scripts_encodings_and_unicode_forms_fails_the_build(
@@ -588,17 +613,47 @@ def test_the_printable_runs_of_a_binary_file_are_its_text(
 ) -> None:
     def texts(name: str, content: bytes) -> list[str]:
         (tmp_path / name).write_bytes(content)
-        return guard.tokens(" ".join(guard_reading.printable_texts(tmp_path / name)))
+        read = [
+            *guard_reading.printable_texts(tmp_path / name),
+            *png_text.png_texts(tmp_path / name),
+        ]
+        return guard.tokens(" ".join(read))
 
     monkeypatch.setattr(guard_reading, "READ_BYTES", 7)  # runs cut by the end of every part
-    png_text = texts("a.png", png(b"tEXt", b"Author\0Noel Wesselius"))
+    text_chunk = texts("a.png", png(b"tEXt", b"Author\0Noel Wesselius"))
     jpeg_text = texts("b.jpg", exif_jpeg("Noël Wesselius", "Noël Wesselius"))
     packed = texts("c.png", png(b"zTXt", b"Author\0\0" + zlib.compress(b"Noel Wesselius")))
+    international = texts(
+        "d.png", png(b"iTXt", b"Author\0\1\0nl\0Auteur\0" + zlib.compress("Noël W.".encode()))
+    )
+    big_endian = texts("e.jpg", b"\xff\xd8UNICODE\0" + "Noël Wesselius".encode("utf-16-be"))
 
-    assert contains(png_text, "noel wesselius")
+    assert contains(text_chunk, "noel wesselius")
     assert contains(jpeg_text, "noel wesselius")  # UTF-8
     assert jpeg_text.count("wesselius") == 2  # and UTF-16LE
-    assert "wesselius" not in packed  # compressed text stays unread (module docstring)
+    assert contains(packed, "noel wesselius")  # a PNG's compressed text, unpacked
+    assert contains(international, "noel w")
+    assert contains(big_endian, "noel wesselius")  # and UTF-16BE
+
+
+@pytest.mark.parametrize(
+    "chunk",
+    [
+        b"Author\0\0" + zlib.compress(b" " * (png_text.MAX_UNPACKED_TEXT + 1)),
+        b"Author\0\0" + zlib.compress(b"Noel Wesselius")[:-6] + b"\0" * 6,
+    ],
+    ids=["zip-bomb", "damaged"],
+)
+def test_compressed_text_the_guard_cannot_unpack_fails_the_build_whatever_publish_unread_says(
+    tmp_path: Path, chunk: bytes
+) -> None:
+    study(ContentTree(tmp_path / "content"))
+    folder = site(tmp_path, {"img/photo.png": png(b"zTXt", chunk)})
+
+    [leak] = guard.find_leaks(folder, watching(tmp_path), publish_unread=["*"])
+
+    assert (leak.output, leak.severity.value) == ("img/photo.png", "error")
+    assert leak.format().startswith("img/photo.png: holds text the privacy guard cannot read (")
 
 
 def test_text_runs_of_files_published_unread_are_searched_but_not_for_short_words(

@@ -778,16 +778,19 @@ def test_unknown_top_level_field_that_belongs_in_each_step(tree: ContentTree) ->
     )
 
 
-def test_unknown_field_with_nothing_close_lists_the_known_fields(tree: ContentTree) -> None:
+def test_unknown_field_with_nothing_close_lists_the_known_fields_without_repeating_it(
+    tree: ContentTree,
+) -> None:
     tree.minimal()
     tree.write("personas/eva.md", PERSONA + "zzz: 1\n")
 
     diagnostic = single(load(tree))
 
-    assert where(diagnostic) == (PERSONA_PATH, 4, "zzz", Severity.WARNING)
+    assert where(diagnostic) == (PERSONA_PATH, 4, "", Severity.WARNING)  # "zzz" not repeated
     assert diagnostic.message == (
-        "unknown field, it is ignored "
-        "(known fields: `name`, `summary`, `image`, `image_alt`, `attributes`)"
+        "unknown field on this line, it is ignored; its name is not repeated here, as it may "
+        "be a participant's words. Fields are lower-case words (here: `name`, `summary`, "
+        "`image`, `image_alt`, `attributes`), and text belongs in a field's value"
     )
 
 

@@ -17,6 +17,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
@@ -142,6 +143,111 @@ def test_a_private_phrase_split_over_two_published_texts_is_still_a_leak(tmp_pat
     )
 
     assert [(leak.output, leak.field) for leak in leaks] == [("index.html", "goal")]
+
+
+QUOTE = "Honestly, the loan laptop was so slow that I just went home and cried"
+
+
+def test_most_of_a_non_consenting_sentence_quoted_on_a_page_fails_the_build(
+    tmp_path: Path,
+) -> None:
+    """Not only a whole sentence: any six words in a row of it (twelve of thirteen here)."""
+    tree = ContentTree(tmp_path / "content")
+    tree.persona()
+    tree.journey()
+    steps = [{"stage": "notice", "action": "Took the loan laptop", "score": 3, "quote": QUOTE}]
+    tree.interview("int-01", steps=steps, consent=False)
+    tree.interview("int-02")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(
+        "# Findings\n\nOne colleague told us the loan laptop was so slow that I just went "
+        "home and cried.\n",
+        encoding="utf-8",
+    )
+    write_site(tmp_path)
+
+    result = mkdocs(tmp_path, "build", "--strict")
+
+    assert result.returncode != 0
+    assert (
+        "privacy guard: index.html: contains `steps[1].quote` of content/interviews/int-01.md"
+        in result.stderr
+    )
+
+
+def test_six_words_in_a_row_of_non_consenting_text_are_a_leak_unless_published_content_says_them(
+    tmp_path: Path,
+) -> None:
+    tree = ContentTree(tmp_path / "content")
+    tree.minimal()
+    tree.interview("int-02", consent=False, goal=QUOTE)
+    tree.interview("int-03", goal="They said the loan laptop was so slow")
+
+    leaks = leaks_in_site(
+        tmp_path,
+        {
+            "said.html": "<p>The loan laptop was so slow, they said.</p>",  # int-03 says it
+            "five.html": "<p>That I just went home.</p>",  # five words: an everyday phrase
+            "six.html": "<p>So slow that I just went.</p>",
+        },
+    )
+
+    assert [(leak.output, leak.field) for leak in leaks] == [("six.html", "goal")]
+
+
+def test_the_guard_does_not_repeat_a_field_name_that_may_be_a_participants_words(
+    tmp_path: Path,
+) -> None:
+    """A line of a non-consenting interview read as a field: its name is no field of the
+    format, so the log shows it as `…`."""
+    tree = ContentTree(tmp_path / "content")
+    tree.minimal()
+    path = tree.interview("int-02", consent=False)
+    text = path.read_text(encoding="utf-8")
+    pasted = "Femke Oudshoorn called back: Rescue the zeppelin telemetry archive\n---\n"
+    path.write_text(text.replace("\n---\n", f"\n{pasted}", 1), encoding="utf-8")
+
+    [leak] = leaks_in_site(tmp_path, {"page.html": "Rescue the zeppelin telemetry archive"})
+
+    assert leak.format() == (
+        "page.html: contains `…` of content/interviews/int-02.md, which must never be published"
+    )
+
+
+def _offline_site(project: Path) -> Path:
+    """The site of ``project`` as mkdocs.offline.yml makes the demo's: a folder to share,
+    opened from disk."""
+    config = write_site(project, extra_config={"use_directory_urls": False})
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings["plugins"] = ["search", "offline", settings["plugins"][1]]
+    config.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    return project / "site"
+
+
+def test_a_build_the_guard_fails_leaves_nothing_of_it_in_the_site_folder(tmp_path: Path) -> None:
+    """MkDocs has written every page when the guard reads them: they are removed, so the
+    folder cannot be shared or deployed as it is (`make offline`). Hidden entries stay,
+    as MkDocs leaves them (a deploy's `.git`)."""
+    tree = ContentTree(tmp_path / "content")
+    tree.persona()
+    tree.journey()
+    quote = "Femke Oudshoorn here"
+    steps = [{"stage": "notice", "action": "Asked for help", "score": 3, "quote": quote}]
+    tree.interview("int-01", steps=steps, participant={"name": "Femke Oudshoorn"})
+    site = _offline_site(tmp_path)
+    (site / ".git").mkdir(parents=True)
+    (site / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+
+    result = mkdocs(tmp_path, "build", "--strict")
+
+    assert result.returncode != 0
+    assert "the site folder was emptied so that nothing of this build can be published" in (
+        result.stderr
+    )
+    assert sorted(path.relative_to(site).as_posix() for path in site.rglob("*")) == [
+        ".git",
+        ".git/HEAD",
+    ]
 
 
 def private_phrase_and_small_windows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

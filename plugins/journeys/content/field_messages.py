@@ -1,5 +1,11 @@
 """What a researcher reads about a field: pydantic's errors in plain words, and unknown
-fields with the closest known one; fields shown as one readable line."""
+fields with the closest known one; fields shown as one readable line.
+
+A key is repeated in a message only when it is a field of the format or a near miss of one
+(a typo, which the message is there for). Any other key may be a participant's words: a
+line of notes pasted into the front matter (``Femke Oudshoorn called back: yes``) is read
+as a field. Messages go to CI logs, which may be public: such a key is not repeated, the
+line number says where it is."""
 
 from __future__ import annotations
 
@@ -15,13 +21,14 @@ from journeys.content.diagnostics import (
     Diagnostic,
     Location,
     Severity,
+    closest,
     describe_value,
     format_field,
     one_of,
     similarity,
 )
 from journeys.content.frontmatter import Document
-from journeys.content.model import Participant, nested_fields
+from journeys.content.model import RECORD_FOLDERS, Participant, nested_fields
 
 
 def printable(text: str) -> str:
@@ -33,14 +40,41 @@ def printable(text: str) -> str:
 
 
 MAX_SHOWN_KEY = 60
+NOT_REPEATED = "…"
+"""What a message shows for a key it does not repeat (``attributes.…``)."""
 
 
 def shown_field(location: Location) -> str:
     """The field as a message shows it, between backticks: keys printable, without
-    backticks, and cut short, so the message stays one readable line."""
+    backticks, and cut short, so the message stays one readable line; a key that is no
+    field of the format nor a near miss of one as NOT_REPEATED (it may be a participant's
+    words)."""
     return format_field(
-        tuple(_shown_key(part) if isinstance(part, str) else part for part in location)
+        tuple(shown_key(part) if isinstance(part, str) else part for part in location)
     )
+
+
+def shown_key(key: str) -> str:
+    """A key as a message shows it (see :func:`shown_field`)."""
+    return _shown_key(key) if is_field_like(key) else NOT_REPEATED
+
+
+def is_field_like(key: str) -> bool:
+    """Whether a message may repeat ``key``: a field of the format, or a near miss of one."""
+    return key in format_fields() or closest(key, format_fields()) is not None
+
+
+@functools.cache
+def format_fields() -> frozenset[str]:
+    """The name of every field of every kind of file, nested ones too."""
+    names: set[str] = set()
+    models: list[type[BaseModel]] = list(RECORD_FOLDERS.values())
+    while models:
+        for name, (submodel, _) in nested_fields(models.pop()).items():
+            names.add(name)
+            if submodel is not None:
+                models.append(submodel)
+    return frozenset(names)
 
 
 def _shown_key(key: str) -> str:
@@ -134,14 +168,7 @@ def unknown_fields(
         value = data[name]
         field_location = (*location, name)
         if name not in fields:
-            suggestion = _suggestion(str(name), model) or f" (known fields: {one_of(list(fields))})"
-            yield Diagnostic(
-                display,
-                document.lines.line_of(field_location),
-                Severity.WARNING,
-                f"unknown field, it is ignored{suggestion}",
-                shown_field(field_location),
-            )
+            yield _unknown_field(str(name), model, field_location, document, display)
             continue
         submodel, is_list = fields[name]
         if submodel is None:
@@ -153,6 +180,28 @@ def unknown_fields(
                 )
         elif not is_list:
             yield from unknown_fields(value, submodel, field_location, document, display)
+
+
+def _unknown_field(
+    name: str, model: type[BaseModel], location: Location, document: Document, display: str
+) -> Diagnostic:
+    """The warning for a field ``model`` does not know. Its name is repeated only when
+    it is a typo of a known field, with the suggestion: any other name may be a
+    participant's words (see the module's docstring)."""
+    line = document.lines.line_of(location)
+    suggestion = _suggestion(name, model)
+    if suggestion:
+        message = f"unknown field, it is ignored{suggestion}"
+        return Diagnostic(display, line, Severity.WARNING, message, shown_field(location))
+    return Diagnostic(
+        display,
+        line,
+        Severity.WARNING,
+        "unknown field on this line, it is ignored; its name is not repeated here, as it may "
+        "be a participant's words. Fields are lower-case words (here: "
+        f"{one_of(list(model.model_fields))}), and text belongs in a field's value",
+        shown_field(location[:-1]),
+    )
 
 
 @functools.cache

@@ -263,7 +263,10 @@ def _unusable_numbers(
 ) -> list[Diagnostic]:
     """An error for each ``.nan`` or ``.inf`` whose field has no error yet (a grade's own
     message says it is not a grade): no page, chart or JSON export can hold one."""
-    fields = {problem.field for problem in reported if problem.severity is Severity.ERROR}
+    # By line too: two keys a message does not repeat are shown alike (`attributes.…`).
+    fields = {
+        (problem.field, problem.line) for problem in reported if problem.severity is Severity.ERROR
+    }
     return [
         Diagnostic(
             display,
@@ -274,7 +277,7 @@ def _unusable_numbers(
             shown_field(location),
         )
         for location, line in document.unusable_numbers
-        if shown_field(location) not in fields
+        if (shown_field(location), line) not in fields
     ]
 
 

@@ -268,11 +268,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     # First: the chart files must exist before any other plugin's on_env might read them.
     @event_priority(100)
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        theme.add_words(env, self.labels(config))
         if self.drawing is not None:
             drawing, self.drawing = self.drawing, None
             with worker_stops_the_build():
                 drawing.result()
+        theme.add_words(env, self.labels(config))
         if self.serving:  # the error banner is on every page; the dashboard, on the home page
             errors = banner.render(self.diagnostics) if has_errors(self.diagnostics) else ""
             self.preview.before_pages(
@@ -321,9 +321,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 (unread, f"{unread} file(s) it cannot read"),
             )
             found = " and ".join(text for count, text in counts if count)
+            guard.empty_site(Path(config.site_dir), leaks)
             raise PluginError(
-                f"journeys: the privacy guard found {found} in the built "
-                "site (listed above); the build failed so they are not published"
+                f"journeys: the privacy guard found {found} in the built site (listed above); "
+                "the build failed so they are not published: the site folder was emptied so that "
+                "nothing of this build can be published"
             )
 
     on_post_build = CombinedEvent(keep_search_entries, guard_site)

@@ -6,8 +6,10 @@ anything) is read as a browser, a crawler or a download reads it (see
 escapes, JSON); so is its path (``images/jan-de-vries.png``). A file that cannot be read as
 text fails the build, unless it matches ``publish_unread`` (by default images and fonts);
 either way its printable runs of text are searched, as the ``strings`` tool finds them
-(an image's metadata). Text stored compressed inside such a file (a PNG's ``zTXt`` chunk, a
-``.docx``, a ``.woff2`` font) stays unread.
+(an image's metadata), and a PNG's compressed text chunks unpacked (``zTXt``, ``iTXt``): one
+that cannot be unpacked (damaged, or too large: a "zip bomb") fails the build whatever
+``publish_unread`` says. Other text stored compressed (a ``.docx``, a ``.woff2`` font)
+stays unread.
 
 What is looked for is :mod:`journeys.privacy.needles`; how text is compared,
 :mod:`journeys.privacy.matching`. A part of a name is also not looked for alone when the
@@ -25,13 +27,16 @@ import filecmp
 import fnmatch
 import os
 import re
+import shutil
 import urllib.parse
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from journeys.content.diagnostics import Severity
+from journeys.content.field_messages import shown_key
 from journeys.privacy.guard_reading import (
     TagMemory,
     Unreadable,
@@ -41,12 +46,14 @@ from journeys.privacy.guard_reading import (
 )
 from journeys.privacy.matching import TOKEN, Key, PhraseIndex, normalised, phone_numbers, tokens
 from journeys.privacy.needles import Needle, Watchlist, is_word, needles, watchlist
+from journeys.privacy.png_text import SealedText, png_texts
 
 __all__ = [  # with what callers take from here of the modules the guard was split into
     "PUBLISH_UNREAD",
     "WINDOW_CHARACTERS",
     "Leak",
     "Watchlist",
+    "empty_site",
     "find_leaks",
     "first_lines",
     "needles",
@@ -86,8 +93,18 @@ class Leak:
     """For a file the guard could not read: why. It could not be checked."""
     in_path: bool = False
     """Found in the file's path (its name or a folder's), not in what it holds."""
+    sealed: bool = False
+    """For a file the guard could not read: text stored compressed in it could not be
+    unpacked (``publish_unread`` does not let it through: it is text, not an image's)."""
 
     def format(self) -> str:
+        field = shown_field(self.field)
+        if self.sealed:
+            return (
+                f"{self.output}: holds text the privacy guard cannot read ({self.unread}), "
+                "so it cannot check it; remove the file from the site, or save it again "
+                "without that text (an image's description or comment)"
+            )
         if self.unread:
             return (
                 f"{self.output}: cannot be read as text ({self.unread}), "
@@ -97,25 +114,31 @@ class Leak:
             )
         if self.part and self.in_path:
             return (
-                f"{self.output}: word {self.part} of `{self.field}` of {self.source} stands in "
+                f"{self.output}: word {self.part} of `{field}` of {self.source} stands in "
                 "the path of this file without the rest of the name; if it is the participant, "
                 "rename the file"
             )
         if self.part:
             # The word itself is not repeated: the log may be more public than the site.
             return (
-                f"{self.output}:{self.line}: word {self.part} of `{self.field}` of {self.source} "
+                f"{self.output}:{self.line}: word {self.part} of `{field}` of {self.source} "
                 "stands here without the rest of the name; if it is the participant, remove it"
             )
         if self.in_path:
             return (
-                f"{self.output}: the path of this file contains `{self.field}` of {self.source}, "
+                f"{self.output}: the path of this file contains `{field}` of {self.source}, "
                 "which must never be published; rename the file"
             )
-        return (
-            f"{self.output}: contains `{self.field}` of {self.source}, "
-            "which must never be published"
-        )
+        return f"{self.output}: contains `{field}` of {self.source}, which must never be published"
+
+
+_FIELD_PART = re.compile(r"(\[\d+\])|([^.\[]+)")
+
+
+def shown_field(field: str) -> str:
+    """A dotted field (``steps[1].quote``) as the log shows it: a key that is no field of
+    the format (a line of notes the YAML reads as a field) as ``…``: it may be private."""
+    return _FIELD_PART.sub(lambda part: part.group(1) or shown_key(part.group(2)), field)
 
 
 def find_leaks(
@@ -170,13 +193,29 @@ def find_leaks(
             leak = Leak(output, needle.source, needle.field, Severity.WARNING, line, _words(needle))
             leaks.setdefault((output, needle.source, needle.field, needle.part, False), leak)
     patterns = [pattern.casefold() for pattern in publish_unread]
-    for output, reason in unread:
-        if not any(fnmatch.fnmatchcase(output.casefold(), pattern) for pattern in patterns):
-            leaks[(output, "", "", 0, False)] = Leak(output, unread=reason)
+    for output, reason, sealed in unread:
+        if sealed or not any(fnmatch.fnmatchcase(output.casefold(), p) for p in patterns):
+            leaks[(output, "", "", 0, False)] = Leak(output, unread=reason, sealed=sealed)
     return sorted(
         leaks.values(),
         key=lambda leak: (leak.output, leak.in_path, leak.line, leak.source, leak.field, leak.part),
     )
+
+
+def empty_site(site_dir: Path, leaks: Iterable[Leak]) -> None:
+    """Remove what a build wrote to the site folder, after the guard failed it, so that
+    nothing of it can be published (a folder shared as it is, a deploy). As MkDocs empties
+    it before a build: hidden entries (a deploy's ``.git``) stay, but for a file a private
+    value was found in."""
+    leaking = {leak.output for leak in leaks if not leak.unread}
+    for entry in site_dir.iterdir():
+        if not entry.name.startswith("."):
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+    for output in leaking:
+        (site_dir / output).unlink(missing_ok=True)
 
 
 def _words(part: Needle) -> str:
@@ -227,11 +266,12 @@ def scan(
     found: Iterable[Needle],
     usual: Counter[Key] | None = None,
     copied_from_theme: set[str] | frozenset[str] = frozenset(),
-) -> tuple[list[tuple[str, Needle, bool]], list[tuple[str, str]]]:
+) -> tuple[list[tuple[str, Needle, bool]], list[tuple[str, str, bool]]]:
     """``(output file, needle, found in its path)`` for each needle found in a file of the
     site or in its path: every file (HTML, search index, sitemap, SVG, CSV, JSON, theme
-    assets: anything); and ``(output file, why)`` for each file that could not be read as
-    text (its printable runs are searched). ``usual`` counts the texts each word or word
+    assets: anything); and ``(output file, why, sealed)`` for each file that could not be
+    read as text (its printable runs are searched; ``sealed``: text stored compressed in it
+    could not be unpacked either). ``usual`` counts the texts each word or word
     pair stands in, to file needles under rare ones. In the files ``copied_from_theme``,
     single words other than numbers are not looked for; in the text runs of a file that is
     no text, single words shorter than MIN_BINARY_WORD are not."""
@@ -249,7 +289,7 @@ def scan(
         )
 
     matches: list[tuple[str, Needle, bool]] = []
-    unread: list[tuple[str, str]] = []
+    unread: list[tuple[str, str, bool]] = []
     for path in sorted(site_dir.rglob("*")):
         if not path.is_file():
             continue
@@ -262,10 +302,13 @@ def scan(
             ):
                 in_file.update(index.found_in(words))
         except Unreadable as problem:
-            unread.append((output, str(problem)))
+            unread.append((output, str(problem), False))
             in_text_runs: set[tuple[str, ...]] = set()
-            for words in _windows(printable_texts(path), overlap):
-                in_text_runs.update(index.found_in(words))
+            try:
+                for words in _windows(chain(printable_texts(path), png_texts(path)), overlap):
+                    in_text_runs.update(index.found_in(words))
+            except SealedText as sealed:
+                unread.append((output, str(sealed), True))
             in_file.update(p for p in in_text_runs if not one_word(p, MIN_BINARY_WORD))
         memory.done(clean=not in_file)
         in_path = set(index.found_in(_path_words(output)))

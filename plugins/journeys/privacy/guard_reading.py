@@ -13,8 +13,8 @@ download reads from them, in pieces (:mod:`journeys.guard` looks for what is pri
 - a file that is no such text (an image, a font, a ``.docx``) raises :class:`Unreadable`;
   :func:`printable_texts` still gives its printable runs, as the ``strings`` tool does:
   metadata stored as plain text (a PNG's ``tEXt`` chunk, EXIF or XMP in a JPEG, a font's
-  names). What is stored compressed (a PNG's ``zTXt`` or ``iTXt`` chunk, a ``.docx`` or
-  ``.woff2``) stays unread.
+  names); a PNG's compressed text chunks are read by :mod:`journeys.privacy.png_text`.
+  Other text stored compressed (a ``.docx``, a ``.woff2`` font) stays unread.
 """
 
 from __future__ import annotations
@@ -112,14 +112,21 @@ PRINTABLE_RUN = 4
 # apart from them, UTF-16LE runs of Latin-1 characters (as ``strings -el`` reads them).
 _UTF8_RUN = re.compile(rf"[^\x00-\x08\x0a-\x1f\x7f-\x9f\ufffd]{{{PRINTABLE_RUN},}}")
 _UTF16_RUN = re.compile(rb"(?:[\t\x20-\x7e\xa0-\xff]\x00){%d,}" % PRINTABLE_RUN)
+# UTF-16BE runs too (EXIF of a "big-endian" JPEG), but not after a printable byte: that is
+# a UTF-16LE run read one byte on.
+_UTF16BE_RUN = re.compile(
+    rb"(?<![\t\x20-\x7e\xa0-\xff])(?:\x00[\t\x20-\x7e\xa0-\xff]){%d,}" % PRINTABLE_RUN
+)
 # The last byte that is in no run of either kind, with nothing such after it.
 _RUN_BREAK = re.compile(rb"[\x01-\x08\x0a-\x1f\x7f](?=[^\x01-\x08\x0a-\x1f\x7f]*\Z)")
 
 
 def printable_texts(path: Path) -> Iterator[str]:
     """The printable runs of a file that is no text (:class:`Unreadable`), as the ``strings``
-    tool finds them: text stored in it as it stands, such as an image's metadata; one piece
-    per part of the file, a run a line. A gzip file's unpacked; nothing else is unpacked."""
+    tool finds them: text stored in it as it stands, such as an image's metadata (UTF-8,
+    and UTF-16 in either byte order, as EXIF may hold it); one piece per part of the file,
+    a run a line. A gzip file's unpacked; nothing else is (a PNG's compressed text:
+    :mod:`journeys.privacy.png_text`)."""
     pending = b""  # what follows the last byte that ends every run: a run may go on from it
     for chunk in itertools.chain(_chunks(path), [b""]):
         data = pending + chunk
@@ -133,6 +140,7 @@ def printable_texts(path: Path) -> Iterator[str]:
             # else: a run this long is read in parts
         yield "\n".join(_UTF8_RUN.findall(data[:end].decode("utf-8", errors="replace")))
         yield "\n".join(run.decode("utf-16-le") for run in _UTF16_RUN.findall(data, 0, end))
+        yield "\n".join(run.decode("utf-16-be") for run in _UTF16BE_RUN.findall(data, 0, end))
         pending = data[end:]
 
 

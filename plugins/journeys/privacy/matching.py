@@ -115,18 +115,20 @@ class PhraseIndex:
     def __init__(
         self, phrases: Iterable[tuple[str, ...]], usual: Counter[Key] | None = None
     ) -> None:
-        unique = set(phrases)
-        frequency = Counter(key for phrase in unique for key in set(phrase_keys(phrase)))
+        keys_of = {phrase: phrase_keys(phrase) for phrase in set(phrases)}
+        frequency = Counter(key for keys in keys_of.values() for key in set(keys))
         usual = usual or Counter()
-        self.by_key: dict[Key, dict[tuple[str, ...], tuple[frozenset[Key], str]]] = defaultdict(
-            dict
+        # key -> phrase -> (its keys, its text, where the key's text starts in it)
+        self.by_key: dict[Key, dict[tuple[str, ...], tuple[frozenset[Key], str, int]]] = (
+            defaultdict(dict)
         )
         self.key_of: dict[tuple[str, ...], Key] = {}
         self.keys: set[Key] = set()  # a set, so intersecting with it walks the smaller side
-        for phrase in sorted(unique):
-            keys = phrase_keys(phrase)
+        for phrase in sorted(keys_of):
+            keys = keys_of[phrase]
             key = min(keys, key=lambda k: (usual[k], frequency[k]))
-            self.by_key[key][phrase] = (frozenset(keys), f" {' '.join(phrase)} ")
+            text = f" {' '.join(phrase)} "
+            self.by_key[key][phrase] = (frozenset(keys), text, text.find(key_text(key)))
             self.key_of[phrase] = key
             self.keys.add(key)
 
@@ -143,13 +145,66 @@ class PhraseIndex:
         hits = present & self.keys
         if not hits:
             return []
-        joined = f" {' '.join(words)} "
-        return [
-            phrase
+        candidates = [
+            (key, phrase, text, offset)
             for key in hits
-            for phrase, (keys, text) in self.by_key[key].items()
-            if keys <= present and text in joined
+            for phrase, (keys, text, offset) in self.by_key[key].items()
+            if keys <= present
         ]
+        if not candidates:
+            return []
+        joined = f" {' '.join(words)} "
+        if len(candidates) == 1:
+            return [phrase for _, phrase, text, _ in candidates if text in joined]
+        return _found(candidates, joined)
+
+
+def _found(
+    candidates: list[tuple[Key, tuple[str, ...], str, int]], joined: str
+) -> list[tuple[str, ...]]:
+    """The phrases of ``candidates`` (key, phrase, its text, where the key stands in it)
+    that stand in ``joined``. Phrases filed under one key (the runs of one text overlap)
+    are looked for only where the key stands, the text searched once for it."""
+    by_key: dict[Key, list[tuple[tuple[str, ...], str, int]]] = defaultdict(list)
+    for key, phrase, text, offset in candidates:
+        by_key[key].append((phrase, text, offset))
+    found: list[tuple[str, ...]] = []
+    for key, filed in by_key.items():
+        starts = (
+            _starts(joined, key_text(key), MOST_STARTS * len(filed)) if len(filed) > 1 else None
+        )
+        for phrase, text, offset in filed:
+            if starts is None:
+                if text in joined:
+                    found.append(phrase)
+                continue
+            for start in starts:
+                if start >= offset and joined.startswith(text, start - offset):
+                    found.append(phrase)
+                    break
+    return found
+
+
+MOST_STARTS = 8
+"""Phrases filed under a key are looked for where the key stands when it stands at most
+this many times per phrase; else each phrase is searched for in the whole text."""
+
+
+def key_text(key: Key) -> str:
+    return f" {key} " if isinstance(key, str) else f" {key[0]} {key[1]} "
+
+
+def _starts(text: str, part: str, most: int) -> list[int] | None:
+    """Where ``part`` stands in ``text`` (where it may overlap itself too); None when it
+    stands there more than ``most`` times: then searching for each phrase is quicker."""
+    starts: list[int] = []
+    at = text.find(part)
+    while at != -1:
+        if len(starts) == most:
+            return None
+        starts.append(at)
+        at = text.find(part, at + 1)
+    return starts
 
 
 def words_and_pairs(words: list[str]) -> set[Key]:

@@ -11,7 +11,8 @@ What is looked for (:func:`needles`):
   a digit (an employee number, a postcode, a date of birth), and, in every field, e-mail
   addresses and phone numbers found by their shape. A single common word ("female") or a
   short number ("34") is not looked for;
-- the phrases of three words or more of each non-consenting interview.
+- the phrases of three words or more of each non-consenting interview, and each run of
+  RUN_TOKENS words in a row of its texts (a quote with a word left out or changed).
 
 A whole value found is an error; a phrase (of a non-consenting interview, or of a
 participant field other than those three) is one unless published content says the same
@@ -50,6 +51,11 @@ from journeys.privacy.policy import is_published, private_values, strings
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 MIN_PHRASE_TOKENS = 3
+RUN_TOKENS = 6
+"""Of a non-consenting interview's text, any this many words in a row are looked for, so
+that a quote is found with words left out or changed. Shorter runs would be everyday
+phrases ("at the end of"); one this long that published content says too is not looked
+for, as any phrase."""
 MIN_PART_LETTERS = 3
 """A word of a participant's name shorter than this is not looked for on its own."""
 MIN_IDENTIFIER_CHARACTERS = 6
@@ -133,16 +139,23 @@ def watchlist(
 
 def needles(interviews: Iterable[Interview]) -> list[Needle]:
     """What to look for: what can identify a participant (:func:`participant_needles`), and
-    each phrase of at least MIN_PHRASE_TOKENS words of a non-consenting interview."""
+    of each text of a non-consenting interview, each phrase of at least MIN_PHRASE_TOKENS
+    words and each run of RUN_TOKENS words in a row (a quote with a word left out)."""
     found: list[Needle] = []
     for source, field, value in private_values(interviews):
         if field.startswith("participant"):
             found.extend(participant_needles(value, source, field))
             continue
-        for sentence in _SENTENCE.split(value):
-            phrase = tuple(tokens(sentence))
-            if len(phrase) >= MIN_PHRASE_TOKENS:
-                found.append(Needle(phrase, source, field, always_private=False))
+        phrases = [tuple(tokens(sentence)) for sentence in _SENTENCE.split(value)]
+        words = tokens(value)
+        phrases += [
+            tuple(words[start : start + RUN_TOKENS]) for start in range(len(words) - RUN_TOKENS + 1)
+        ]
+        found.extend(
+            Needle(phrase, source, field, always_private=False)
+            for phrase in dict.fromkeys(phrases)
+            if len(phrase) >= MIN_PHRASE_TOKENS
+        )
     return found
 
 
