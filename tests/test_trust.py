@@ -151,7 +151,7 @@ QUOTE = "Honestly, the loan laptop was so slow that I just went home and cried"
 def test_most_of_a_non_consenting_sentence_quoted_on_a_page_fails_the_build(
     tmp_path: Path,
 ) -> None:
-    """Not only a whole sentence: any six words in a row of it (twelve of thirteen here)."""
+    """Not only a whole sentence: any eight words in a row of it (twelve of thirteen here)."""
     tree = ContentTree(tmp_path / "content")
     tree.persona()
     tree.journey()
@@ -175,24 +175,29 @@ def test_most_of_a_non_consenting_sentence_quoted_on_a_page_fails_the_build(
     )
 
 
-def test_six_words_in_a_row_of_non_consenting_text_are_a_leak_unless_published_content_says_them(
+def test_eight_words_in_a_row_of_a_non_consenting_sentence_are_a_leak_unless_published(
     tmp_path: Path,
 ) -> None:
     tree = ContentTree(tmp_path / "content")
     tree.minimal()
     tree.interview("int-02", consent=False, goal=QUOTE)
+    tree.interview(
+        "int-04", consent=False, goal="We waited at the desk for hours. Then the manager came."
+    )
     tree.interview("int-03", goal="They said the loan laptop was so slow")
 
     leaks = leaks_in_site(
         tmp_path,
         {
             "said.html": "<p>The loan laptop was so slow, they said.</p>",  # int-03 says it
-            "five.html": "<p>That I just went home.</p>",  # five words: an everyday phrase
-            "six.html": "<p>So slow that I just went.</p>",
+            "seven.html": "<p>Was so slow that I just went.</p>",  # seven: could be chance
+            "eight.html": "<p>Was so slow that I just went home.</p>",
+            # the end of one sentence and the start of the next: two snippets side by side
+            "across.html": "<p>At the desk for hours.</p><p>Then the manager was busy.</p>",
         },
     )
 
-    assert [(leak.output, leak.field) for leak in leaks] == [("six.html", "goal")]
+    assert [(leak.output, leak.field) for leak in leaks] == [("eight.html", "goal")]
 
 
 def test_the_guard_does_not_repeat_a_field_name_that_may_be_a_participants_words(

@@ -12,7 +12,8 @@ What is looked for (:func:`needles`):
   addresses and phone numbers found by their shape. A single common word ("female") or a
   short number ("34") is not looked for;
 - the phrases of three words or more of each non-consenting interview, and each run of
-  RUN_TOKENS words in a row of its texts (a quote with a word left out or changed).
+  RUN_TOKENS words in a row of one of its sentences (a quote with a word left out or
+  changed).
 
 A whole value found is an error; a phrase (of a non-consenting interview, or of a
 participant field other than those three) is one unless published content says the same
@@ -51,11 +52,13 @@ from journeys.privacy.policy import is_published, private_values, strings
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 MIN_PHRASE_TOKENS = 3
-RUN_TOKENS = 6
+RUN_TOKENS = 8
 """Of a non-consenting interview's text, any this many words in a row are looked for, so
-that a quote is found with words left out or changed. Shorter runs would be everyday
-phrases ("at the end of"); one this long that published content says too is not looked
-for, as any phrase."""
+that a quote is found with words left out or changed. Shorter runs are everyday phrases
+("at the end of"), or two published snippets that stand side by side on a page ("... with
+Zoë from Eindhoven" "He asked Eva for help"): the guard reads a page's text as one run
+(a name split by markup is found). One this long that published content says too is not
+looked for, as any phrase."""
 MIN_PART_LETTERS = 3
 """A word of a participant's name shorter than this is not looked for on its own."""
 MIN_IDENTIFIER_CHARACTERS = 6
@@ -140,16 +143,20 @@ def watchlist(
 def needles(interviews: Iterable[Interview]) -> list[Needle]:
     """What to look for: what can identify a participant (:func:`participant_needles`), and
     of each text of a non-consenting interview, each phrase of at least MIN_PHRASE_TOKENS
-    words and each run of RUN_TOKENS words in a row (a quote with a word left out)."""
+    words and each run of RUN_TOKENS words in a row of a sentence (a quote with a word left
+    out)."""
     found: list[Needle] = []
     for source, field, value in private_values(interviews):
         if field.startswith("participant"):
             found.extend(participant_needles(value, source, field))
             continue
-        phrases = [tuple(tokens(sentence)) for sentence in _SENTENCE.split(value)]
-        words = tokens(value)
-        phrases += [
-            tuple(words[start : start + RUN_TOKENS]) for start in range(len(words) - RUN_TOKENS + 1)
+        sentences = [tuple(tokens(sentence)) for sentence in _SENTENCE.split(value)]
+        # Runs within a sentence: the end of one and the start of the next, on a page, may be
+        # two published snippets side by side.
+        phrases = sentences + [
+            sentence[start : start + RUN_TOKENS]
+            for sentence in sentences
+            for start in range(len(sentence) - RUN_TOKENS + 1)
         ]
         found.extend(
             Needle(phrase, source, field, always_private=False)
