@@ -96,6 +96,8 @@ class Leak:
     sealed: bool = False
     """For a file the guard could not read: text stored compressed in it could not be
     unpacked (``publish_unread`` does not let it through: it is text, not an image's)."""
+    run: bool = False
+    """Words in a row of a non-consenting text (``part``: which), not its whole sentence."""
 
     def format(self) -> str:
         field = shown_field(self.field)
@@ -111,6 +113,14 @@ class Leak:
                 "so the privacy guard cannot check it; remove it from the site, or, "
                 "if it may be published unchecked, add a "
                 "pattern that matches it to `publish_unread` in mkdocs.yml"
+            )
+        if self.run:
+            where = "the path of this file" if self.in_path else "here"
+            return (
+                f"{self.output}{'' if self.in_path else f':{self.line}'}: words {self.part} of "
+                f"`{field}` of {self.source}, which must not be published, stand {where} in a "
+                "row; if they are quoted from it, remove them (if they are two published texts "
+                "side by side, reword one)"
             )
         if self.part and self.in_path:
             return (
@@ -182,15 +192,20 @@ def find_leaks(
                     0,
                     _words(needle),
                     in_path=True,
+                    run=needle.run,
                 ),
             )
         else:
             alone[output].append(needle)
     for output, parts in alone.items():
         lines = first_lines(site_dir / output, {needle.tokens for needle in parts})
-        for needle in parts:
+        for needle, words in _one_run_each(parts):
             line = lines.get(needle.tokens, 1)
-            leak = Leak(output, needle.source, needle.field, Severity.WARNING, line, _words(needle))
+            leak = Leak(
+                output,
+                *(needle.source, needle.field, Severity.WARNING, line, words),
+                run=needle.run,
+            )
             leaks.setdefault((output, needle.source, needle.field, needle.part, False), leak)
     patterns = [pattern.casefold() for pattern in publish_unread]
     for output, reason, sealed in unread:
@@ -216,6 +231,28 @@ def empty_site(site_dir: Path, leaks: Iterable[Leak]) -> None:
                 entry.unlink()
     for output in leaking:
         (site_dir / output).unlink(missing_ok=True)
+
+
+def _one_run_each(parts: list[Needle]) -> list[tuple[Needle, str]]:
+    """Each part with which words of its value it is (``2``, ``1-2``); the runs of one text
+    that overlap one another as one span, reported with the first of them: a quote with a
+    word left out is one warning, not one per eight of its words."""
+    found: list[tuple[Needle, str]] = []
+    spans: dict[tuple[str, str], tuple[Needle, int]] = {}  # first run, end of the span
+    for needle in sorted(parts, key=lambda needle: needle.part):
+        end = needle.part + len(needle.tokens)
+        if not needle.run:
+            found.append((needle, _words(needle)))
+            continue
+        before = spans.get((needle.source, needle.field))
+        if before is not None and needle.part < before[1]:
+            spans[(needle.source, needle.field)] = (before[0], max(end, before[1]))
+        else:
+            if before is not None:
+                found.append((before[0], f"{before[0].part}-{before[1] - 1}"))
+            spans[(needle.source, needle.field)] = (needle, end)
+    found.extend((first, f"{first.part}-{end - 1}") for first, end in spans.values())
+    return found
 
 
 def _words(part: Needle) -> str:

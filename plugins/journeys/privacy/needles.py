@@ -94,6 +94,10 @@ class Needle:
     value, it is a warning. 0: the whole value."""
     joined: bool = False
     """A name of several words run together ("femkeoudshoorn"): one word, but a whole name."""
+    run: bool = False
+    """RUN_TOKENS words in a row of a sentence of a non-consenting text (``part``: where they
+    start in the text's words). Found without the whole sentence, a warning: a quote with
+    words left out, or by chance two published texts side by side on a page."""
 
 
 @dataclass(frozen=True)
@@ -151,19 +155,28 @@ def needles(interviews: Iterable[Interview]) -> list[Needle]:
             found.extend(participant_needles(value, source, field))
             continue
         sentences = [tuple(tokens(sentence)) for sentence in _SENTENCE.split(value)]
-        # Runs within a sentence: the end of one and the start of the next, on a page, may be
-        # two published snippets side by side.
-        phrases = sentences + [
-            sentence[start : start + RUN_TOKENS]
-            for sentence in sentences
-            for start in range(len(sentence) - RUN_TOKENS + 1)
-        ]
         found.extend(
-            Needle(phrase, source, field, always_private=False)
-            for phrase in dict.fromkeys(phrases)
-            if len(phrase) >= MIN_PHRASE_TOKENS
+            Needle(sentence, source, field, always_private=False)
+            for sentence in dict.fromkeys(sentences)
+            if len(sentence) >= MIN_PHRASE_TOKENS
         )
+        found.extend(_runs(sentences, source, field))
     return found
+
+
+def _runs(sentences: list[tuple[str, ...]], source: str, field: str) -> Iterator[Needle]:
+    """Each run of RUN_TOKENS words within a sentence (the end of one and the start of the
+    next, on a page, may be two published texts side by side)."""
+    whole = set(sentences)
+    seen: set[tuple[str, ...]] = set()
+    offset = 0
+    for sentence in sentences:
+        for start in range(len(sentence) - RUN_TOKENS + 1):
+            run = sentence[start : start + RUN_TOKENS]
+            if run not in whole and run not in seen:
+                seen.add(run)
+                yield Needle(run, source, field, False, part=offset + start + 1, run=True)
+        offset += len(sentence)
 
 
 def participant_needles(value: str, source: str, field: str) -> list[Needle]:
