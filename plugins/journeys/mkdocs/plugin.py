@@ -181,6 +181,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             )
         for asset in (STYLESHEET, SCRIPT):
             files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
+        if not self.serving:
+            # Forked now, before MkDocs holds every page's HTML (a child forked later would
+            # count a copy of it in its memory); pages are handed to it as they are made.
+            self.indexing = search_index.offload(config.plugins)
         return files
 
     def drop_unwritten(self, files: Files) -> None:
@@ -278,8 +282,6 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.preview.before_pages(
                 env, config, files, [errors], {home.HOME: self.dashboard or ""}
             )
-        else:  # from here on, material's search index is made beside the pages
-            self.indexing = search_index.offload(config.plugins)
         return env
 
     # Before the search plugin writes its index (priority 0).
