@@ -23,8 +23,8 @@ from journeys.mkdocs import search_index
 made_by = search_index.offload
 
 
-def offload(plugins):
-    offloaded = made_by(plugins)
+def offload(plugins, site_dir):
+    offloaded = made_by(plugins, site_dir)
     in_child = offloaded is not None and offloaded.indexer._child is not None
     Path("offloaded.txt").write_text(str(in_child))
     return offloaded
@@ -35,7 +35,7 @@ search_index.offload = offload
 KEEP_MATERIALS_OWN = """
 from journeys.mkdocs import search_index
 
-search_index.offload = lambda plugins: None
+search_index.offload = lambda plugins, site_dir: None
 """
 
 

@@ -184,7 +184,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if not self.serving:
             # Forked now, before MkDocs holds every page's HTML (a child forked later would
             # count a copy of it in its memory); pages are handed to it as they are made.
-            self.indexing = search_index.offload(config.plugins)
+            self.indexing = search_index.offload(config.plugins, Path(config.site_dir))
         return files
 
     def drop_unwritten(self, files: Files) -> None:

@@ -4,21 +4,23 @@ Material's search plugin reads every page's HTML with Python's ``html.parser`` t
 into sections: in a study of 1,000 interviews that is about half of what the pages cost.
 During a build, :func:`offload` hands each page (its HTML, headings, address, title and
 search settings) to a forked child that runs material's own indexing, in page order, while
-this process goes on making the next pages; before material writes the index, :meth:`
-SearchOffload.finish` puts the child's entries in its place. The index is the same, byte
-for byte. Without material's search plugin, or where a child cannot be forked, nothing
-changes.
+this process goes on making the next pages; at the end the child writes the index with
+material's own code, in material's place (:meth:`SearchOffload.finish`); this process
+never holds every page's entries. The index is the same, byte for byte. Without
+material's search plugin, or where a child cannot be forked, nothing changes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from mkdocs.plugins import PluginCollection
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
+from mkdocs.utils import write_file
 
 from journeys.building import isolated
 
@@ -41,10 +43,11 @@ class PageToIndex:
 
 
 class SearchOffload:
-    def __init__(self, index: Any) -> None:
-        self.index = index
-        self.indexer: isolated.Consumer[PageToIndex, list[dict[str, Any]]] = isolated.Consumer(
-            lambda pages: _entries(index, pages)
+    def __init__(self, plugin: Any, path: Path) -> None:
+        self.plugin = plugin
+        index = plugin.search_index
+        self.indexer: isolated.Consumer[PageToIndex, None] = isolated.Consumer(
+            lambda pages: _write_index(index, pages, path)
         )
 
     def add_entry_from_context(self, page: Page) -> None:
@@ -53,16 +56,17 @@ class SearchOffload:
         self.indexer.send(PageToIndex(page.content or "", page.toc, page.url, page.title, meta))
 
     def finish(self) -> None:
-        """Put the entries made in the child in the index (before material writes it)."""
-        entries = self.indexer.result()
-        del self.index.add_entry_from_context  # the class's own method again
-        self.index.entries = [*self.index.entries, *entries]
+        """Have the child write the index, before material would: this process never holds
+        every page's entries (material, told it is done, writes nothing)."""
+        self.indexer.result()
+        del self.plugin.search_index.add_entry_from_context  # the class's own method again
+        self.plugin.config["enabled"] = False
 
     def stop(self) -> None:
         self.indexer.stop()
 
 
-def offload(plugins: PluginCollection) -> SearchOffload | None:
+def offload(plugins: PluginCollection, site_dir: Path) -> SearchOffload | None:
     """Make material's search index in a child process from now on, if there is one."""
     if SearchIndex is None:
         return None
@@ -70,14 +74,14 @@ def offload(plugins: PluginCollection) -> SearchOffload | None:
         index: Any = getattr(plugin, "search_index", None)
         enabled = getattr(getattr(plugin, "config", None), "enabled", True)
         if type(index) is SearchIndex and enabled and not index.entries:
-            offloaded = SearchOffload(index)
+            offloaded = SearchOffload(plugin, site_dir / "search" / "search_index.json")
             index.add_entry_from_context = offloaded.add_entry_from_context
             return offloaded
     return None
 
 
-def _entries(index: Any, pages: Iterator[PageToIndex]) -> list[dict[str, Any]]:
+def _write_index(index: Any, pages: Iterator[PageToIndex], path: Path) -> None:
+    """Index the pages as material does, then write the index as its search plugin does."""
     for page in pages:
         SearchIndex.add_entry_from_context(index, page)
-    entries: list[dict[str, Any]] = index.entries
-    return entries
+    write_file(index.generate_search_index(None).encode("utf-8"), str(path))
