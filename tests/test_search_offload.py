@@ -40,7 +40,7 @@ search_index.offload = lambda plugins, site_dir: None
 
 
 def site_with_hook(root: Path, hook: str) -> Path:
-    generate.generate(root, interviews=15, personas=3, journeys=2, seed=3)
+    generate.generate(root, interviews=6, personas=2, journeys=2, seed=3)
     (root / "hook.py").write_text(hook, encoding="utf-8")
     write_site(root, extra_config={"hooks": ["hook.py"]})
     return build(root)
@@ -55,4 +55,4 @@ def test_the_search_index_made_beside_the_pages_is_materials_own(tmp_path: Path)
     assert index == (own / "search" / "search_index.json").read_bytes()
     locations = {entry["location"] for entry in json.loads(index)["docs"]}
     assert {"interviews/", "journeys/"} <= {location.split("/")[0] + "/" for location in locations}
-    assert len(locations) > 15
+    assert len(locations) > 6
