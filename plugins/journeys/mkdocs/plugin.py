@@ -170,6 +170,13 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             f"{outcome.interviews} interviews, {len(self.titles)} pages{again}; "
             f"charts: {len(outcome.charts_to_draw)} to draw, {outcome.charts_reused} from the cache"
         )
+        for asset in (STYLESHEET, SCRIPT):
+            files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
+        self.start_workers(outcome, config)
+        return files
+
+    def start_workers(self, outcome: generation.Outcome, config: MkDocsConfig) -> None:
+        """The work that runs beside MkDocs making the pages, in child processes."""
         if outcome.charts_to_draw:
             # Drawn beside MkDocs reading the pages; waited for in on_env, before files are
             # copied. `mkdocs serve` draws in on_env, keeping them in memory across rebuilds.
@@ -179,13 +186,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 ),
                 forked=not self.serving,
             )
-        for asset in (STYLESHEET, SCRIPT):
-            files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
         if not self.serving:
             # Forked now, before MkDocs holds every page's HTML (a child forked later would
             # count a copy of it in its memory); pages are handed to it as they are made.
             self.indexing = search_index.offload(config.plugins, Path(config.site_dir))
-        return files
 
     def drop_unwritten(self, files: Files) -> None:
         """Leave out generated files that were announced but not written (charts still to

@@ -197,16 +197,8 @@ def find_leaks(
             )
         else:
             alone[output].append(needle)
-    for output, parts in alone.items():
-        lines = first_lines(site_dir / output, {needle.tokens for needle in parts})
-        for needle, words in _one_run_each(parts):
-            line = lines.get(needle.tokens, 1)
-            leak = Leak(
-                output,
-                *(needle.source, needle.field, Severity.WARNING, line, words),
-                run=needle.run,
-            )
-            leaks.setdefault((output, needle.source, needle.field, needle.part, False), leak)
+    for key, leak in _found_alone(site_dir, alone):
+        leaks.setdefault(key, leak)
     patterns = [pattern.casefold() for pattern in publish_unread]
     for output, reason, sealed in unread:
         if sealed or not any(fnmatch.fnmatchcase(output.casefold(), p) for p in patterns):
@@ -231,6 +223,23 @@ def empty_site(site_dir: Path, leaks: Iterable[Leak]) -> None:
                 entry.unlink()
     for output in leaking:
         (site_dir / output).unlink(missing_ok=True)
+
+
+def _found_alone(
+    site_dir: Path, alone: dict[str, list[Needle]]
+) -> Iterator[tuple[tuple[str, str, str, int, bool], Leak]]:
+    """The warnings for parts found without their whole value, with the first line each
+    stands on."""
+    for output, parts in alone.items():
+        lines = first_lines(site_dir / output, {needle.tokens for needle in parts})
+        for needle, words in _one_run_each(parts):
+            line = lines.get(needle.tokens, 1)
+            leak = Leak(
+                output,
+                *(needle.source, needle.field, Severity.WARNING, line, words),
+                run=needle.run,
+            )
+            yield (output, needle.source, needle.field, needle.part, False), leak
 
 
 def _one_run_each(parts: list[Needle]) -> list[tuple[Needle, str]]:
