@@ -67,8 +67,9 @@ class SearchOffload:
 
 
 def offload(plugins: PluginCollection, site_dir: Path) -> SearchOffload | None:
-    """Make material's search index in a child process from now on, if there is one."""
-    if SearchIndex is None:
+    """Make material's search index in a child process from now on, if there is one (and
+    a child can be forked: kept for later, every page's HTML would wait in memory)."""
+    if SearchIndex is None or not isolated.can_fork():
         return None
     for plugin in plugins.values():
         index: Any = getattr(plugin, "search_index", None)
