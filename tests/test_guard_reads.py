@@ -189,7 +189,6 @@ def test_a_surname_alone_is_a_warning_with_file_and_line_and_publish_unread_allo
     (tmp_path / "docs" / "files" / "report.docx").write_bytes(a_docx())
 
     built = mkdocs(tmp_path, "build")
-    strict = mkdocs(tmp_path, "build", "--strict")
 
     assert built.returncode == 0, built.stderr
     assert guard_lines(built.stderr, "ERROR") == []
@@ -204,8 +203,10 @@ def test_a_surname_alone_is_a_warning_with_file_and_line_and_publish_unread_allo
     assert re.search(
         r"\bmark\b", bundle.read_text(encoding="utf-8")
     )  # the one-word name is in the theme
+    strict = mkdocs(tmp_path, "build", "--strict")
     assert strict.returncode != 0
     assert "team/index.html" in "".join(guard_lines(strict.stderr, "WARNING"))
+    assert not (tmp_path / "site" / "team").exists()  # --strict stops it: nothing is kept
 
 
 # --- reading ----------------------------------------------------------------------------------

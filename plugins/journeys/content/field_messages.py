@@ -10,6 +10,7 @@ line number says where it is."""
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -60,8 +61,15 @@ def shown_key(key: str) -> str:
 
 
 def is_field_like(key: str) -> bool:
-    """Whether a message may repeat ``key``: a field of the format, or a near miss of one."""
-    return key in format_fields() or closest(key, format_fields()) is not None
+    """Whether a message may repeat ``key``: a field of the format, or a near miss of one
+    written as fields are, in lower case (``Kate:``, a speaker's name at the start of a
+    pasted line, is a near miss of ``date``)."""
+    if key in format_fields():
+        return True
+    return _FIELD_SHAPED.fullmatch(key) is not None and closest(key, format_fields()) is not None
+
+
+_FIELD_SHAPED = re.compile(r"[a-z][a-z0-9_]*")
 
 
 @functools.cache

@@ -333,6 +333,12 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 "the build failed so they are not published: the site folder was emptied so that "
                 "nothing of this build can be published"
             )
+        if leaks and config.strict and not self.serving:  # --strict stops on the warnings
+            guard.empty_site(Path(config.site_dir), leaks)
+            log.warning(
+                "privacy guard: --strict stops this build on the warnings above: the site "
+                "folder was emptied so that nothing of it can be published"
+            )
 
     on_post_build = CombinedEvent(keep_search_entries, guard_site)
 

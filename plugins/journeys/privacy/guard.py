@@ -148,6 +148,8 @@ _FIELD_PART = re.compile(r"(\[\d+\])|([^.\[]+)")
 def shown_field(field: str) -> str:
     """A dotted field (``steps[1].quote``) as the log shows it: a key that is no field of
     the format (a line of notes the YAML reads as a field) as ``…``: it may be private."""
+    if field == "body":  # the notes below the front matter: no key, a name of the guard's
+        return field
     return _FIELD_PART.sub(lambda part: part.group(1) or shown_key(part.group(2)), field)
 
 

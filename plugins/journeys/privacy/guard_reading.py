@@ -355,7 +355,8 @@ def _unescaped(match: re.Match[str]) -> str:
 
 
 def _base64_texts(text: str) -> Iterator[str]:
-    """The text of each ``;base64,`` data URL that holds UTF-8 text (an SVG image, say)."""
+    """The text of each ``;base64,`` data URL: UTF-8 text (an SVG image, say) whole, else
+    its printable runs, as of a file that is no text (an image's metadata)."""
     for match in _BASE64.finditer(text):
         data = match.group(1)
         try:
@@ -363,9 +364,14 @@ def _base64_texts(text: str) -> Iterator[str]:
                 data + "=" * (-len(data) % 4),
                 altchars=b"-_" if "-" in data or "_" in data else None,
             )
-            yield unpacked.decode("utf-8")
         except (binascii.Error, ValueError):
             continue
+        try:
+            yield unpacked.decode("utf-8")
+        except UnicodeDecodeError:
+            yield "\n".join(_UTF8_RUN.findall(unpacked.decode("utf-8", errors="replace")))
+            yield "\n".join(run.decode("utf-16-le") for run in _UTF16_RUN.findall(unpacked))
+            yield "\n".join(run.decode("utf-16-be") for run in _UTF16BE_RUN.findall(unpacked))
 
 
 class TagMemory:

@@ -26,7 +26,8 @@ TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # Combining diacritical marks (Latin, Greek, Cyrillic), soft hyphen and zero-width characters.
 _MARKS = re.compile(
-    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00ad\u200b-\u200d\u2060\ufeff]"
+    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u00ad\u180e"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
 )
 # Letters of other scripts that look like Latin ones (as in Unicode's confusables), made
 # Latin before case-folding, as they look: an upper-case Greek eta like "H", a lower-case one

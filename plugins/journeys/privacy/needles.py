@@ -154,7 +154,7 @@ def needles(interviews: Iterable[Interview]) -> list[Needle]:
         if field.startswith("participant"):
             found.extend(participant_needles(value, source, field))
             continue
-        sentences = [tuple(tokens(sentence)) for sentence in _SENTENCE.split(value)]
+        sentences = _units(value)
         found.extend(
             Needle(sentence, source, field, always_private=False)
             for sentence in dict.fromkeys(sentences)
@@ -162,6 +162,30 @@ def needles(interviews: Iterable[Interview]) -> list[Needle]:
         )
         found.extend(_runs(sentences, source, field))
     return found
+
+
+def _units(value: str) -> list[tuple[str, ...]]:
+    """The sentences of a text, as words; pieces too short to be looked for on their own
+    (``Diagnosis: burnout.``, the items of a list) joined with the short pieces beside
+    them; a Markdown link as the words a page shows of it (its text, not its address)."""
+    shown = _MARKDOWN_LINK.sub(r"\1", value)
+    units: list[tuple[str, ...]] = []
+    short: list[str] = []
+    for piece in _SENTENCE.split(shown):
+        words = tokens(piece)
+        if len(words) >= MIN_PHRASE_TOKENS:
+            if short:
+                units.append(tuple(short))
+                short = []
+            units.append(tuple(words))
+        else:
+            short.extend(words)
+    if short:
+        units.append(tuple(short))
+    return units
+
+
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 
 def _runs(sentences: list[tuple[str, ...]], source: str, field: str) -> Iterator[Needle]:
