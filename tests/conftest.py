@@ -96,3 +96,9 @@ def browser() -> Iterator[Any]:
             yield chromium
         finally:
             chromium.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests first: started last, one of them would keep a worker busy after the
+    others have run out of tests (pytest-xdist)."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
