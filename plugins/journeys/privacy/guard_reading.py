@@ -138,9 +138,7 @@ def printable_texts(path: Path) -> Iterator[str]:
             elif len(data) < LONG_LINE:
                 end = 0  # all of it may be one run: read it with the next part
             # else: a run this long is read in parts
-        yield "\n".join(_UTF8_RUN.findall(data[:end].decode("utf-8", errors="replace")))
-        yield "\n".join(run.decode("utf-16-le") for run in _UTF16_RUN.findall(data, 0, end))
-        yield "\n".join(run.decode("utf-16-be") for run in _UTF16BE_RUN.findall(data, 0, end))
+        yield from _printable_runs(data[:end])
         pending = data[end:]
 
 
@@ -354,6 +352,14 @@ def _unescaped(match: re.Match[str]) -> str:
     return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else " "
 
 
+def _printable_runs(data: bytes) -> Iterator[str]:
+    """The printable runs of bytes that are no text: UTF-8, then UTF-16 in either byte
+    order, a run a line."""
+    yield "\n".join(_UTF8_RUN.findall(data.decode("utf-8", errors="replace")))
+    yield "\n".join(run.decode("utf-16-le") for run in _UTF16_RUN.findall(data))
+    yield "\n".join(run.decode("utf-16-be") for run in _UTF16BE_RUN.findall(data))
+
+
 def _base64_texts(text: str) -> Iterator[str]:
     """The text of each ``;base64,`` data URL: UTF-8 text (an SVG image, say) whole, else
     its printable runs, as of a file that is no text (an image's metadata)."""
@@ -369,9 +375,7 @@ def _base64_texts(text: str) -> Iterator[str]:
         try:
             yield unpacked.decode("utf-8")
         except UnicodeDecodeError:
-            yield "\n".join(_UTF8_RUN.findall(unpacked.decode("utf-8", errors="replace")))
-            yield "\n".join(run.decode("utf-16-le") for run in _UTF16_RUN.findall(unpacked))
-            yield "\n".join(run.decode("utf-16-be") for run in _UTF16BE_RUN.findall(unpacked))
+            yield from _printable_runs(unpacked)
 
 
 class TagMemory:
