@@ -48,34 +48,35 @@ def _with_unmeasured(
     return [found[n] for n in sorted(found)]
 
 
-def _build_ratio(target: Target, measured: Measured) -> list[Verdict]:
-    def name(n: int) -> str:
-        return f"N={n:,}: full build (a)/(b) <= {target.limit:g}"
+def _ratio(
+    what: str, ratio: Callable[[SizeResult], float], figures: Callable[[SizeResult], str]
+) -> Callable[[Target, Measured], list[Verdict]]:
+    """A target on (a)/(b) of one measure at each size: ``what`` it is, how the ratio is
+    taken and the two figures it is taken of."""
 
-    found = {
-        r.n: Verdict(
-            name(r.n),
-            r.ratio <= target.limit,
-            f"{r.ratio:.2f} ({r.plugin.seconds:.1f} s / {r.baseline.seconds:.1f} s)",
-        )
-        for r in target.sizes(measured.builds)
-    }
-    return _with_unmeasured(target, found, name)
+    def judge(target: Target, measured: Measured) -> list[Verdict]:
+        def name(n: int) -> str:
+            return f"N={n:,}: {what} (a)/(b) <= {target.limit:g}"
+
+        found = {
+            r.n: Verdict(name(r.n), ratio(r) <= target.limit, f"{ratio(r):.2f} ({figures(r)})")
+            for r in target.sizes(measured.builds)
+        }
+        return _with_unmeasured(target, found, name)
+
+    return judge
 
 
-def _rss_ratio(target: Target, measured: Measured) -> list[Verdict]:
-    def name(n: int) -> str:
-        return f"N={n:,}: peak RSS (a)/(b) <= {target.limit:g}"
-
-    found = {
-        r.n: Verdict(
-            name(r.n),
-            r.rss_ratio <= target.limit,
-            f"{r.rss_ratio:.2f} ({r.plugin.peak_rss_mb:.0f} MB / {r.baseline.peak_rss_mb:.0f} MB)",
-        )
-        for r in target.sizes(measured.builds)
-    }
-    return _with_unmeasured(target, found, name)
+_build_ratio = _ratio(
+    "full build",
+    lambda r: r.ratio,
+    lambda r: f"{r.plugin.seconds:.1f} s / {r.baseline.seconds:.1f} s",
+)
+_rss_ratio = _ratio(
+    "peak RSS",
+    lambda r: r.rss_ratio,
+    lambda r: f"{r.plugin.peak_rss_mb:.0f} MB / {r.baseline.peak_rss_mb:.0f} MB",
+)
 
 
 def _preview(target: Target, measured: Measured) -> list[Verdict]:
