@@ -34,10 +34,11 @@ from journeys.site.labels import Labels
 JOURNEY = "/journeys/laptop-repair/"
 DESKTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
-PHONE_HEIGHT_BEFORE = 12651
-"""document.body.scrollHeight of /journeys/laptop-repair/ at 390 × 844 px in Chromium, on
-the demo built from the repository as it was before issue 18 changed the journey page
-(measured with Playwright on 30 November 2026, before the findings and the map)."""
+PHONE_HEIGHT_BEFORE = {("en", "laptop-repair"): 12651, ("nl", "onboarding"): 8893}
+"""document.body.scrollHeight of a journey page at 390 × 844 px in Chromium, on the demo
+built from the repository as it was before issue 18 changed the journey page (measured with
+Playwright on 30 November 2026, before the findings and the map): the English page of the
+longest journey and the Dutch page of the shortest."""
 
 
 # ---- findings and lanes, from small studies ------------------------------------------------
@@ -215,17 +216,23 @@ def sites(browser: Any, demo_site: Path, demo_site_nl: Path) -> Iterator[dict[st
 
 @pytest.fixture
 def open_journey(browser: Any, sites: dict[str, str]) -> Iterator[Callable[..., Any]]:
-    """``open_journey(viewport, language="en", scheme="light")``: the laptop-repair page,
-    loaded with every image, in a context of its own."""
+    """``open_journey(viewport, language="en", scheme="light", path=JOURNEY)``: a journey
+    page (laptop repair unless ``path`` says otherwise), loaded with every image, in a
+    context of its own."""
     contexts: list[Any] = []
 
-    def open_(viewport: dict[str, int], language: str = "en", scheme: str = "light") -> Any:
+    def open_(
+        viewport: dict[str, int],
+        language: str = "en",
+        scheme: str = "light",
+        path: str = JOURNEY,
+    ) -> Any:
         context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
         contexts.append(context)
         page = context.new_page()
         page.set_viewport_size(viewport)
         page.set_default_timeout(20_000)
-        page.goto(sites[language] + JOURNEY, wait_until="load")
+        page.goto(sites[language] + path, wait_until="load")
         kit.load_all_images(page)
         return page
 
@@ -304,10 +311,11 @@ def test_lanes_line_up_and_the_curve_runs_through_each_stage_column(
         assert abs(line_y - dot_y) <= 1.5
 
 
+@pytest.mark.parametrize(("language", "slug"), PHONE_HEIGHT_BEFORE)
 def test_on_a_phone_stages_follow_each_other_nothing_sticks_out_and_the_page_is_half_as_tall(
-    open_journey: Callable[..., Any],
+    open_journey: Callable[..., Any], language: str, slug: str
 ) -> None:
-    page = open_journey(PHONE)
+    page = open_journey(PHONE, language, path=f"/journeys/{slug}/")
 
     stages = page.locator(".jr-map > .jr-stage").evaluate_all(
         "ss => ss.map(s => { const r = s.getBoundingClientRect(); return [r.left, r.top]; })"
@@ -333,7 +341,46 @@ def test_on_a_phone_stages_follow_each_other_nothing_sticks_out_and_the_page_is_
     )
     assert too_wide == [], f"wider than the phone, outside a scroll container: {too_wide[:10]}"
     height = page.evaluate("document.body.scrollHeight")
-    assert height <= PHONE_HEIGHT_BEFORE / 2, f"{height} px, before {PHONE_HEIGHT_BEFORE} px"
+    before = PHONE_HEIGHT_BEFORE[language, slug]
+    assert height <= before / 2, f"{height} px, before {before} px"
+
+
+FOLDED_LANES = ".jr-row-did, .jr-row-touchpoints, .jr-row-feel"
+
+
+def test_on_a_phone_a_stage_shows_its_findings_and_its_button_opens_the_rest(
+    open_journey: Callable[..., Any],
+) -> None:
+    page = open_journey(PHONE)
+    stages = page.locator(".jr-map > .jr-stage")
+    assert stages.count() >= 3
+    for index in range(stages.count()):
+        stage = stages.nth(index)
+        shown = stage.locator(".jr-row-curve, .jr-row-pains, .jr-row-opportunities")
+        assert any(shown.nth(i).is_visible() for i in range(shown.count()))
+        folded = stage.locator(FOLDED_LANES)
+        assert folded.count() == 3 and not any(folded.nth(i).is_visible() for i in range(3))
+        button = stage.locator(".jr-stage-more")
+        assert button.get_attribute("aria-expanded") == "false"
+        button.focus()
+        page.keyboard.press("Enter")
+        assert button.get_attribute("aria-expanded") == "true"
+        opened = [i for i in range(3) if folded.nth(i).is_visible()]
+        assert opened, "the button opened nothing"
+        page.keyboard.press("Enter")
+        assert not folded.nth(opened[0]).is_visible()
+    # a link to something in a folded lane opens its stage
+    target = page.locator(".jr-map .jr-row-feel[id]").first
+    page.evaluate("id => { location.hash = id; }", target.get_attribute("id"))
+    target.wait_for(state="visible")
+    # on paper and on a wide screen every lane shows, and the button does not
+    page.emulate_media(media="print")
+    assert page.locator(FOLDED_LANES).first.is_visible()
+    assert not page.locator(".jr-stage-more").first.is_visible()
+    page.emulate_media(media="screen")
+    page.set_viewport_size(DESKTOP)
+    assert page.locator(FOLDED_LANES).first.is_visible()
+    assert not page.locator(".jr-stage-more").first.is_visible()
 
 
 def boxes(locator: Any) -> list[dict[str, float]]:
@@ -357,6 +404,10 @@ def test_every_n_more_opens_by_keyboard_and_shows_its_n_items(
         folded.first.focus()
         page.keyboard.press("Enter")
     assert folded.count() == 0
+    stage_buttons = page.locator(".jr-stage-more:visible")
+    for index in range(stage_buttons.count()):
+        stage_buttons.nth(index).focus()
+        page.keyboard.press("Enter")
     folds = page.locator("details.jr-more")
     assert folds.count() >= 10
     for index in range(folds.count()):
@@ -416,5 +467,8 @@ def test_axe_finds_nothing_serious_with_everything_open(
     page = open_journey(viewport, scheme=scheme)
     problems = kit.run_axe(page)
     page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    page.evaluate(
+        "document.querySelectorAll('.jr-stage').forEach(s => s.toggleAttribute('data-open', true))"
+    )
     problems += kit.run_axe(page)
     assert problems == [], kit.describe_violations(problems)

@@ -66,9 +66,15 @@
 (function () {
   var PHONE = "(max-width: 44.9375em)";
 
+  function openStage(stage, open) {
+    stage.toggleAttribute("data-open", open);
+    stage.querySelector(".jr-stage-more").setAttribute("aria-expanded", String(open));
+  }
+
   function openAround(target) {
     for (var node = target; node; node = node.parentElement) {
       if (node.tagName === "DETAILS") node.open = true;
+      if (node.hasAttribute("data-folded")) openStage(node, true);
     }
   }
 
@@ -78,6 +84,13 @@
         details.open = false;
       });
     }
+    // Each stage's button shows only on a phone (CSS); on wider screens the lanes all show.
+    document.querySelectorAll(".jr-map .jr-stage:has(> .jr-stage-more)").forEach(function (stage) {
+      stage.setAttribute("data-folded", "");
+      stage.querySelector(".jr-stage-more").addEventListener("click", function () {
+        openStage(stage, !stage.hasAttribute("data-open"));
+      });
+    });
     if (location.hash) openAround(document.getElementById(decodeURIComponent(location.hash.slice(1))));
   }
 

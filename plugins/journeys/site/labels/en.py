@@ -84,6 +84,7 @@ TEXTS: dict[str, str] = {
     "chart_revisit": "Came back to this stage",
     "stage_table_caption": "Scores per stage",
     "what_people_did": "What people did",
+    "stage_more": "What people did, touchpoints, thinking and feeling",
     "touchpoints_used": "Touchpoints",
     "discovered": "discovered",
     "discovered_note": "not in the touchpoint inventory",

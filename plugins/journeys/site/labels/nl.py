@@ -90,6 +90,7 @@ TEXTS: dict[str, str] = {
     "chart_revisit": "Kwam terug in deze fase",
     "stage_table_caption": "Cijfers per fase",
     "what_people_did": "Wat mensen deden",
+    "stage_more": "Wat mensen deden, contactmomenten, denken en voelen",
     "touchpoints_used": "Contactmomenten",
     "discovered": "ontdekt",
     "discovered_note": "niet in de inventarisatie van contactmomenten",
