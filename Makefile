@@ -23,11 +23,14 @@ offline: $(VENV)/.site
 check: $(VENV)/.site
 	$(BIN)/journeys check --strict content
 
+# The tests start a few hundred Python processes (builds, the CLI); with compiled modules
+# kept (__pycache__, even where the environment says PYTHONDONTWRITEBYTECODE) each starts
+# a third of a second sooner.
 test: $(VENV)/.test node_modules/.installed
 	$(BIN)/ruff format --check plugins tests benchmarks docs_hooks.py
 	$(BIN)/ruff check plugins tests benchmarks docs_hooks.py
 	$(BIN)/python -m mypy
-	$(BIN)/python -m pytest -n auto --dist worksteal
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n auto --dist worksteal
 
 $(VENV)/.site: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
