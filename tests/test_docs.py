@@ -103,7 +103,7 @@ def test_the_built_page_lists_every_field_of_every_model(site: Path) -> None:
         assert start != -1, f"no section for {kind.title}"
         end = built.find("<h3", start + 1)
         section = built[start : end if end != -1 else None]
-        for name, field in kind.model.model_fields.items():
+        for name, field in ((f.alias or n, f) for n, f in kind.model.model_fields.items()):
             row = re.search(
                 rf"<tr>\s*<td><code>{re.escape(name)}</code></td>(.*?)</tr>", section, re.DOTALL
             )
@@ -306,7 +306,7 @@ def test_the_schema_commands_in_the_editor_page_exist() -> None:
 
 # --- YAML snippets -------------------------------------------------------------------------
 
-FIELD_NAMES = {name for kind in reference.kinds() for name in kind.model.model_fields}
+FIELD_NAMES = {name for kind in reference.kinds() for name in model.field_keys(kind.model)}
 
 
 def _keys(value: Any, parent: str = "") -> set[str]:

@@ -103,10 +103,15 @@ _STEP_TAIL = (
 """The end of each step: expectations and the marks, the same for every stage."""
 
 
+MONTH = dt.timedelta(days=30)
+"""The due date a new file suggests for a promise: a month after the interview."""
+
+
 def interview_text(journey: Journey, persona: str, key: str, date: dt.date) -> str:
     """The new file: required fields left empty (``journeys check`` lists them), the guide
     as comments."""
     touchpoints = " | ".join(tp.id for tp in journey.touchpoints)
+    rounds = " | ".join(item.id for item in journey.rounds)
     lines = [
         "---",
         f'# Interview about the journey "{_comment(journey.title)}". Fill in the empty fields;',
@@ -116,6 +121,11 @@ def interview_text(journey: Journey, persona: str, key: str, date: dt.date) -> s
         "interviewer:",
         f"persona: {scalar(persona)}",
         f"journey: {scalar(journey.slug)}",
+        *(
+            [f"round:              # {rounds}; empty: the round whose dates hold the date"]
+            if rounds
+            else []
+        ),
         "consent:            # true when the participant agreed that their words are published",
         "participant:        # PRIVATE: never published anywhere",
         "  name:",
@@ -148,7 +158,8 @@ def interview_text(journey: Journey, persona: str, key: str, date: dt.date) -> s
         ]
     lines += [
         "follow_up:",
-        "  will: []           # what you promised to do with the results",
+        "  will: []           # what you promised to do with the results; to track one:",
+        f"                     #   - {{text: ..., status: open, due: {date + MONTH}}}",
         "  wont: []           # what you said will not happen",
         "---",
         "",

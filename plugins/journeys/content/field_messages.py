@@ -29,7 +29,7 @@ from journeys.content.diagnostics import (
     similarity,
 )
 from journeys.content.frontmatter import Document
-from journeys.content.model import RECORD_FOLDERS, Participant, nested_fields
+from journeys.content.model import RECORD_FOLDERS, Participant, field_keys, nested_fields
 
 
 def printable(text: str) -> str:
@@ -74,14 +74,13 @@ _FIELD_SHAPED = re.compile(r"[a-z][a-z0-9_]*")
 
 @functools.cache
 def format_fields() -> frozenset[str]:
-    """The name of every field of every kind of file, nested ones too."""
+    """The name of every field of every kind of file, nested ones too, as written."""
     names: set[str] = set()
     models: list[type[BaseModel]] = list(RECORD_FOLDERS.values())
     while models:
-        for name, (submodel, _) in nested_fields(models.pop()).items():
-            names.add(name)
-            if submodel is not None:
-                models.append(submodel)
+        model = models.pop()
+        names.update(field_keys(model))
+        models.extend(submodel for submodel, _ in nested_fields(model).values() if submodel)
     return frozenset(names)
 
 
@@ -168,17 +167,18 @@ def unknown_fields(
     if not isinstance(data, dict) or model is Participant:
         return  # the private block may hold any field; all of it stays private
     fields = nested_fields(model)
+    keys = field_keys(model)
     # Commonly every field is known: then only the fields holding nested models are walked.
-    names = _with_models(model) if data.keys() <= fields.keys() else data
+    names = _with_models(model) if data.keys() <= keys.keys() else data
     for name in names:
         if name not in data:
             continue
         value = data[name]
         field_location = (*location, name)
-        if name not in fields:
+        if name not in keys:
             yield _unknown_field(str(name), model, field_location, document, display)
             continue
-        submodel, is_list = fields[name]
+        submodel, is_list = fields[keys[name]]
         if submodel is None:
             continue
         if is_list and isinstance(value, list):
@@ -207,16 +207,15 @@ def _unknown_field(
         Severity.WARNING,
         "unknown field on this line, it is ignored; its name is not repeated here, as it may "
         "be a participant's words. Fields are lower-case words (here: "
-        f"{one_of(list(model.model_fields))}), and text belongs in a field's value",
+        f"{one_of(list(field_keys(model)))}), and text belongs in a field's value",
         shown_field(location[:-1]),
     )
 
 
 @functools.cache
 def _with_models(model: type[BaseModel]) -> tuple[str, ...]:
-    return tuple(
-        name for name, (submodel, _) in nested_fields(model).items() if submodel is not None
-    )
+    fields = nested_fields(model)
+    return tuple(key for key, name in field_keys(model).items() if fields[name][0] is not None)
 
 
 OWN_LEVEL_BONUS = 0.1
@@ -229,9 +228,11 @@ def _suggestion(name: str, model: type[BaseModel]) -> str:
     # closer: a journey's `stage:` suggests `stages`; an interview's `qoute:` suggests `quote`.
     candidates: list[tuple[float, str, str]] = [
         (similarity(name, field_name) + OWN_LEVEL_BONUS, field_name, "")
-        for field_name in model.model_fields
+        for field_name in field_keys(model)
     ]
-    for field_name, (submodel, is_list) in nested_fields(model).items():
+    fields = nested_fields(model)
+    for field_name, attribute in field_keys(model).items():
+        submodel, is_list = fields[attribute]
         if submodel is None or submodel is Participant:
             continue
         where = (
@@ -239,7 +240,7 @@ def _suggestion(name: str, model: type[BaseModel]) -> str:
             if is_list
             else f" it belongs in `{field_name}`"
         )
-        candidates += [(similarity(name, inner), inner, where) for inner in submodel.model_fields]
+        candidates += [(similarity(name, inner), inner, where) for inner in field_keys(submodel)]
     score, best, where = max(candidates, key=lambda candidate: candidate[0])
     if score - (OWN_LEVEL_BONUS if not where else 0) < SIMILAR:
         return ""

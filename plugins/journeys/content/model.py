@@ -12,6 +12,7 @@ cross-file rules (does the persona exist? is the stage in the journey?) in
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
@@ -25,6 +26,7 @@ from journeys.content.values import (
     ID_PATTERN,
     IDENTIFIER,
     NOT_RATED,
+    OPEN,
     PRIVATE,
     RESERVED_NAMES,
     SLUG_PATTERN,
@@ -38,6 +40,9 @@ from journeys.content.values import (
     Grade,
     IsoDate,
     Nps,
+    OpportunityStatus,
+    Priority,
+    PromiseStatus,
     Slug,
     Text,
     TouchpointKind,
@@ -46,6 +51,7 @@ from journeys.content.values import (
     field_kind,
     interview_id_problem,
     reserved_name_problem,
+    sentence_or_fields,
     verdict_of_gap,
 )
 
@@ -69,11 +75,14 @@ __all__ = [
     "Opportunity",
     "Participant",
     "Persona",
+    "Promise",
     "Record",
+    "Round",
     "Source",
     "Stage",
     "Step",
     "Touchpoint",
+    "field_keys",
     "field_kind",
     "interview_id_problem",
     "json_schema",
@@ -152,6 +161,36 @@ class Opportunity(FrontMatter):
     evidence: Annotated[list[Text], IDENTIFIER] = Field(
         min_length=1, description="Ids of interviews of this journey that support it."
     )
+    status: Annotated[OpportunityStatus | None, FIGURE] = Field(
+        None, description="`idea`, `planned`, `in-progress`, `done` or `dropped`."
+    )
+    priority: Annotated[Priority | None, FIGURE] = Field(
+        None, description="`high`, `medium` or `low`."
+    )
+    round: Annotated[Text | None, IDENTIFIER] = Field(
+        None, description="The id of the round of this journey in which its effect should show."
+    )
+
+
+class Round(FrontMatter):
+    """A round of interviews: those held from one date to another, after a change in the
+    service."""
+
+    id: Annotated[Slug, IDENTIFIER] = Field(
+        description="Unique within the journey; interviews and opportunities refer to it."
+    )
+    name: Annotated[Text, TEXT] = Field(
+        description="Shown on the journey page, e.g. `After the loan laptops`."
+    )
+    from_: Annotated[IsoDate, FIGURE] = Field(
+        alias="from", description="The first day of the round, e.g. 2026-03-01."
+    )
+    to: Annotated[IsoDate | None, FIGURE] = Field(
+        None, description="The last day of the round; leave it out for the current round."
+    )
+    change: Annotated[Text | None, TEXT] = Field(
+        None, description="What changed in the service before this round, in one sentence."
+    )
 
 
 class Journey(Record):
@@ -165,6 +204,11 @@ class Journey(Record):
     )
     opportunities: list[Opportunity] = Field(
         default_factory=list, description="The team's synthesis, each backed by interviews."
+    )
+    rounds: list[Round] = Field(
+        default_factory=list,
+        description="Rounds of interviews, to compare the journey before and after a change; "
+        "without rounds, all interviews are one set.",
     )
 
     @property
@@ -180,6 +224,9 @@ class Journey(Record):
 
     def touchpoint(self, touchpoint_id: str) -> Touchpoint | None:
         return next((tp for tp in self.touchpoints if tp.id == touchpoint_id), None)
+
+    def round(self, round_id: str) -> Round | None:
+        return next((item for item in self.rounds if item.id == round_id), None)
 
 
 # --- interviews -----------------------------------------------------------------------
@@ -259,13 +306,40 @@ class Step(FrontMatter):
         return None
 
 
+class Promise(FrontMatter):
+    """An item of `will` or `wont`: a sentence, or these fields to track it."""
+
+    text: Annotated[Text, TEXT] = Field(description="What was said, in one sentence.")
+    status: Annotated[PromiseStatus, FIGURE] = Field(OPEN, description="`open` or `done`.")
+    due: Annotated[IsoDate | None, FIGURE] = Field(
+        None, description="When it should be done, e.g. 2026-04-30."
+    )
+
+    def __str__(self) -> str:
+        """Its text: a template that prints a follow-up item shows what was said."""
+        return self.text
+
+
+PromiseItem = Annotated[
+    Promise, BeforeValidator(sentence_or_fields, json_schema_input_type=str | Promise)
+]
+"""A sentence is read as a promise with that text, open, without a due date."""
+
+
 class FollowUp(FrontMatter):
-    will: Annotated[list[Text], TEXT] = Field(
-        default_factory=list, description="What was promised."
+    will: Annotated[list[PromiseItem], TEXT] = Field(
+        default_factory=list,
+        description="What was promised: each a sentence, or a promise's fields to track it.",
     )
-    wont: Annotated[list[Text], TEXT] = Field(
-        default_factory=list, description="What was said will not happen."
+    wont: Annotated[list[PromiseItem], TEXT] = Field(
+        default_factory=list, description="What was said will not happen (the same forms)."
     )
+
+    def promises(self) -> Iterator[tuple[str, Promise]]:
+        """``("will" | "wont", item)`` for each item, ``will`` first, in the written order."""
+        for kind, items in (("will", self.will), ("wont", self.wont)):
+            for item in items:
+                yield kind, item
 
 
 class Interview(Record):
@@ -282,6 +356,10 @@ class Interview(Record):
     )
     persona: Annotated[Text, IDENTIFIER] = Field(description="Slug of an existing persona.")
     journey: Annotated[Text, IDENTIFIER] = Field(description="Slug of an existing journey.")
+    round: Annotated[Text | None, IDENTIFIER] = Field(
+        None,
+        description="The id of a round of the journey; default: the round whose dates hold `date`.",
+    )
     consent: Annotated[Flag, FIGURE] = Field(
         description="false: counts in figures, but none of its text is published."
     )
@@ -320,6 +398,8 @@ def nested_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation, False
     origin = get_origin(annotation)
+    if origin is Annotated:
+        return nested_model(get_args(annotation)[0])
     arguments = [a for a in get_args(annotation) if a is not type(None)]
     if origin is list and arguments:
         found, _ = nested_model(arguments[0])
@@ -333,6 +413,13 @@ def nested_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
 def nested_fields(model: type[BaseModel]) -> dict[str, tuple[type[BaseModel] | None, bool]]:
     """Each field of ``model`` -> its nested model and whether it is a list (computed once)."""
     return {name: nested_model(info.annotation) for name, info in model.model_fields.items()}
+
+
+@functools.cache
+def field_keys(model: type[BaseModel]) -> dict[str, str]:
+    """Each field of ``model`` as front matter writes it -> its name in the model
+    (``from`` -> ``from_``: a Python keyword cannot name a field)."""
+    return {info.alias or name: name for name, info in model.model_fields.items()}
 
 
 RECORD_FOLDERS: dict[str, type[Record]] = {

@@ -69,7 +69,8 @@ def _collect(kind: Kind, found: list[Kind]) -> None:
         nested, is_list = nested_model(field.annotation)
         if nested is not None and all(k.model is not nested for k in found):
             title = _title(nested.__name__)
-            _collect(Kind(nested, title, _anchor(title), kind, name, is_list), found)
+            key = field.alias or name
+            _collect(Kind(nested, title, _anchor(title), kind, key, is_list), found)
 
 
 def _title(class_name: str) -> str:
@@ -128,12 +129,8 @@ def _describe(schema: dict[str, Any], by_model: dict[str, Kind]) -> str:
     kind = schema.get("type")
     if kind == "array":
         item = _without_null(schema.get("items", {}))
-        if "$ref" in item:
-            name = item["$ref"].rsplit("/", 1)[-1]
-            target = by_model.get(name)
-            text = f"list of [{target.title.lower()}](#{target.anchor}) items" if target else "list"
-        else:
-            text = f"list of {_describe(item, by_model)}"
+        options = item.get("anyOf", [item])
+        text = "list of " + " or ".join(_item(option, by_model) for option in options)
         if schema.get("minItems"):
             text += f", at least {schema['minItems']}"
         return text
@@ -162,6 +159,14 @@ def _describe(schema: dict[str, Any], by_model: dict[str, Kind]) -> str:
             text += f" in steps of {_number(step)}"
         return text
     return "any value"
+
+
+def _item(schema: dict[str, Any], by_model: dict[str, Kind]) -> str:
+    """One kind of list item: ``[step](#step) items``, ``text``."""
+    if "$ref" not in schema:
+        return _describe(schema, by_model)
+    target = by_model.get(schema["$ref"].rsplit("/", 1)[-1])
+    return f"[{target.title.lower()}](#{target.anchor}) items" if target else "fields"
 
 
 def _number(value: float) -> str:
@@ -206,15 +211,16 @@ def table(kind: Kind, by_model: dict[str, Kind]) -> str:
         "| --- | --- | --- | --- | --- |",
     ]
     for name, field in kind.model.model_fields.items():
+        key = field.alias or name  # as front matter writes it: `from`, not `from_`
         description = field.description or fallback
         default = _default(field)
         if default:
             description = f"{description.rstrip('.')}. Default: {default}."
         rows.append(
             "| `{}` | {} | {} | {} | {} |".format(
-                name,
+                key,
                 "**required**" if field.is_required() else "optional",
-                _cell(type_of(field, properties.get(name, {}), by_model)),
+                _cell(type_of(field, properties.get(key, {}), by_model)),
                 _published(kind, field),
                 _cell(description),
             )

@@ -5,6 +5,7 @@ Each function takes validated records and returns diagnostics; none raises.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -30,7 +31,8 @@ from journeys.content.model import (
     interview_id_problem,
     reserved_name_problem,
 )
-from journeys.content.values import verdict_of_gap
+from journeys.content.rounds import check_interview_round, check_rounds
+from journeys.content.values import date_or_none, verdict_of_gap
 
 
 def check_slugs(sources: Sequence[Source], folder: str) -> list[Diagnostic]:
@@ -103,6 +105,8 @@ def check_journeys(journeys: Iterable[Journey]) -> list[Diagnostic]:
     for journey in journeys:
         problems.extend(_duplicates(journey, "stages", [s.id for s in journey.stages]))
         problems.extend(_duplicates(journey, "touchpoints", [t.id for t in journey.touchpoints]))
+        problems.extend(_duplicates(journey, "rounds", [r.id for r in journey.rounds]))
+        problems.extend(check_rounds(journey))
         for index, opportunity in enumerate(journey.opportunities):
             if journey.stage(opportunity.stage) is None:
                 problems.append(
@@ -168,6 +172,8 @@ class InterviewReferences:
     ``(index, vs_expected, the gap's verdict)``."""
     unreadable_durations: tuple[tuple[int, str, UnreadableDuration], ...] = ()
     """Values that look like durations but cannot be read: ``(index, field, why)``."""
+    round: str | None = None
+    date: dt.date | None = None
 
     @classmethod
     def of(cls, record: Interview | Any) -> InterviewReferences:
@@ -182,6 +188,8 @@ class InterviewReferences:
                 peaks=tuple(index for index, step in enumerate(record.steps) if step.peak),
                 verdict_conflicts=_verdict_conflicts(record.steps),
                 unreadable_durations=_unreadable_durations(record.steps),
+                round=record.round,
+                date=record.date,
             )
         # A file whose fields did not validate: read what can be read of its raw data.
         data = record.data
@@ -200,6 +208,8 @@ class InterviewReferences:
                 if isinstance(step.get("stage"), str)
             ),
             peaks=tuple(index for index, step in enumerate(steps) if step.get("peak") is True),
+            round=_text_or_none(data.get("round")),
+            date=date_or_none(data.get("date")),
         )
 
 
@@ -355,6 +365,7 @@ def _check_references(
                 problems.append(
                     _unknown_stage(journey, stage, source.path, source.line_of(*location), location)
                 )
+        problems.extend(check_interview_round(journey, source, interview.round, interview.date))
     if len(interview.peaks) > 1:
         lines = ", ".join(str(source.line_of("steps", index, "peak")) for index in interview.peaks)
         location = ("steps", interview.peaks[1], "peak")

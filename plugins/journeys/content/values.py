@@ -94,6 +94,14 @@ def _date(value: object) -> dt.date:
     )
 
 
+def date_or_none(value: object) -> dt.date | None:
+    """``value`` read as the date field reads it, or None when it is no date."""
+    try:
+        return _date(value)
+    except PydanticCustomError:
+        return None
+
+
 def _text(value: object) -> object:
     """Numbers written as text (``age: 35``) are text; lists and mappings are not."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -182,9 +190,32 @@ researcher's verdict on a written expectation), or a duration pair's gap
 WORSE, AS_EXPECTED, BETTER = VS_EXPECTED
 NOT_RATED = "not-rated"
 """The verdict of a written expectation and what happened that the researcher did not judge."""
+OPPORTUNITY_STATUSES = ("idea", "planned", "in-progress", "done", "dropped")
+PRIORITIES = ("high", "medium", "low")
+PROMISE_STATUSES = ("open", "done")
+OPEN = PROMISE_STATUSES[0]
+"""The status of a promise written as a sentence, or as fields without ``status``."""
 Advocacy = Annotated[str, _one_of(ADVOCACY), _enum_schema(ADVOCACY)]
 TouchpointKind = Annotated[str, _one_of(TOUCHPOINT_KINDS), _enum_schema(TOUCHPOINT_KINDS)]
 VsExpected = Annotated[str, _one_of(VS_EXPECTED), _enum_schema(VS_EXPECTED)]
+OpportunityStatus = Annotated[
+    str, _one_of(OPPORTUNITY_STATUSES), _enum_schema(OPPORTUNITY_STATUSES)
+]
+Priority = Annotated[str, _one_of(PRIORITIES), _enum_schema(PRIORITIES)]
+PromiseStatus = Annotated[str, _one_of(PROMISE_STATUSES), _enum_schema(PROMISE_STATUSES)]
+
+
+def sentence_or_fields(value: object) -> object:
+    """A follow-up item: a sentence (as text) is read as the fields ``{text: ...}``."""
+    if isinstance(value, dict):
+        return value
+    if isinstance(value, (str, int, float, dt.date)) and not isinstance(value, bool):
+        return {"text": value}
+    raise PydanticCustomError(
+        "promise",
+        "expected a sentence, or the fields `text`, `status` and `due`, got {got}",
+        {"got": describe_value(value)},
+    )
 
 
 def verdict_of_gap(gap: dt.timedelta) -> str:
@@ -225,7 +256,9 @@ class FieldKind(enum.Enum):
 
 IDENTIFIER, FIGURE, TEXT, PRIVATE = FieldKind
 """Marks for ``Annotated[type, MARK]``: every field that holds a value has exactly one;
-a field that holds other front-matter models is classified by their fields."""
+a field that holds other front-matter models is classified by their fields. A field whose
+items may be a sentence or fields (``follow_up.will``) has both: the mark says what the
+sentence is, and each item's fields are classified by their own marks."""
 
 
 def field_kind(info: FieldInfo) -> FieldKind | None:

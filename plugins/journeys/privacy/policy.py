@@ -81,7 +81,8 @@ def classified(
 ) -> Iterator[tuple[str, FieldKind | None, str]]:
     """``(field path, mark, text)`` for every non-empty string and number in ``data``, read
     as ``model``: each value gets its field's mark; a field of a private field is private;
-    a field the model does not know gets ``unknown``."""
+    a field the model does not know gets ``unknown``. An item given as fields where a field
+    also takes a sentence (``follow_up.will``) is read by its own fields' marks."""
     fields = model.model_fields
     nested = nested_fields(model)
     for name, value in data.items():
@@ -89,10 +90,14 @@ def classified(
         info = fields.get(name) if isinstance(name, str) else None
         kind = field_kind(info) if info is not None else unknown
         inner, _ = nested.get(name, (None, False)) if isinstance(name, str) else (None, False)
-        if info is not None and kind is None and inner is not None:
+        if info is not None and kind is not PRIVATE and inner is not None:
             for item_path, item in _items(value, path):
                 if isinstance(item, dict):
                     yield from classified(inner, item, unknown, item_path)
+                else:
+                    yield from (
+                        (text_path, kind, text) for text_path, text in _texts(item, item_path)
+                    )
             continue
         for text_path, text in _texts(value, path):
             yield text_path, kind, text

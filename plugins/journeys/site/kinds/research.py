@@ -74,11 +74,10 @@ def research_view(data: SiteData) -> ResearchView:
             variety[interview.persona][key][str(value)] += 1
     in_fact_order = [data.words[fact.key] for fact in data.facts if fact.key in data.words]
     follow_ups = [
-        FollowUpItem(interview, kind, text)
+        FollowUpItem(interview, kind, promise.text)
         for interview in in_fact_order
         if interview.follow_up is not None
-        for kind, texts in (("will", interview.follow_up.will), ("wont", interview.follow_up.wont))
-        for text in texts
+        for kind, promise in interview.follow_up.promises()
     ]
     advocacy_nps = signals.advocacy_by_nps(data.facts)
     return ResearchView(
