@@ -51,6 +51,9 @@ class InterviewFact:
     goal_reached: bool | None
     published: bool
     steps: tuple[StepFact, ...]
+    round: str | None = None
+    """The id of the journey's round it belongs to (:func:`journeys.content.rounds.round_of`);
+    None when the journey has no rounds."""
 
     @property
     def scores(self) -> list[float]:
@@ -79,8 +82,11 @@ class InterviewFact:
         return min(self.scores)
 
 
-def fact_of(interview: Interview, inventory: Collection[str]) -> InterviewFact:
-    """The interview's figures; ``inventory`` is its journey's touchpoint ids."""
+def fact_of(
+    interview: Interview, inventory: Collection[str], round_id: str | None = None
+) -> InterviewFact:
+    """The interview's figures; ``inventory`` is its journey's touchpoint ids, ``round_id``
+    the round it belongs to."""
     published = is_published(interview)
     return InterviewFact(
         key=interview.key,
@@ -108,4 +114,5 @@ def fact_of(interview: Interview, inventory: Collection[str]) -> InterviewFact:
             )
             for index, step in enumerate(interview.steps)
         ),
+        round=round_id,
     )

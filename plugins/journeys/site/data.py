@@ -20,6 +20,7 @@ from journeys.analysis.facts import InterviewFact, StepFact, fact_of
 from journeys.analysis.signals import Nps
 from journeys.content.durations import HumanDuration, gap, humanize
 from journeys.content.model import Interview, Journey, Stage, Step
+from journeys.content.rounds import round_of
 from journeys.content.study import Study
 from journeys.privacy.policy import words_of
 
@@ -148,6 +149,11 @@ class SiteData:
         return self.persona_slugs.index(slug)
 
 
+def _round(study: Study, interview: Interview) -> str | None:
+    journey = study.journeys.get(interview.journey)
+    return round_of(journey, interview) if journey is not None else None
+
+
 def site_data(study: Study, staleness: Staleness | None = None) -> SiteData:
     """The study's figures and words; ``staleness`` defaults to the default threshold
     against today (the build passes its own date in, see
@@ -156,7 +162,7 @@ def site_data(study: Study, staleness: Staleness | None = None) -> SiteData:
         slug: {tp.id for tp in journey.touchpoints} for slug, journey in study.journeys.items()
     }
     facts = [
-        fact_of(interview, inventories.get(interview.journey, set()))
+        fact_of(interview, inventories.get(interview.journey, set()), _round(study, interview))
         for interview in study.interviews
     ]
     words = {interview.key: interview for interview in words_of(study.interviews)}
