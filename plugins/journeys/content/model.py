@@ -1,10 +1,11 @@
 """The content model: personas, journeys and interviews as the contract defines them.
 
-These pydantic models are the one definition of every field: the loader validates front
-matter with them, ``journeys schema`` derives the JSON Schema from them, and the docs'
-field reference is generated from their descriptions. Each field carries its mark
-(:class:`~journeys.content.values.FieldKind`). Value types live in
-:mod:`journeys.content.values`, base classes in :mod:`journeys.content.records`;
+These pydantic models, with the parts of a journey (:mod:`journeys.content.journey_parts`)
+and of an interview (:mod:`journeys.content.interview_parts`), are the one definition of
+every field: the loader validates front matter with them, ``journeys schema`` derives the
+JSON Schema from them, and the docs' field reference is generated from their descriptions.
+Each field carries its mark (:class:`~journeys.content.values.FieldKind`). Value types live
+in :mod:`journeys.content.values`, base classes in :mod:`journeys.content.records`;
 cross-file rules (does the persona exist? is the stage in the journey?) in
 :mod:`journeys.content.rules`.
 """
@@ -12,13 +13,13 @@ cross-file rules (does the persona exist? is the stage in the journey?) in
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, Field
 
-from journeys.content.durations import gap
+from journeys.content.interview_parts import FollowUp, Participant, Promise, Step
+from journeys.content.journey_parts import Guide, Opportunity, Round, Stage, Touchpoint
 from journeys.content.records import FrontMatter, Record, Source
 from journeys.content.values import (
     ADVOCACY,
@@ -26,7 +27,6 @@ from journeys.content.values import (
     ID_PATTERN,
     IDENTIFIER,
     NOT_RATED,
-    OPEN,
     PRIVATE,
     RESERVED_NAMES,
     SLUG_PATTERN,
@@ -40,19 +40,11 @@ from journeys.content.values import (
     Grade,
     IsoDate,
     Nps,
-    OpportunityStatus,
-    Priority,
-    PromiseStatus,
-    Slug,
     Text,
-    TouchpointKind,
-    VsExpected,
     _interview_id,
     field_kind,
     interview_id_problem,
     reserved_name_problem,
-    sentence_or_fields,
-    verdict_of_gap,
 )
 
 __all__ = [
@@ -70,6 +62,7 @@ __all__ = [
     "FieldKind",
     "FollowUp",
     "FrontMatter",
+    "Guide",
     "Interview",
     "Journey",
     "Opportunity",
@@ -125,74 +118,6 @@ class Persona(Record):
 # --- journeys -------------------------------------------------------------------------
 
 
-class Stage(FrontMatter):
-    id: Annotated[Slug, IDENTIFIER] = Field(
-        description="Unique within the journey; steps refer to it."
-    )
-    name: Annotated[Text, TEXT] = Field(description="Shown on the timeline and the graph.")
-    description: Annotated[Text | None, TEXT] = Field(
-        None, description="What happens in this stage."
-    )
-    questions: Annotated[list[Text], TEXT] = Field(
-        default_factory=list,
-        description="Interview guide for this stage; `journeys new` writes them as comments.",
-    )
-
-
-class Touchpoint(FrontMatter):
-    id: Annotated[Slug, IDENTIFIER] = Field(
-        description="Unique within the journey; steps refer to it."
-    )
-    name: Annotated[Text, TEXT] = Field(
-        description="What people call it, e.g. `Service desk phone line`."
-    )
-    kind: Annotated[TouchpointKind | None, FIGURE] = Field(
-        None, description="`human`, `digital`, `physical` or `self`."
-    )
-
-
-class Opportunity(FrontMatter):
-    title: Annotated[Text, TEXT] = Field(
-        description="The improvement, e.g. `Offer a loan laptop on day one`."
-    )
-    stage: Annotated[Text, IDENTIFIER] = Field(description="The stage id it improves.")
-    owner: Annotated[Text | None, TEXT] = Field(None, description="Who takes it on.")
-    metric: Annotated[Text | None, TEXT] = Field(None, description="How success will be measured.")
-    evidence: Annotated[list[Text], IDENTIFIER] = Field(
-        min_length=1, description="Ids of interviews of this journey that support it."
-    )
-    status: Annotated[OpportunityStatus | None, FIGURE] = Field(
-        None, description="`idea`, `planned`, `in-progress`, `done` or `dropped`."
-    )
-    priority: Annotated[Priority | None, FIGURE] = Field(
-        None, description="`high`, `medium` or `low`."
-    )
-    round: Annotated[Text | None, IDENTIFIER] = Field(
-        None, description="The id of the round of this journey in which its effect should show."
-    )
-
-
-class Round(FrontMatter):
-    """A round of interviews: those held from one date to another, after a change in the
-    service."""
-
-    id: Annotated[Slug, IDENTIFIER] = Field(
-        description="Unique within the journey; interviews and opportunities refer to it."
-    )
-    name: Annotated[Text, TEXT] = Field(
-        description="Shown on the journey page, e.g. `After the loan laptops`."
-    )
-    from_: Annotated[IsoDate, FIGURE] = Field(
-        alias="from", description="The first day of the round, e.g. 2026-03-01."
-    )
-    to: Annotated[IsoDate | None, FIGURE] = Field(
-        None, description="The last day of the round; leave it out for the current round."
-    )
-    change: Annotated[Text | None, TEXT] = Field(
-        None, description="What changed in the service before this round, in one sentence."
-    )
-
-
 class Journey(Record):
     """A journey definition: ``content/journeys/<slug>.md``."""
 
@@ -201,6 +126,10 @@ class Journey(Record):
     stages: list[Stage] = Field(min_length=1, description="The stages, in order.")
     touchpoints: list[Touchpoint] = Field(
         default_factory=list, description="The inventory of touchpoints, made before interviewing."
+    )
+    guide: Guide | None = Field(
+        None,
+        description="Your own opening and closing words for the journey's interview guide.",
     )
     opportunities: list[Opportunity] = Field(
         default_factory=list, description="The team's synthesis, each backed by interviews."
@@ -230,116 +159,6 @@ class Journey(Record):
 
 
 # --- interviews -----------------------------------------------------------------------
-
-
-class Participant(FrontMatter):
-    """PRIVATE: never published. Any further fields here are private too."""
-
-    name: Annotated[Text | None, PRIVATE] = Field(
-        None, description="Private: the participant's name."
-    )
-    email: Annotated[Text | None, PRIVATE] = Field(
-        None, description="Private: their e-mail address."
-    )
-    phone: Annotated[Text | None, PRIVATE] = Field(None, description="Private: their phone number.")
-
-
-class Step(FrontMatter):
-    stage: Annotated[Text, IDENTIFIER] = Field(description="A stage id of the journey.")
-    action: Annotated[Text, TEXT] = Field(description="What the participant did.")
-    why: Annotated[Text | None, TEXT] = Field(None, description="Why they did it.")
-    touchpoint: Annotated[Text | None, TEXT] = Field(
-        None,
-        description=(
-            "A touchpoint id; one not in the journey's inventory is a discovered touchpoint, "
-            "in the participant's words: named only with consent, otherwise counted unnamed."
-        ),
-    )
-    """Text, not an identifier: one outside the journey's inventory is the participant's words
-    (see :func:`journeys.privacy.touchpoint_of`)."""
-    score: Annotated[Grade, FIGURE] = Field(
-        description="The grade for this moment, 1-10 in steps of 0.5."
-    )
-    feeling: Annotated[Text | None, TEXT] = Field(
-        None, description="The emotion in one or two words."
-    )
-    quote: Annotated[Text | None, TEXT] = Field(
-        None, description="Verbatim words of the participant."
-    )
-    peak: Annotated[Flag, FIGURE] = Field(
-        False, description="The peak moment (positive or negative) of the journey."
-    )
-    expected: Annotated[Text | None, TEXT] = Field(
-        None, description="What they expected (a duration or text)."
-    )
-    actual: Annotated[Text | None, TEXT] = Field(None, description="What really happened.")
-    realistic: Annotated[Text | None, TEXT] = Field(
-        None, description="What they would have found realistic."
-    )
-    vs_expected: Annotated[VsExpected | None, FIGURE] = Field(
-        None,
-        description=(
-            "Your verdict: how what happened compared with what they expected, when the "
-            "answers are words (a pair of durations is judged by its gap)."
-        ),
-    )
-    accepted: Annotated[Flag, FIGURE] = Field(
-        False, description="Waved away as normal: latent dissatisfaction."
-    )
-
-    @property
-    def has_expectation(self) -> bool:
-        return any(value is not None for value in (self.expected, self.actual, self.realistic))
-
-    @property
-    def verdict(self) -> str | None:
-        """How the moment compared with the expectation: a duration pair by its gap, else
-        ``vs_expected``; a written pair without one is :data:`NOT_RATED`. None when there
-        is nothing to judge."""
-        expected_gap = gap(self.actual, self.expected)
-        if expected_gap is not None:
-            return verdict_of_gap(expected_gap)
-        if self.vs_expected is not None:
-            return self.vs_expected
-        if self.expected is not None and self.actual is not None:
-            return NOT_RATED
-        return None
-
-
-class Promise(FrontMatter):
-    """An item of `will` or `wont`: a sentence, or these fields to track it."""
-
-    text: Annotated[Text, TEXT] = Field(description="What was said, in one sentence.")
-    status: Annotated[PromiseStatus, FIGURE] = Field(OPEN, description="`open` or `done`.")
-    due: Annotated[IsoDate | None, FIGURE] = Field(
-        None, description="When it should be done, e.g. 2026-04-30."
-    )
-
-    def __str__(self) -> str:
-        """Its text: a template that prints a follow-up item shows what was said."""
-        return self.text
-
-
-PromiseItem = Annotated[
-    Promise, BeforeValidator(sentence_or_fields, json_schema_input_type=str | Promise)
-]
-"""A sentence is read as a promise with that text, open, without a due date."""
-
-
-class FollowUp(FrontMatter):
-    will: Annotated[list[PromiseItem], TEXT] = Field(
-        default_factory=list,
-        description="What was promised: each a sentence, or a promise's fields to track it.",
-    )
-    wont: Annotated[list[PromiseItem], TEXT] = Field(
-        default_factory=list, description="What was said will not happen (the same forms)."
-    )
-
-    def promises(self) -> Iterator[tuple[str, Promise]]:
-        """``("will" | "wont", item)`` for each item, ``will`` first, in the written order."""
-        for kind, items in (("will", self.will), ("wont", self.wont)):
-            for item in items:
-                yield kind, item
 
 
 class Interview(Record):
