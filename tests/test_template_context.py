@@ -22,7 +22,7 @@ import pytest
 from pydantic import BaseModel
 
 from contentkit import ContentTree
-from journeys.content import model
+from journeys.content import interview_parts, journey_parts, model
 from journeys.content.loading import load_study
 from journeys.mkdocs.plugin import url_resolver
 from journeys.site import kinds, render
@@ -190,6 +190,15 @@ def test_the_walk_finds_what_a_template_could_reach() -> None:
 
 PLAIN = (str, int, float, bool, type(None), dt.date, dt.timedelta, enum.Enum)
 TEMPLATE_HELPERS = (Labels, types.SimpleNamespace, render.Names)
+CONTENT_MODELS = {
+    value
+    for module in (model, journey_parts, interview_parts)
+    for value in vars(module).values()
+    if isinstance(value, type)
+    and issubclass(value, BaseModel)
+    and value.__module__ == module.__name__
+}
+"""The content model's classes: a template may be handed a record or one of its parts."""
 
 
 def reachable_strings(context: dict[str, object]) -> Iterator[tuple[str, str]]:
@@ -223,7 +232,7 @@ def reachable_strings(context: dict[str, object]) -> Iterator[tuple[str, str]]:
             assert not isinstance(value, types.ModuleType), f"{path}: a module reaches everything"
             continue  # functions and classes: a template calls them, it cannot look inside
         elif isinstance(value, BaseModel):
-            assert type(value).__module__ == model.__name__, f"{path}: {type(value)}"
+            assert type(value) in CONTENT_MODELS, f"{path}: {type(value)}"
             stack += [(f"{path}.{name}", getattr(value, name)) for name in type(value).model_fields]
             stack += [(f"{path}.{name}", item) for name, item in (value.model_extra or {}).items()]
             stack += [(f"{path}.{name}", getattr(value, name)) for name in _properties(type(value))]
