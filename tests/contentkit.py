@@ -89,6 +89,11 @@ class ContentTree:
         where = f"interviews/{folder}/{name}.md" if folder else f"interviews/{name}.md"
         return self.write(where, data, body)
 
+    def theme(self, slug: str, body: str = "What counts as this theme.", **fields: Any) -> Path:
+        """A theme of the codebook: ``themes/<slug>.md``."""
+        data = {"name": slug.replace("-", " ").capitalize(), "description": f"About {slug}."}
+        return self.write(f"themes/{slug}.md", data | fields, body)
+
     def minimal(self) -> ContentTree:
         """One persona, one journey, one interview: a valid study."""
         self.persona()

@@ -39,6 +39,9 @@ EXPECTED = {
     "content/personas/newcomer.md",
     "content/journeys/password-reset.md",
     "content/interviews/2026-01/example-01.md",
+    "content/themes/help-out-of-reach.md",
+    "content/themes/not-wanting-to-bother.md",
+    "content/themes/waiting-without-word.md",
 }
 
 
@@ -69,7 +72,7 @@ def test_init_writes_a_repository_ready_to_commit(project: Path) -> None:
 def test_the_new_repository_checks_clean_with_strict(project: Path) -> None:
     result = journeys_cli("check", "--strict", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "3 files checked: 0 errors, 0 warnings" in result.stdout
+    assert "6 files checked: 0 errors, 0 warnings" in result.stdout
 
 
 def test_the_new_repository_builds_with_strict(project: Path, tmp_path: Path) -> None:
@@ -106,6 +109,10 @@ def test_the_example_shows_every_part_of_the_format(project: Path) -> None:
     assert any(step.accepted for step in interview.steps)
     assert any(step.expected and step.actual and step.realistic for step in interview.steps)
     assert {step.stage for step in interview.steps} == set(journey.stage_ids)
+    applied = {theme for step in interview.steps for theme in step.themes}
+    assert applied == set(study.themes) and len(applied) >= 2  # a codebook, every theme used
+    assert any(step.accepted and step.themes for step in interview.steps)
+    assert any(opportunity.themes for opportunity in journey.opportunities)
 
 
 def test_mkdocs_yml_has_material_without_web_fonts_a_palette_toggle_and_the_plugins(

@@ -37,6 +37,9 @@ class StepFact:
     None when there is nothing to judge."""
     has_expectation: bool = False
     """It has an expected, actual or realistic value: a row of the expectations table."""
+    themes: tuple[str, ...] = ()
+    """The slugs of the codebook's themes it is tagged with, each once, as written. They are
+    the team's codes, not the participant's words: kept for every interview."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,7 @@ def fact_of(
                 realistic_gap=gap(step.actual, step.realistic),
                 verdict=step.verdict,
                 has_expectation=step.has_expectation,
+                themes=tuple(dict.fromkeys(step.themes)),
             )
             for index, step in enumerate(interview.steps)
         ),

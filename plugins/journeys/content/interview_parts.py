@@ -83,6 +83,11 @@ class Step(FrontMatter):
     accepted: Annotated[Flag, FIGURE] = Field(
         False, description="Waved away as normal: latent dissatisfaction."
     )
+    themes: Annotated[list[Text], IDENTIFIER] = Field(
+        default_factory=list,
+        description="Slugs of the codebook's themes (`content/themes/<slug>.md`) this moment "
+        "is about.",
+    )
 
     @property
     def has_expectation(self) -> bool:

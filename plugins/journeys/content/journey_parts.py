@@ -67,6 +67,10 @@ class Opportunity(FrontMatter):
     round: Annotated[Text | None, IDENTIFIER] = Field(
         None, description="The id of the round of this journey in which its effect should show."
     )
+    themes: Annotated[list[Text], IDENTIFIER] = Field(
+        default_factory=list,
+        description="Slugs of the codebook's themes (`content/themes/<slug>.md`) it addresses.",
+    )
 
 
 class Round(FrontMatter):

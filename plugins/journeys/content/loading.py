@@ -37,8 +37,10 @@ from journeys.content.model import (
     Persona,
     Record,
     Source,
+    Theme,
 )
 from journeys.content.study import Study
+from journeys.content.themes import check_themes
 
 RecordT = TypeVar("RecordT", bound=Record)
 
@@ -55,7 +57,7 @@ class ContentFile(NamedTuple):
 
 
 def content_files(content_dir: Path, kind: str) -> list[ContentFile]:
-    """The Markdown files of one kind, in a stable order. Personas and journeys are flat."""
+    """The Markdown files of one kind, in a stable order. Only interviews may be in sub-folders."""
     found: list[ContentFile] = []
     _markdown_files(str(content_dir / kind), (), recursive=kind == "interviews", found=found)
     return sorted(found)  # by path parts, as pathlib sorts (``a/b.md`` before ``a-b/c.md``)
@@ -102,7 +104,7 @@ def load_study(
     ``display_root`` is where paths in messages are relative to (default: the current
     directory), so they can be clicked in a terminal or editor. Files are read through
     ``reader`` when given (a cache; the caller saves it). ``checks`` run over the valid records
-    (personas, journeys, interviews) after the content rules. A persona's picture must be a
+    (personas, journeys, interviews, themes) after the content rules. A persona's picture must be a
     file in ``docs_dir``; without one (no mkdocs.yml), that is not checked.
     """
     read = reader.read if reader is not None else read_document
@@ -115,9 +117,7 @@ def load_study(
             )
         )
         return study
-    files = {
-        kind: content_files(content_dir, kind) for kind in ("personas", "journeys", "interviews")
-    }
+    files = {kind: content_files(content_dir, kind) for kind in RECORD_FOLDERS}
     paths = (file.path for kind_files in files.values() for file in kind_files)
     opened = {} if reader is None else reader.read_ahead(paths)
 
@@ -129,22 +129,25 @@ def load_study(
     personas = load_kind("personas", Persona)
     journeys = load_kind("journeys", Journey)
     interviews = load_kind("interviews", Interview)
-    valid_journeys = [j for j in journeys if isinstance(j, Journey)]
     study.personas = {p.slug: p for p in personas if isinstance(p, Persona)}
     add_persona_images(study, docs_dir, _display(docs_dir or Path("docs"), root))
+    valid_journeys = [j for j in journeys if isinstance(j, Journey)]
     study.journeys = {j.slug: j for j in valid_journeys}
+    study.themes = {t.slug: t for t in load_kind("themes", Theme) if isinstance(t, Theme)}
     # Files that failed validation still count as existing for references, so one typo
     # does not cascade into "names no file" errors elsewhere.
-    persona_slugs = {file.stem for file in files["personas"]}
+    slugs = {kind: {file.stem for file in found} for kind, found in files.items()}
     references = [rules.InterviewReferences.of(record) for record in interviews]
     study.diagnostics.extend(rules.check_journeys(valid_journeys))
-    journey_slugs = {file.stem for file in files["journeys"]}
     study.diagnostics.extend(
-        rules.check_interviews(references, persona_slugs, study.journeys, journey_slugs)
+        rules.check_interviews(references, slugs["personas"], study.journeys, slugs["journeys"])
+    )
+    study.diagnostics.extend(
+        check_themes(study.themes.values(), slugs["themes"], interviews, valid_journeys)
     )
     study.interviews = _publishable(interviews, study)
     study.diagnostics.extend(rules.check_opportunities(valid_journeys, references))
-    valid: list[Record] = [*study.personas.values(), *valid_journeys, *study.interviews]
+    valid = [*study.personas.values(), *valid_journeys, *study.interviews, *study.themes.values()]
     for check in checks:
         study.diagnostics.extend(check(valid))
     study.diagnostics = sorted_diagnostics(study.diagnostics)

@@ -1,4 +1,4 @@
-"""The content model: personas, journeys and interviews as the contract defines them.
+"""The content model: personas, journeys, interviews and themes as the contract defines them.
 
 These pydantic models, with the parts of a journey (:mod:`journeys.content.journey_parts`)
 and of an interview (:mod:`journeys.content.interview_parts`), are the one definition of
@@ -74,6 +74,7 @@ __all__ = [
     "Source",
     "Stage",
     "Step",
+    "Theme",
     "Touchpoint",
     "field_keys",
     "field_kind",
@@ -108,6 +109,23 @@ class Persona(Record):
     )
     attributes: Annotated[dict[str, AttributeValue], TEXT] = Field(
         default_factory=dict, description="Free facts (key: text), shown as a fact box."
+    )
+
+    @property
+    def slug(self) -> str:
+        return self.source.stem
+
+
+# --- themes ---------------------------------------------------------------------------
+
+
+class Theme(Record):
+    """A theme of the codebook: ``content/themes/<slug>.md``. Steps and opportunities name
+    it by its slug in their ``themes``; the body says what counts as this theme."""
+
+    name: Annotated[Text, TEXT] = Field(description="Display name, e.g. `Not kept informed`.")
+    description: Annotated[Text, TEXT] = Field(
+        description="One or two sentences: what the moments tagged with it have in common."
     )
 
     @property
@@ -245,6 +263,7 @@ RECORD_FOLDERS: dict[str, type[Record]] = {
     "personas": Persona,
     "journeys": Journey,
     "interviews": Interview,
+    "themes": Theme,
 }
 """Content sub-folder -> the model of its files."""
 
@@ -261,4 +280,5 @@ SCHEMAS = {
     "interview": lambda: json_schema(Interview),
     "persona": lambda: json_schema(Persona),
     "journey": lambda: json_schema(Journey),
+    "theme": lambda: json_schema(Theme),
 }

@@ -25,6 +25,7 @@ from journeys.content.model import (
     Interview,
     Journey,
     Persona,
+    Theme,
     field_kind,
     nested_model,
 )
@@ -32,8 +33,9 @@ from journeys.content.model import (
 MARKER = "<!-- journeys:field-reference -->"
 """Where a Markdown page wants the generated reference."""
 
-TOP_LEVEL: tuple[type[BaseModel], ...] = (Persona, Journey, Interview)
-"""The three kinds of content file, in the order researchers write them."""
+TOP_LEVEL: tuple[type[BaseModel], ...] = (Persona, Journey, Interview, Theme)
+"""The kinds of content file, in the order researchers write them (a codebook grows from the
+first interviews)."""
 
 VALIDATOR_TYPES = {
     "_slug": "slug: lower-case letters, digits and `-`",
