@@ -89,10 +89,15 @@ def csv_table(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
     return buffer.getvalue()
 
 
-def stage_csv(rows: Sequence[tuple[str, str, str, Stats]]) -> str:
-    """One row per (journey, stage id, stage name, scores); the mean at full precision."""
+def stage_csv(
+    rows: Sequence[tuple[str, str, str, Stats]], rounds: Sequence[str | None] = ()
+) -> str:
+    """One row per (journey, stage id, stage name, scores); the mean at full precision.
+    With ``rounds`` (one per row: the id of the round its scores are from, None for every
+    interview), a last column ``round``."""
     return csv_table(
-        ["journey", "stage", "stage_name", "n", "mean", "min", "max", "small_sample"],
+        ["journey", "stage", "stage_name", "n", "mean", "min", "max", "small_sample"]
+        + (["round"] if rounds else []),
         (
             [
                 journey,
@@ -103,8 +108,9 @@ def stage_csv(rows: Sequence[tuple[str, str, str, Stats]]) -> str:
                 stats.low,
                 stats.high,
                 stats.small,
+                *([rounds[index]] if rounds else []),
             ]
-            for journey, stage, name, stats in rows
+            for index, (journey, stage, name, stats) in enumerate(rows)
         ),
     )
 

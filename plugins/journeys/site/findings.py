@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from journeys.analysis import aggregate
 from journeys.analysis.aggregate import Stats
 from journeys.analysis.facts import InterviewFact
+from journeys.analysis.rounds import Change
 from journeys.content.durations import read_duration
 from journeys.site.labels import Labels
 
@@ -39,7 +40,7 @@ class Part:
 @dataclass(frozen=True)
 class Finding:
     topic: str
-    """lowest, gap, accepted, outcome or opportunities."""
+    """round, lowest, gap, accepted, outcome or opportunities."""
     parts: list[Part]
 
 
@@ -73,6 +74,7 @@ def sentence(t: Labels, key: str, links: Mapping[str, Part], **values: object) -
 
 def journey_findings(view: JourneyView, t: Labels) -> list[Finding]:
     found = [
+        round_change(view, t),
         lowest_stage(view, t),
         biggest_gap(view, t),
         most_accepted(view, t),
@@ -85,6 +87,53 @@ def journey_findings(view: JourneyView, t: Labels) -> list[Finding]:
 def stage_link(view: JourneyView, index: int, lane: str = "") -> Part:
     stage = view.columns[index].stage
     return Part(stage.name, f"stage-{stage.id}{lane}")
+
+
+BEFORE_AFTER = "jr-before-after"
+"""The id of the journey page's "Before and after" section."""
+
+
+def signed(t: Labels, change: Change) -> str:
+    """A change as the page shows it: ``+3.5``, ``−1.2``, ``0.0``."""
+    return ("+" if change.sign > 0 else "") + t.number(change.difference)
+
+
+def round_change(view: JourneyView, t: Labels) -> Finding | None:
+    """The stage that changed most between the last two rounds, or that no stage has
+    enough interviews in both to tell; nothing without two or more rounds."""
+    compared = view.before_after
+    if compared is None:
+        return None
+    before, after = (figures.round.name for figures in compared.last_two)
+    if compared.biggest is None:
+        section = Part(t("before_after"), BEFORE_AFTER)
+        return Finding(
+            "round",
+            sentence(
+                t,
+                "finding_round_too_few",
+                {"section": section},
+                small=aggregate.SMALL_SAMPLE,
+                before=before,
+                after=after,
+            ),
+        )
+    change = compared.biggest.changes[-1]
+    return Finding(
+        "round",
+        sentence(
+            t,
+            "finding_round_change",
+            {"stage": Part(view.columns[compared.biggest.index].stage.name, BEFORE_AFTER)},
+            before=before,
+            after=after,
+            before_mean=t.number(change.before.mean),
+            before_sample=t.sample(change.before.n, change.before.small),
+            after_mean=t.number(change.after.mean),
+            after_sample=t.sample(change.after.n, change.after.small),
+            change=signed(t, change),
+        ),
+    )
 
 
 def lowest_stage(view: JourneyView, t: Labels) -> Finding | None:

@@ -175,12 +175,13 @@ class Renderer:
     def chart(
         self,
         src_uri: str,
-        draw: Callable[
-            [Sequence[charts.StageSummary], Sequence[charts.Series], charts.ChartText], bytes
-        ],
+        draw: Callable[..., bytes],
         stages: list[charts.StageSummary],
         series: list[charts.Series],
+        *more: object,
     ) -> OutputFile:
+        """The chart ``draw(stages, series, text, *more)`` makes, ``text`` in the site's words
+        (``more``: what that chart takes besides, e.g. a journey's rounds)."""
         text = charts.ChartText(
             score_axis=self.t("chart_score_axis"),
             mean=self.t("mean"),
@@ -191,8 +192,10 @@ class Renderer:
             revisit=self.t("chart_revisit"),
             interviews=self.t("chart_interview_lines"),
         )
-        key = repr((draw.__name__, stages, series, text))
-        return OutputFile(src_uri, Chart(key, functools.partial(draw, stages, series, text)))
+        key = repr((draw.__name__, stages, series, text, *more))
+        return OutputFile(
+            src_uri, Chart(key, functools.partial(draw, stages, series, text, *more))
+        )
 
 
 def page_context(renderer: Renderer, src_uri: str, view: dict[str, object]) -> dict[str, object]:

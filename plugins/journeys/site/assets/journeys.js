@@ -103,3 +103,44 @@
     document.addEventListener("DOMContentLoaded", fold);
   }
 })();
+
+// --- round filter of the expectations table (issue 20) ---
+// A journey with rounds has a round column, and this filter (hidden until the script runs):
+// choosing a round shows only its rows, opens the rows folded behind "N more rows" and says
+// how many rows show. Without the script the round column is still there to read.
+(function () {
+  function filterRows(select, status) {
+    var rows = document.getElementById(select.getAttribute("data-rows"));
+    var round = select.value;
+    var shown = 0;
+    rows.querySelectorAll("tr[data-round]").forEach(function (row) {
+      row.hidden = Boolean(round) && row.getAttribute("data-round") !== round;
+      if (!row.hidden) shown += 1;
+    });
+    if (round) rows.querySelectorAll("details.jr-more--rows").forEach(function (details) {
+      details.open = true;
+    });
+    // A table with none of the round's rows is left out, header and all ("N more rows" too).
+    rows.querySelectorAll(".jr-scroll, details.jr-more--rows").forEach(function (part) {
+      part.hidden = Boolean(round) && !part.querySelector("tr[data-round]:not([hidden])");
+    });
+    var words = select.getAttribute(shown === 1 ? "data-status-one" : "data-status");
+    status.textContent = round ? words.replace("{n}", String(shown)) : "";
+  }
+
+  function enhance() {
+    document.querySelectorAll(".jr-round-filter[hidden]").forEach(function (filter) {
+      var select = filter.querySelector("select");
+      var status = filter.querySelector(".jr-round-filter-status");
+      filter.hidden = false;
+      select.addEventListener("change", function () { filterRows(select, status); });
+      if (select.value) filterRows(select, status);  // a choice the browser kept on going back
+    });
+  }
+
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(enhance);
+  } else {
+    document.addEventListener("DOMContentLoaded", enhance);
+  }
+})();

@@ -3,7 +3,8 @@
 Modules by job: :mod:`.data` (what a chart is drawn from), :mod:`.style` (the chart size,
 colours, markers, fonts, matplotlib settings), :mod:`.text` (wrapping and measuring words),
 :mod:`.canvas` (the figure and its SVG bytes), :mod:`.layout` (axes, margins and legend),
-:mod:`.emotion` (:func:`emotion_chart`, :func:`curves_chart`) and :mod:`.sparkline`.
+:mod:`.emotion` (:func:`emotion_chart`, :func:`curves_chart`), :mod:`.rounds` (a journey's
+rounds on the emotion chart) and :mod:`.sparkline`.
 
 The charts are drawn with matplotlib's object-oriented API, never pyplot, and import
 matplotlib only when called, so importing this package stays cheap. Every chart has a
@@ -23,7 +24,7 @@ labels), so the charts speak whatever language the site does.
 
 from __future__ import annotations
 
-from journeys.site.charts.data import ChartText, Series, StageSummary
+from journeys.site.charts.data import ChartText, RoundLine, RoundLines, Series, StageSummary
 from journeys.site.charts.emotion import curves_chart, emotion_chart
 from journeys.site.charts.sparkline import sparkline
 from journeys.site.charts.style import SIZE, STYLE_COUNT
@@ -32,6 +33,8 @@ __all__ = [
     "SIZE",
     "STYLE_COUNT",
     "ChartText",
+    "RoundLine",
+    "RoundLines",
     "Series",
     "StageSummary",
     "curves_chart",

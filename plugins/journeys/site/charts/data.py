@@ -84,3 +84,29 @@ class Series:
         xs = [x for x, _ in self.points]
         if not all(before < after for before, after in itertools.pairwise(xs)):
             raise ValueError(f"Series.points must follow the stages in order, got x = {xs}")
+
+
+@dataclass(frozen=True)
+class RoundLine:
+    """One round's mean curve on :func:`~.emotion.emotion_chart`."""
+
+    label: str
+    """Legend text: the round's name."""
+    note: str
+    """Said after the label, never shortened, e.g. ``"(n=6)"``."""
+    change: str
+    """Under the label, wrapped: what changed before the round, in the site's words; ``""``
+    for nothing."""
+    points: tuple[tuple[float, float], ...]
+    """``(stage index, mean)`` of each stage the round has scores at, x rising."""
+    latest: bool = False
+    """The emphasised curve (bold, in the text's colour); the others are lighter and dashed."""
+
+
+@dataclass(frozen=True)
+class RoundLines:
+    """The curves of a journey's rounds, oldest first, in place of the one mean line."""
+
+    heading: str
+    """Over their legend entries, e.g. ``"Mean per round (the latest in bold)"``."""
+    lines: tuple[RoundLine, ...]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from journeys.site.charts.canvas import render
-from journeys.site.charts.data import ChartText, Series, StageSummary
+from journeys.site.charts.data import ChartText, RoundLines, Series, StageSummary
 from journeys.site.charts.layout import (
     EXPLANATION_MAX,
     LEGEND_LABEL_MAX,
@@ -21,6 +21,7 @@ from journeys.site.charts.layout import (
     place,
     setup_axes,
 )
+from journeys.site.charts.rounds import draw_rounds, round_block
 from journeys.site.charts.style import (
     BAND,
     BAND_ALPHA,
@@ -48,7 +49,10 @@ _MEAN_STYLE: dict[str, Any] = {
 
 
 def emotion_chart(
-    stages: Sequence[StageSummary], series: Sequence[Series], text: ChartText
+    stages: Sequence[StageSummary],
+    series: Sequence[Series],
+    text: ChartText,
+    rounds: RoundLines | None = None,
 ) -> bytes:
     """SVG of the scores along a journey: x = stages in order, y = 1..10.
 
@@ -58,6 +62,9 @@ def emotion_chart(
     as a light fill, peak moments as star markers, revisited stages as rings, and each
     stage's count (``text.n``) in a row under the stage names. The legend sits below the
     plot, in columns, so it never covers a line.
+
+    With ``rounds``, each round's mean curve takes the place of the one mean line
+    (:mod:`.rounds`), its legend entries first, under ``rounds.heading``.
     """
 
     def draw(fig: Figure, ax: Axes) -> None:
@@ -68,8 +75,10 @@ def emotion_chart(
         styles = _label_styles(series)
         any_peak, any_revisit = _draw_series(ax, series, styles, force_bold=False)
         means = [_finite(s.mean) if s.n else math.nan for s in stages]
-        has_mean = any(not math.isnan(m) for m in means)
-        if has_mean:
+        has_mean = rounds is None and any(not math.isnan(m) for m in means)
+        if rounds is not None:
+            draw_rounds(ax, rounds)
+        elif has_mean:
             ax.add_line(Line2D(list(range(len(stages))), means, zorder=5, **_MEAN_STYLE))
         entries: list[Entry] = []
         if has_mean:
@@ -85,6 +94,8 @@ def emotion_chart(
         entries += [entry for entry, bold in lines if bold]
         thin = [entry for entry, bold in lines if not bold]
         blocks = [LegendBlock("", entries), LegendBlock(text.interviews, thin)]
+        if rounds is not None:
+            blocks.insert(0, round_block(rounds))
         place(fig, ax, frame, legend(fig, blocks))
 
     return render(draw)

@@ -48,6 +48,8 @@ LINE_SPACING = 1.15  # DejaVu's ascent + descent is exactly one em
 Y_SIZE = 9.0  # the scores and the caption saying what they mean
 LEGEND_LABEL_MAX = 36  # a series label (a persona's name) in the legend
 EXPLANATION_MAX = 72  # the site's own words: the score caption and what the legend explains
+DETAIL_WIDTH = W - 2 * PAD - (HANDLE_LENGTH + HANDLE_PAD) * LEGEND_SIZE
+"""How wide the detail lines under a legend entry's label may be, in points."""
 
 
 @dataclass(frozen=True)
@@ -212,6 +214,14 @@ class Entry:
     line: dict[str, Any] | None = None  # Line2D properties of a line sample
     marker: dict[str, Any] | None = None  # Line2D properties of a single marker
     patch: dict[str, Any] | None = None  # Rectangle properties of a filled swatch
+    detail: tuple[str, ...] = ()  # lines under the label, in the muted colour
+
+
+@dataclass(frozen=True)
+class Detail:
+    """A line under an entry's label (:attr:`Entry.detail`)."""
+
+    text: str
 
 
 @dataclass(frozen=True)
@@ -241,6 +251,17 @@ def legend(fig: Figure, blocks: Sequence[LegendBlock]) -> float:
         for item, x in row:
             if isinstance(item, Entry):
                 _draw_entry(fig, item, x, y, to_figure)
+            elif isinstance(item, Detail):
+                fig.text(
+                    x,
+                    y,
+                    item.text,
+                    ha="left",
+                    va="center_baseline",
+                    fontsize=LEGEND_SIZE,
+                    color=MUTED,
+                    transform=to_figure,
+                )
             else:
                 fig.text(
                     x,
@@ -255,16 +276,22 @@ def legend(fig: Figure, blocks: Sequence[LegendBlock]) -> float:
     return height
 
 
-def _legend_rows(block: LegendBlock) -> list[list[tuple[Entry | str, float]]]:
-    """The rows of one block: its heading (if it has entries), then its entries in columns;
+def _legend_rows(block: LegendBlock) -> list[list[tuple[Entry | Detail | str, float]]]:
+    """The rows of one block: its heading (if it has entries), then its entries in columns
+    (one column when an entry has detail lines, each on a row of its own under the label);
     each thing with the x where it starts."""
     if not block.entries:
         return []
     size = LEGEND_SIZE
     sample = HANDLE_LENGTH * size
-    widths = [sample + HANDLE_PAD * size + text_width(e.label, size) for e in block.entries]
-    starts = _column_starts(widths, gap=COLUMN_SPACING * size)
-    rows: list[list[tuple[Entry | str, float]]] = []
+    label_start = sample + HANDLE_PAD * size
+    widths = [
+        label_start + max(text_width(line, size) for line in (e.label, *e.detail))
+        for e in block.entries
+    ]
+    detailed = any(entry.detail for entry in block.entries)
+    starts = _column_starts(widths, gap=COLUMN_SPACING * size, most=1 if detailed else 6)
+    rows: list[list[tuple[Entry | Detail | str, float]]] = []
     heading = shorten(clean(block.heading), EXPLANATION_MAX)
     if heading:  # in line with the first column, or centred when wider than the entries
         centred = (W - text_width(heading, size)) / 2
@@ -272,16 +299,19 @@ def _legend_rows(block: LegendBlock) -> list[list[tuple[Entry | str, float]]]:
     ncols = len(starts)
     for first in range(0, len(block.entries), ncols):
         rows.append(list(zip(block.entries[first : first + ncols], starts)))
+        if detailed:
+            details = block.entries[first].detail
+            rows.extend([(Detail(line), starts[0] + label_start)] for line in details)
     return rows
 
 
-def _column_starts(widths: list[float], gap: float) -> list[float]:
-    """The left edge of each column, for as many columns (up to 6) as fit the card's width,
-    the whole centred."""
+def _column_starts(widths: list[float], gap: float, most: int = 6) -> list[float]:
+    """The left edge of each column, for as many columns (up to ``most``) as fit the card's
+    width, the whole centred."""
     count = len(widths)
     room = W - 2 * PAD
     ncols = 1
-    for cols in range(min(count, 6), 0, -1):
+    for cols in range(min(count, most), 0, -1):
         if sum(max(widths[c::cols]) for c in range(cols)) + (cols - 1) * gap <= room:
             ncols = cols
             break

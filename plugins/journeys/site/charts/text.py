@@ -74,3 +74,27 @@ def text_width(text: str, size: float) -> float:
     prop = FontProperties(family=FONT, size=size)
     width, _, _ = text_to_path.get_text_width_height_descent(text, prop, ismath=False)
     return float(width)
+
+
+def wrap_width(text: str, size: float, width: float, max_lines: int) -> list[str]:
+    """Greedy word wrap of ``text`` into lines at most ``width`` points wide in DejaVu Sans
+    at ``size`` points (a word wider than a line gets a line of its own, shortened); more
+    than ``max_lines`` lines end in ``…``."""
+    lines: list[str] = []
+    for word in clean(text).split():
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and text_width(joined, size) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(_fit(word, size, width))
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = _fit(lines[-1] + "…", size, width)
+    return lines
+
+
+def _fit(line: str, size: float, width: float) -> str:
+    """``line`` cut (and ended in ``…``) until it is at most ``width`` points wide."""
+    while len(line) > 1 and text_width(line, size) > width:
+        line = line[:-2].rstrip() + "…"
+    return line

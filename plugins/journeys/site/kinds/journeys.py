@@ -12,9 +12,10 @@ from typing import Any
 from journeys.analysis import aggregate, signals
 from journeys.analysis.aggregate import Stats, Verdicts
 from journeys.analysis.facts import InterviewFact
+from journeys.analysis.rounds import BeforeAndAfter, before_and_after
 from journeys.analysis.signals import Nps
-from journeys.content.model import Journey, Persona
-from journeys.site import charts, exports, findings, journey_map
+from journeys.content.model import Journey, Persona, Round
+from journeys.site import charts, exports, findings, journey_map, journey_rounds
 from journeys.site.data import (
     TABLE_LIMIT,
     ExpectationRow,
@@ -25,6 +26,7 @@ from journeys.site.data import (
 )
 from journeys.site.journey_map import Lane, StageColumn, curve_path, lane, stage_columns
 from journeys.site.labels import Labels
+from journeys.site.opportunity_states import StatedOpportunity, state_data, stated_opportunities
 from journeys.site.render import OutputFile, PageKind, Renderer, mean_points, stage_summaries
 
 INDIVIDUAL_LINES_LIMIT = 40
@@ -66,7 +68,11 @@ def files(site: Renderer) -> Iterator[OutputFile]:
         slug = view.journey.slug
         stages = stage_summaries(view.journey.stages, view.stats)
         yield site.chart(
-            journey_chart(slug), charts.emotion_chart, stages, interview_series(site, view)
+            journey_chart(slug),
+            charts.emotion_chart,
+            stages,
+            interview_series(site, view),
+            *journey_rounds.chart_lines(view.before_after, site.t),
         )
         if view.persona_curves:
             series = [
@@ -171,6 +177,13 @@ class JourneyView:
     interviews whose words are not published."""
     withheld_row_interviews: int = 0
     """How many interviews those rows come from."""
+    opportunities: dict[str, list[StatedOpportunity]] = dataclasses.field(default_factory=dict)
+    """Stage id -> its opportunities with their state, in the order the map lists them."""
+    before_after: BeforeAndAfter | None = None
+    """Each round's figures and each stage's change, when the journey has two or more
+    rounds."""
+    interview_rounds: dict[str, Round] = dataclasses.field(default_factory=dict)
+    """Interview key -> its round, when the journey has rounds."""
 
     @property
     def stats(self) -> list[Stats]:
@@ -209,13 +222,20 @@ def journey_view(data: SiteData, journey: Journey) -> JourneyView:
         else [],
         withheld_rows=withheld[0],
         withheld_row_interviews=withheld[1],
+        opportunities=stated_opportunities(journey, facts, columns),
+        before_after=before_and_after(journey, facts),
+        interview_rounds=journey_rounds.interview_rounds(journey, facts),
     )
 
 
-def expectation_data(row: ExpectationRow) -> dict[str, Any]:
+def expectation_data(row: ExpectationRow, rounds: dict[str, Round]) -> dict[str, Any]:
+    """A row of the table; with ``rounds`` (interview key -> round), the round's id too."""
     step = row.moment.step
+    key = row.moment.interview.key
+    found = rounds.get(key)
     return {
-        "interview": row.moment.interview.key,
+        "interview": key,
+        **({"round": found.id if found else None} if rounds else {}),
         "persona": row.moment.interview.persona,
         "stage": row.moment.stage.id,
         "expected": step.expected,
@@ -282,7 +302,9 @@ def journey_data(view: JourneyView) -> dict[str, Any]:
             }
             for curve in view.persona_curves
         },
-        "expectations": [expectation_data(row) for row in view.expectations],
+        "expectations": [
+            expectation_data(row, view.interview_rounds) for row in view.expectations
+        ],
         "opportunities": [
             {
                 "title": opportunity.title,
@@ -290,16 +312,19 @@ def journey_data(view: JourneyView) -> dict[str, Any]:
                 "owner": opportunity.owner,
                 "metric": opportunity.metric,
                 "evidence": opportunity.evidence,
+                **state_data(view.opportunities, opportunity.number),
             }
             for column in view.columns
             for opportunity in column.opportunities
         ],
-    }
+    } | journey_rounds.rounds_data(journey, view.interviews)
 
 
 def expectations_table(view: JourneyView, t: Labels, persona_name: Callable[[str], str]) -> str:
     """The expectations-vs-reality table of a journey, one row per step with an expectation:
-    each value as written, and, when it is a duration, as the page shows it."""
+    each value as written, and, when it is a duration, as the page shows it; for a journey
+    with rounds, the interview's round last."""
+    rounds = view.interview_rounds
     return exports.csv_table(
         [
             t(key)
@@ -317,6 +342,7 @@ def expectations_table(view: JourneyView, t: Labels, persona_name: Callable[[str
                 "score",
                 "persona",
                 "interview",
+                *(["round"] if rounds else []),
             )
         ],
         (
@@ -334,6 +360,7 @@ def expectations_table(view: JourneyView, t: Labels, persona_name: Callable[[str
                 t.score(row.moment.step.score),
                 persona_name(row.moment.interview.persona),
                 row.moment.interview.key,
+                *([journey_rounds.round_name(rounds, row.moment.interview.key)] if rounds else []),
             ]
             for row in view.expectations
         ),
@@ -341,9 +368,7 @@ def expectations_table(view: JourneyView, t: Labels, persona_name: Callable[[str
 
 
 def stages_csv(view: JourneyView) -> str:
-    return exports.stage_csv(
-        [(view.journey.slug, c.stage.id, c.stage.name, c.stats) for c in view.columns]
-    )
+    return exports.stage_csv(*journey_rounds.stage_rows(view.journey, view.interviews, view.stats))
 
 
 KIND = PageKind(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,8 +12,10 @@ from journeys.analysis.aggregate import TouchpointUse
 from journeys.analysis.evidence import Evidence
 from journeys.analysis.facts import InterviewFact
 from journeys.analysis.signals import AdvocacyByNps, Nps, SignalSummary
-from journeys.content.model import Interview, Journey, Persona
+from journeys.content.model import Interview, Journey, Persona, Round
+from journeys.content.rounds import in_order
 from journeys.site.data import SiteData, persona_evidence
+from journeys.site.promises import PromiseTracking, promise_tracking
 from journeys.site.render import OutputFile, PageKind, Renderer
 
 RESEARCH_INDEX = "research/index.md"
@@ -31,6 +34,24 @@ class FollowUpItem:
     kind: str
     """``will`` or ``wont``."""
     text: str
+    status: str | None = None
+    """A promise's (``will``) ``open`` or ``done``, when the study tracks promises."""
+    due: dt.date | None = None
+
+    @property
+    def status_label(self) -> str | None:
+        return f"promise_status_{self.status}" if self.status else None
+
+
+@dataclass(frozen=True)
+class RoundRow:
+    """A round of a journey on the research overview: its interviews and how old they are."""
+
+    round: Round
+    interviews: int
+    oldest: dt.date | None
+    newest: dt.date | None
+    stale: bool
 
 
 @dataclass(frozen=True)
@@ -52,6 +73,10 @@ class ResearchView:
     nps_columns: list[str]
     """The label key of each column of ``advocacy_nps``."""
     follow_ups: list[FollowUpItem]
+    promises: PromiseTracking | None
+    """None when no promise is written with a status or a due date: the plain list then."""
+    rounds: dict[str, list[RoundRow]]
+    """Journey slug -> its rounds in order, for the journeys with rounds."""
     stage_evidence: dict[str, list[Evidence]]
     persona_evidence: dict[str, Evidence]
     small_sample: int
@@ -72,13 +97,7 @@ def research_view(data: SiteData) -> ResearchView:
     for interview in data.words.values():
         for key, value in interview.attributes.items():
             variety[interview.persona][key][str(value)] += 1
-    in_fact_order = [data.words[fact.key] for fact in data.facts if fact.key in data.words]
-    follow_ups = [
-        FollowUpItem(interview, kind, promise.text)
-        for interview in in_fact_order
-        if interview.follow_up is not None
-        for kind, promise in interview.follow_up.promises()
-    ]
+    promises = promise_tracking(data)
     advocacy_nps = signals.advocacy_by_nps(data.facts)
     return ResearchView(
         personas=personas,
@@ -98,7 +117,9 @@ def research_view(data: SiteData) -> ResearchView:
         journey_nps={j.slug: signals.nps_score(data.facts_of(journey=j.slug)) for j in journeys},
         advocacy_nps=advocacy_nps,
         nps_columns=[NPS_COLUMN_LABELS[column] for column in advocacy_nps.columns],
-        follow_ups=follow_ups,
+        follow_ups=follow_ups(data, tracked=promises is not None),
+        promises=promises,
+        rounds={j.slug: round_rows(data, j) for j in journeys if j.rounds},
         stage_evidence={
             j.slug: evidence.stage_evidence(
                 j, data.facts_of(journey=j.slug), data.persona_slugs, data.staleness
@@ -108,6 +129,33 @@ def research_view(data: SiteData) -> ResearchView:
         persona_evidence={p.slug: persona_evidence(data, p.slug) for p in personas},
         small_sample=aggregate.SMALL_SAMPLE,
     )
+
+
+def follow_ups(data: SiteData, tracked: bool) -> list[FollowUpItem]:
+    """Every ``will`` and ``wont`` of the published interviews, in date order; with tracked
+    promises, each promise with its status and due date."""
+    in_fact_order = [data.words[fact.key] for fact in data.facts if fact.key in data.words]
+    return [
+        FollowUpItem(interview, kind, promise.text)
+        if not tracked or kind != "will"
+        else FollowUpItem(interview, kind, promise.text, promise.status, promise.due)
+        for interview in in_fact_order
+        if interview.follow_up is not None
+        for kind, promise in interview.follow_up.promises()
+    ]
+
+
+def round_rows(data: SiteData, journey: Journey) -> list[RoundRow]:
+    """Each round of ``journey`` with its interviews (consenting or not), their dates, and
+    whether the round's evidence is stale (:class:`~journeys.analysis.evidence.Staleness`)."""
+    facts = data.facts_of(journey=journey.slug)
+    rows = []
+    for item in in_order(journey):
+        in_round = [fact for fact in facts if fact.round == item.id]
+        span = aggregate.date_range(in_round)
+        oldest, newest = span if span else (None, None)
+        rows.append(RoundRow(item, len(in_round), oldest, newest, data.staleness.is_stale(newest)))
+    return rows
 
 
 KIND = PageKind(
