@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from journeys.site.labels.nl_method import METHOD_TEXTS
+from journeys.site.labels.nl_rounds import ROUNDS_TEXTS
 
 TEXTS: dict[str, str] = {
     # sections and page titles
@@ -85,27 +86,6 @@ TEXTS: dict[str, str] = {
         "een ring markeert een fase waar het naar terugkeerde."
     ),
     "emotion_alt_empty": "Emotiegrafiek van {journey}: nog geen interviews.",
-    # de emotiegrafiek en de tabel van verwachtingen per ronde (issue 20)
-    "emotion_alt_rounds": (
-        "Emotiegrafiek van {journey}: het gemiddelde cijfer per fase in elk van de {rounds}"
-        " rondes, uit {n} interviews. De vette lijn is de laatste ronde, {latest} {sample};"
-        " eerdere rondes zijn lichtere, gestreepte lijnen. Elke dunne lijn is één interview;"
-        " een ring markeert een fase waar het naar terugkeerde. De gemiddelden van elke ronde"
-        " en wat er ervoor veranderde staan onder “{before_after}”."
-    ),
-    "emotion_alt_rounds_one": (
-        "Emotiegrafiek van {journey}: het gemiddelde cijfer per fase in elk van de {rounds}"
-        " rondes, uit 1 interview. De vette lijn is de laatste ronde, {latest} {sample};"
-        " eerdere rondes zijn lichtere, gestreepte lijnen. De dunne lijn is dat interview; een"
-        " ring markeert een fase waar het naar terugkeerde. De gemiddelden van elke ronde en"
-        " wat er ervoor veranderde staan onder “{before_after}”."
-    ),
-    "chart_rounds": "Gemiddelde per ronde, de laatste vet",
-    "round": "Ronde",
-    "round_filter": "Toon de rijen van",
-    "round_filter_all": "elke ronde",
-    "round_filter_status": "{n} rijen getoond",
-    "round_filter_status_one": "1 rij getoond",
     "chart_score_axis": "Cijfer van 1 (heel slecht) tot 10 (uitstekend)",
     "chart_spread": "Spreiding (laagste tot hoogste)",
     "chart_peak": "Piek: het moment dat het meest opviel",
@@ -162,24 +142,6 @@ TEXTS: dict[str, str] = {
     "metric": "Maatstaf",
     "backed_by": "Onderbouwd met {n} interviews",
     "backed_by_one": "Onderbouwd met 1 interview",
-    # opportunities with a state (issue 20)
-    "status": "Status",
-    "opportunity_status_in_progress": "in uitvoering",
-    "opportunity_status_planned": "gepland",
-    "opportunity_status_idea": "idee",
-    "opportunity_status_done": "gedaan",
-    "opportunity_status_dropped": "geschrapt",
-    "priority_high": "hoge prioriteit",
-    "priority_medium": "gemiddelde prioriteit",
-    "priority_low": "lage prioriteit",
-    "opportunity_effect": (
-        "Gemiddeld cijfer hier vóór ronde ‘{round}’: {before_mean} (n={before_n}); in en na"
-        " die ronde: {after_mean} (n={after_n}); verandering {change}."
-    ),
-    "opportunity_effect_too_few": (
-        "Vóór ronde ‘{round}’ en in of na die ronde: te weinig interviews om te zeggen"
-        " ({before} ervoor, {after} in of erna)."
-    ),
     "per_persona": "Per persona",
     "per_persona_alt": (
         "Gemiddeld cijfer per fase voor elke persona van {journey}; op hoeveel interviews "
@@ -188,35 +150,6 @@ TEXTS: dict[str, str] = {
     "per_persona_table_caption": "Cijfers per fase per persona",
     "lowest_stage": "Laagst: {stage} (gemiddeld {mean}, n={n})",
     "no_steps": "Nog geen interview kwam in deze fase.",
-    # journey page: voor en na, per ronde interviews (issue 20)
-    "before_after": "Voor en na",
-    "before_after_intro": (
-        "De klantreis in elke ronde interviews, en hoe het gemiddelde cijfer van elke fase"
-        " veranderde van de ene ronde naar de volgende. Een verandering wordt alleen genoemd"
-        " als beide rondes {small} of meer interviews in die fase hebben."
-    ),
-    "before_after_caption": (
-        "Gemiddeld cijfer per fase in elke ronde, en de verandering ten opzichte van de ronde"
-        " ervoor"
-    ),
-    "round_change": "Verandering",
-    "too_few_to_tell": "te weinig interviews om te zeggen",
-    "round_since": "vanaf {start}",
-    "round_what_changed": "Wat er veranderde: {change}",
-    "round_no_expectations": "Geen verwachtingen beoordeeld in deze ronde.",
-    "round_median_gap": "mediaan verschil met verwacht {gap}, over {moments} uit {interviews}",
-    "round_median_gap_small": "{gaps} (kleine steekproef)",
-    "gap_moments": "{n} momenten",
-    "gap_moments_one": "1 moment",
-    "finding_round_change": (
-        "{stage} veranderde het meest tussen de laatste twee rondes: van een gemiddeld cijfer"
-        " van {before_mean} {before_sample} in {before} naar {after_mean} {after_sample} in"
-        " {after} ({change})."
-    ),
-    "finding_round_too_few": (
-        "{section}: geen fase heeft {small} of meer interviews in zowel {before} als {after};"
-        " te weinig interviews om te zeggen wat er veranderde."
-    ),
     # journey page: findings and the map (issue 18)
     "findings": "Wat we vonden",
     "finding_lowest": (
@@ -396,34 +329,6 @@ TEXTS: dict[str, str] = {
     "follow_ups_intro": "Wat we deelnemers beloofden, zodat het team woord houdt.",
     "promise": "Toezegging",
     "kind": "Soort",
-    # research overview: promises kept, rounds (issue 20)
-    "promises_summary": (
-        "Openstaande toezeggingen: {open}, waarvan {overdue} over tijd (uiterlijk vóór {date})."
-        " Nagekomen: {kept}."
-    ),
-    "interviewer_not_named": "Interviewer niet genoemd",
-    "overdue": "over tijd",
-    "due": "Uiterlijk",
-    "due_on": "uiterlijk {date}",
-    "promise_status_open": "open",
-    "promise_status_done": "nagekomen",
-    "withheld_promises": (
-        "+{n} openstaande toezeggingen uit {interviews} waarvan de tekst niet gepubliceerd wordt"
-    ),
-    "withheld_promises_one": (
-        "+1 openstaande toezegging uit een interview waarvan de tekst niet gepubliceerd wordt"
-    ),
-    "withheld_promises_overdue": "({n} over tijd)",
-    "no_open_promises": "Geen openstaande toezeggingen.",
-    "follow_ups_all": "Alle toezeggingen, met hun status ({n})",
-    "rounds_overview": "Interviewrondes",
-    "rounds_overview_intro": (
-        "Elke klantreis met rondes: de data van de rondes, wat er vóór elke ronde in de"
-        " dienstverlening veranderde, hoeveel interviews elke ronde telt (met of zonder"
-        " toestemming), en of het nieuwste interview ervan verouderd is."
-    ),
-    "dates": "Data",
-    "what_changed": "Wat veranderde",
     "evidence_health": "Sterkte van het bewijs",
     "evidence_intro": "Waar elke bevinding op rust.",
     "confidence_rule": (
@@ -452,6 +357,7 @@ TEXTS: dict[str, str] = {
     "stale": "verouderd",
     "fresh": "actueel",
     **METHOD_TEXTS,
+    **ROUNDS_TEXTS,
 }
 
 MONTHS: tuple[str, ...] = (
