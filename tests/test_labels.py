@@ -42,7 +42,11 @@ def test_every_label_is_used() -> None:
     names it as a string literal. Keys built at run time are matched by their prefix:
     ``"tracks_" ~ s.better`` in a template, ``f"advocacy_{value}"`` in Python; and
     ``<key>_one`` is used when ``<key>`` is (``Labels.count``)."""
-    label_files = {PACKAGE / "site" / "labels" / f"{language}.py" for language in ("en", "nl")}
+    label_folder = PACKAGE / "site" / "labels"
+    label_files = {
+        path for language in ("en", "nl") for path in label_folder.glob(f"{language}*.py")
+    }
+    assert len(label_files) > 2, "the label files are not found"
     sources = [
         path.read_text(encoding="utf-8")
         for path in [*PACKAGE.rglob("*.py"), *TEMPLATES.glob("*.j2")]
