@@ -62,6 +62,7 @@ WITHHELD_INTERVIEW: dict[str, Any] = {
             "realistic": "realistic zanzibar",
             "peak": True,
             "accepted": True,
+            "themes": ["waiting"],
         },
         {"stage": "report", "action": "second zanzibar", "score": 5, "touchpoint": "phone"},
     ],
@@ -87,7 +88,11 @@ def private_strings() -> list[str]:
     walk(withheld)
     walk(
         [
-            {k: v for k, v in step.items() if k not in ("stage", "score", "peak", "accepted")}
+            {
+                k: v
+                for k, v in step.items()
+                if k not in ("stage", "score", "peak", "accepted", "themes")
+            }
             for step in WITHHELD_INTERVIEW["steps"]
             if step.get("touchpoint") != "phone"
         ]
@@ -102,9 +107,17 @@ def renders(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, dict[st
     tree = ContentTree(root / "content")
     tree.persona("eva")
     tree.persona("bob")
+    tree.theme("waiting")
     tree.journey(
         touchpoints=[{"id": "phone", "name": "Phone"}],
-        opportunities=[{"title": "Loan laptop", "stage": "wait", "evidence": ["a-01", "b-01"]}],
+        opportunities=[
+            {
+                "title": "Loan laptop",
+                "stage": "wait",
+                "evidence": ["a-01", "b-01"],
+                "themes": ["waiting"],
+            }
+        ],
     )
     tree.interview(
         "a-01",
@@ -121,7 +134,7 @@ def renders(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, dict[st
                 "actual": "3 days",
                 "touchpoint": "a friend",
             },
-            {"stage": "wait", "action": "Waited", "score": 6},
+            {"stage": "wait", "action": "Waited", "score": 6, "themes": ["waiting"]},
         ],
     )
     tree.write(

@@ -24,6 +24,7 @@ from journeys.building.options import Options
 from journeys.building.preview import RenderMemory
 from journeys.content.diagnostics import Diagnostic
 from journeys.content.loading import load_study
+from journeys.content.study import Study
 from journeys.privacy import contacts, guard
 from journeys.site import kinds
 from journeys.site.labels import CATALOGUE, MONTHS, UNITS, Labels
@@ -43,6 +44,7 @@ class SiteSettings:
     pages_despite_errors: bool = False
     """While serving, pages are made even when the content has errors."""
     stale_after_days: int = Options.stale_after_days
+    interview_target: int = Options.interview_target
     build_date: dt.date | None = None
     """The day evidence is judged stale against; None: :func:`build_date`."""
     docs_dir: Path | None = None
@@ -102,11 +104,16 @@ def generate_site(
     del front_matter  # what it read is in the study now
     if study.has_errors and not settings.pages_despite_errors:
         return Outcome(study.diagnostics, None, len(study.interviews), [], 0)
-    watchlist = guard.watchlist(
-        study.interviews, study.personas.values(), study.journeys.values(), label_texts()
-    )
+    watchlist = study_watchlist(study)
     staleness = Staleness(settings.build_date or build_date(), settings.stale_after_days)
-    site = kinds.renderer(study, settings.labels, settings.href, settings.override_dirs, staleness)
+    site = kinds.renderer(
+        study,
+        settings.labels,
+        settings.href,
+        settings.override_dirs,
+        staleness,
+        settings.interview_target,
+    )
     if kept is not None:  # by `mkdocs serve`, from one rebuild to the next
         kept.templates.attach(site.environment)
         inputs = [getattr(settings, f.name) for f in fields(settings) if f.name != "href"]
@@ -155,6 +162,18 @@ def label_texts() -> list[str]:
         *(name for names in MONTHS.values() for name in names),
         *(word for unit in UNITS.values() for words in unit.values() for word in words),
     ]
+
+
+def study_watchlist(study: Study) -> guard.Watchlist:
+    """What the guard looks for in the study's site; its content, the codebook and the site's
+    labels are published on purpose."""
+    return guard.watchlist(
+        study.interviews,
+        study.personas.values(),
+        study.journeys.values(),
+        label_texts(),
+        themes=study.themes.values(),
+    )
 
 
 def draw_charts(to_draw: Sequence[ChartToDraw], charts: ChartCache) -> int:

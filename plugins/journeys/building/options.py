@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, get_type_hints
 
 from journeys.analysis.evidence import STALE_AFTER_DAYS
+from journeys.analysis.recruiting import INTERVIEW_TARGET
 from journeys.building.cache import DEFAULT_DIRECTORY
 from journeys.content.diagnostics import Severity, describe_value, did_you_mean, format_field
 from journeys.privacy.guard import PUBLISH_UNREAD
@@ -62,6 +63,13 @@ class Options:
         metadata=_about(
             "Evidence whose newest interview is more than this many days before the build date "
             "(SOURCE_DATE_EPOCH when set, else today) is marked stale."
+        ),
+    )
+    interview_target: int = field(
+        default=INTERVIEW_TARGET,
+        metadata=_about(
+            "Interviews wanted per persona and journey: where there are fewer, the research "
+            "overview asks for more under Who to interview next."
         ),
     )
     research_first: bool = field(

@@ -113,7 +113,13 @@ class PageMemory:
         ]
         digests = Digests()
         shared = digests.of(
-            (inputs, site.t, site.names, render.rules(site.data.staleness), templates)
+            (
+                inputs,
+                site.t,
+                site.names,
+                render.rules(site.data.staleness, site.interview_target),
+                templates,
+            )
         )
         same_site = self.site is not None and self.site[0] == shared and self.site[1] is href
         if shared is None or not same_site:

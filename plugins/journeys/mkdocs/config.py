@@ -31,4 +31,5 @@ class JourneysConfig(Config):
     cache_dir = c.Type(str, default=Options.cache_dir)
     publish_unread = c.ListOfItems(c.Type(str), default=list(Options.publish_unread))
     stale_after_days = WholeNumber(default=Options.stale_after_days)
+    interview_target = WholeNumber(default=Options.interview_target)
     research_first = c.Type(bool, default=Options.research_first)

@@ -120,6 +120,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             override_dirs=[Path(d) for d in config.theme.dirs],
             pages_despite_errors=self.serving,
             stale_after_days=self.config.stale_after_days,
+            interview_target=self.config.interview_target,
             build_date=build_date(),
             docs_dir=Path(config.docs_dir),
         )

@@ -37,7 +37,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain
 
-from journeys.content.model import Interview, Journey, Persona
+from journeys.content.model import Interview, Journey, Persona, Theme
 from journeys.privacy.matching import (
     Key,
     PhraseIndex,
@@ -117,8 +117,9 @@ def watchlist(
     personas: Iterable[Persona] = (),
     journeys: Iterable[Journey] = (),
     site_texts: Iterable[str] = (),
+    themes: Iterable[Theme] = (),
 ) -> Watchlist:
-    """What to look for in the site of these interviews, personas and journeys.
+    """What to look for in the site of these interviews, personas, journeys and themes.
     ``site_texts``: what the site prints of its own (its labels in every language, month
     names): published on purpose, like the content, so their words and phrases are no
     sign of a participant alone."""
@@ -130,7 +131,7 @@ def watchlist(
     published, usual = _read_published(
         phrases,
         {key for needle in found for key in phrase_keys(needle.tokens)},
-        chain(_published_texts(interviews, personas, journeys), site_texts),
+        chain(_published_texts(interviews, personas, journeys, themes), site_texts),
     )
 
     def watched(needle: Needle) -> bool:
@@ -301,16 +302,20 @@ def _variants(value: str) -> set[tuple[str, ...]]:
 
 
 def _published_texts(
-    interviews: list[Interview], personas: Iterable[Persona], journeys: Iterable[Journey]
+    interviews: list[Interview],
+    personas: Iterable[Persona],
+    journeys: Iterable[Journey],
+    themes: Iterable[Theme] = (),
 ) -> Iterator[str]:
-    """Everything that is published on purpose, one text at a time."""
+    """Everything that is published on purpose, one text at a time: the codebook's themes
+    too (the team's words)."""
     for interview in interviews:
         if is_published(interview):
             yield " ".join(
                 text for _, text in strings(interview.model_dump(exclude={"participant"}))
             )
             yield interview.source.body
-    for record in (*personas, *journeys):
+    for record in (*personas, *journeys, *themes):
         yield " ".join(text for _, text in strings(record.model_dump()))
         yield record.source.body
 

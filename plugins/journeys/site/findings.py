@@ -1,6 +1,6 @@
 """The findings a journey page opens with: a few sentences, each linked to its evidence
 further down the page (a stage's column or one of its lanes, the expectations table, the
-outcome figures, an opportunity).
+outcome figures, an opportunity) or to a theme's page.
 
 Computed here from the journey's view and worded with the labels; the template only lays
 the parts out. A finding without evidence (no expectations judged, nothing accepted as
@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers only
 
 TOP_OPPORTUNITIES = 2
 """Opportunities named in the findings: those backed by the most interviews."""
+CLOSED = ("done", "dropped")
+"""Statuses of an opportunity the findings leave out."""
 
 _LINK = "\x00"
 """Marks where a linked part goes while a label is formatted (never in a label or a value)."""
@@ -35,12 +37,14 @@ class Part:
     text: str
     anchor: str | None = None
     """The id of the evidence on the page this part links to."""
+    theme: str | None = None
+    """The slug of the theme whose page this part links to (instead of an anchor)."""
 
 
 @dataclass(frozen=True)
 class Finding:
     topic: str
-    """round, lowest, gap, accepted, outcome or opportunities."""
+    """round, lowest, theme, gap, accepted, outcome or opportunities."""
     parts: list[Part]
 
 
@@ -76,6 +80,7 @@ def journey_findings(view: JourneyView, t: Labels) -> list[Finding]:
     found = [
         round_change(view, t),
         lowest_stage(view, t),
+        most_painful_theme(view, t),
         biggest_gap(view, t),
         most_accepted(view, t),
         outcome_finding(view, t),
@@ -152,6 +157,28 @@ def lowest_stage(view: JourneyView, t: Labels) -> Finding | None:
     )
 
 
+def most_painful_theme(view: JourneyView, t: Labels) -> Finding | None:
+    """The theme whose moments on this journey have the lowest mean grade, of those enough
+    of its interviews carry, against the mean of every step at the same stages."""
+    found = view.painful_theme
+    if found is None:
+        return None
+    figures = found.figures
+    return Finding(
+        "theme",
+        sentence(
+            t,
+            "finding_theme",
+            {"theme": Part(found.name, theme=figures.slug)},
+            mean=t.number(figures.mean_score),
+            moments=figures.moments,
+            interviews=t.count("interviews_count", figures.interviews),
+            context_mean=t.number(figures.context_mean),
+            context_n=figures.context_steps,
+        ),
+    )
+
+
 def biggest_gap(view: JourneyView, t: Labels) -> Finding | None:
     """The expectations table's first row, when it took longer than expected."""
     row = view.expectations[0] if view.expectations else None
@@ -221,8 +248,16 @@ def nps_sample(view: JourneyView, t: Labels) -> str:
 
 
 def top_opportunities(view: JourneyView, t: Labels) -> Finding | None:
+    """The opportunities backed by the most interviews, of those still open: one that is
+    done or dropped needs no decision."""
+    closed = {
+        item.opportunity.number
+        for items in view.opportunities.values()
+        for item in items
+        if item.status in CLOSED
+    }
     ranked = sorted(
-        (o for column in view.columns for o in column.opportunities),
+        (o for column in view.columns for o in column.opportunities if o.number not in closed),
         key=lambda o: (-len(o.evidence), o.number),
     )[:TOP_OPPORTUNITIES]
     if not ranked:

@@ -23,6 +23,7 @@ import markupsafe
 from journeys.analysis import signals
 from journeys.analysis.aggregate import SMALL_SAMPLE, Stats
 from journeys.analysis.evidence import Staleness
+from journeys.analysis.recruiting import INTERVIEW_TARGET
 from journeys.content.study import Study
 from journeys.site import charts
 from journeys.site.data import SiteData, site_data
@@ -152,8 +153,11 @@ class Renderer:
         paths: Mapping[str, Location],
         override_dirs: Sequence[Path] = (),
         staleness: Staleness | None = None,
+        interview_target: int = INTERVIEW_TARGET,
     ) -> None:
         self.data: SiteData = site_data(study, staleness)
+        self.interview_target = interview_target
+        """Interviews wanted per persona and journey (the ``interview_target`` option)."""
         self.t = labels
         self.href = href
         self.paths = SimpleNamespace(**paths)
@@ -193,9 +197,7 @@ class Renderer:
             interviews=self.t("chart_interview_lines"),
         )
         key = repr((draw.__name__, stages, series, text, *more))
-        return OutputFile(
-            src_uri, Chart(key, functools.partial(draw, stages, series, text, *more))
-        )
+        return OutputFile(src_uri, Chart(key, functools.partial(draw, stages, series, text, *more)))
 
 
 def page_context(renderer: Renderer, src_uri: str, view: dict[str, object]) -> dict[str, object]:
@@ -210,7 +212,7 @@ def page_context(renderer: Renderer, src_uri: str, view: dict[str, object]) -> d
         "paths": renderer.paths,
         "names": renderer.names,
         "chart_size": charts.SIZE,
-        "rules": rules(renderer.data.staleness),
+        "rules": rules(renderer.data.staleness, renderer.interview_target),
         "zip": zip,
         **view,
     }
@@ -228,9 +230,10 @@ class Rules:
     fragile_step_score: float
     stale_after_days: int
     build_date: dt.date
+    interview_target: int
 
 
-def rules(staleness: Staleness) -> Rules:
+def rules(staleness: Staleness, interview_target: int = INTERVIEW_TARGET) -> Rules:
     return Rules(
         small_sample=SMALL_SAMPLE,
         nps_small_sample=signals.NPS_SMALL_SAMPLE,
@@ -239,6 +242,7 @@ def rules(staleness: Staleness) -> Rules:
         fragile_step_score=signals.FRAGILE_STEP_SCORE,
         stale_after_days=staleness.after_days,
         build_date=staleness.build_date,
+        interview_target=interview_target,
     )
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from journeys.analysis.evidence import Staleness
+from journeys.analysis.recruiting import INTERVIEW_TARGET
 from journeys.content.study import Study
 from journeys.site.labels import Labels
 from journeys.site.render import Href, Location, OutputFile, PageKind, Renderer
@@ -52,8 +53,9 @@ def renderer(
     href: Href,
     override_dirs: Sequence[Path] = (),
     staleness: Staleness | None = None,
+    interview_target: int = INTERVIEW_TARGET,
 ) -> Renderer:
-    return Renderer(study, labels, href, PATHS, override_dirs, staleness)
+    return Renderer(study, labels, href, PATHS, override_dirs, staleness, interview_target)
 
 
 def site_files(site: Renderer) -> Iterator[OutputFile]:

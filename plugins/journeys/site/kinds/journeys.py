@@ -28,6 +28,16 @@ from journeys.site.journey_map import Lane, StageColumn, curve_path, lane, stage
 from journeys.site.labels import Labels
 from journeys.site.opportunity_states import StatedOpportunity, state_data, stated_opportunities
 from journeys.site.render import OutputFile, PageKind, Renderer, mean_points, stage_summaries
+from journeys.site.theme_counts import (
+    PainfulTheme,
+    ThemeCount,
+    codebook,
+    painful_theme,
+    stage_theme_data,
+    stage_theme_lanes,
+    step_theme_names,
+    step_theme_slugs,
+)
 
 INDIVIDUAL_LINES_LIMIT = 40
 """Above this many interviews, a journey graph draws persona means instead of one line each."""
@@ -184,6 +194,12 @@ class JourneyView:
     rounds."""
     interview_rounds: dict[str, Round] = dataclasses.field(default_factory=dict)
     """Interview key -> its round, when the journey has rounds."""
+    codebook: dict[str, str] = dataclasses.field(default_factory=dict)
+    """Theme slug -> name: the study's codebook (empty without one: no themes anywhere)."""
+    themes: dict[str, Lane[ThemeCount]] = dataclasses.field(default_factory=dict)
+    """Stage id -> the themes of its tagged steps, in the most interviews first."""
+    painful_theme: PainfulTheme | None = None
+    """The theme whose moments have the lowest mean grade (not a small sample)."""
 
     @property
     def stats(self) -> list[Stats]:
@@ -198,6 +214,7 @@ def journey_view(data: SiteData, journey: Journey) -> JourneyView:
     withheld = withheld_count(
         data.withheld_interviews(journey=journey.slug), lambda step: step.has_expectation
     )
+    names = codebook(data.study)
     return JourneyView(
         journey=journey,
         interviews=facts,
@@ -225,11 +242,17 @@ def journey_view(data: SiteData, journey: Journey) -> JourneyView:
         opportunities=stated_opportunities(journey, facts, columns),
         before_after=before_and_after(journey, facts),
         interview_rounds=journey_rounds.interview_rounds(journey, facts),
+        codebook=names,
+        themes=stage_theme_lanes(names, journey, facts),
+        painful_theme=painful_theme(names, facts),
     )
 
 
-def expectation_data(row: ExpectationRow, rounds: dict[str, Round]) -> dict[str, Any]:
-    """A row of the table; with ``rounds`` (interview key -> round), the round's id too."""
+def expectation_data(
+    row: ExpectationRow, rounds: dict[str, Round], names: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """A row of the table; with ``rounds`` (interview key -> round), the round's id too;
+    with a codebook (``names``), the step's themes last."""
     step = row.moment.step
     key = row.moment.interview.key
     found = rounds.get(key)
@@ -245,6 +268,7 @@ def expectation_data(row: ExpectationRow, rounds: dict[str, Round]) -> dict[str,
         "gap_vs_realistic": exports.gap(row.realistic_gap, row.exact_realistic_gap),
         "vs_expected": step.verdict,
         "score": step.score,
+        **({"themes": step_theme_slugs(names, step)} if names else {}),
     }
 
 
@@ -291,6 +315,7 @@ def journey_data(view: JourneyView) -> dict[str, Any]:
                     }
                     for tp in column.touchpoints
                 ],
+                **stage_theme_data(view.themes, column.stage.id),
             }
             for column in view.columns
         ],
@@ -303,7 +328,7 @@ def journey_data(view: JourneyView) -> dict[str, Any]:
             for curve in view.persona_curves
         },
         "expectations": [
-            expectation_data(row, view.interview_rounds) for row in view.expectations
+            expectation_data(row, view.interview_rounds, view.codebook) for row in view.expectations
         ],
         "opportunities": [
             {
@@ -323,7 +348,7 @@ def journey_data(view: JourneyView) -> dict[str, Any]:
 def expectations_table(view: JourneyView, t: Labels, persona_name: Callable[[str], str]) -> str:
     """The expectations-vs-reality table of a journey, one row per step with an expectation:
     each value as written, and, when it is a duration, as the page shows it; for a journey
-    with rounds, the interview's round last."""
+    with rounds, the interview's round; for a study with a codebook, the step's themes."""
     rounds = view.interview_rounds
     return exports.csv_table(
         [
@@ -343,6 +368,7 @@ def expectations_table(view: JourneyView, t: Labels, persona_name: Callable[[str
                 "persona",
                 "interview",
                 *(["round"] if rounds else []),
+                *(["tagged_themes"] if view.codebook else []),
             )
         ],
         (
@@ -361,6 +387,7 @@ def expectations_table(view: JourneyView, t: Labels, persona_name: Callable[[str
                 persona_name(row.moment.interview.persona),
                 row.moment.interview.key,
                 *([journey_rounds.round_name(rounds, row.moment.interview.key)] if rounds else []),
+                *([step_theme_names(view.codebook, row.moment.step)] if view.codebook else []),
             ]
             for row in view.expectations
         ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from journeys.analysis import aggregate, signals
@@ -25,6 +25,7 @@ from journeys.site.data import (
     persona_evidence,
 )
 from journeys.site.render import OutputFile, PageKind, Renderer, mean_points, stage_summaries
+from journeys.site.theme_counts import ThemeCount, codebook, persona_top_themes
 
 PERSONAS_INDEX = "personas/index.md"
 PAIN_SCORE = 5
@@ -125,6 +126,8 @@ class PersonaView:
     accepted: Capped
     quotes: Capped
     evidence: Evidence
+    themes: list[ThemeCount] = field(default_factory=list)
+    """The themes in the most of the persona's interviews (a study with a codebook)."""
 
 
 def persona_view(data: SiteData, persona: Persona) -> PersonaView:
@@ -168,6 +171,7 @@ def persona_view(data: SiteData, persona: Persona) -> PersonaView:
         accepted=capped_where(moments, withheld, lambda step: step.accepted),
         quotes=capped([m for m in moments if m.step.quote]),
         evidence=persona_evidence(data, persona.slug),
+        themes=persona_top_themes(codebook(data.study), persona.slug, facts),
     )
 
 

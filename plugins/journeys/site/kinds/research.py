@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from journeys.analysis import aggregate, evidence, signals
+from journeys.analysis import aggregate, evidence, recruiting, signals
 from journeys.analysis.aggregate import TouchpointUse
 from journeys.analysis.evidence import Evidence
 from journeys.analysis.facts import InterviewFact
@@ -20,10 +20,12 @@ from journeys.site.render import OutputFile, PageKind, Renderer
 
 RESEARCH_INDEX = "research/index.md"
 RESEARCH_SIGNALS = "research/signals.md"
+WHO_NEXT_SHOWN = 6
+"""Things to look for shown under "Who to interview next"; the rest are folded in place."""
 
 
 def files(site: Renderer) -> Iterator[OutputFile]:
-    view = research_view(site.data)
+    view = research_view(site.data, site.interview_target)
     yield site.page(RESEARCH_INDEX, "research.md.j2", site.t("research_title"), view=view)
     yield site.page(RESEARCH_SIGNALS, "signals.md.j2", site.t("signals"), view=view)
 
@@ -44,6 +46,15 @@ class FollowUpItem:
 
 
 @dataclass(frozen=True)
+class Recruit:
+    """One thing to look for in the next interviews: the label of its sentence and the
+    values it is filled in with."""
+
+    label: str
+    values: dict[str, str | int]
+
+
+@dataclass(frozen=True)
 class RoundRow:
     """A round of a journey on the research overview: its interviews and how old they are."""
 
@@ -61,6 +72,10 @@ class ResearchView:
     coverage: dict[tuple[str, str], int]
     variety: dict[str, dict[str, list[tuple[str, int]]]]
     """Persona slug -> attribute -> (value, count), from published interviews."""
+    who_next: list[Recruit]
+    """The first :data:`WHO_NEXT_SHOWN` things to look for, most needed first."""
+    who_next_more: list[Recruit]
+    """The rest of them, folded."""
     touchpoints: dict[str, list[TouchpointUse]]
     signals: SignalSummary
     fragile: list[InterviewFact]
@@ -90,7 +105,9 @@ NPS_COLUMN_LABELS = {
 }
 
 
-def research_view(data: SiteData) -> ResearchView:
+def research_view(
+    data: SiteData, interview_target: int = recruiting.INTERVIEW_TARGET
+) -> ResearchView:
     personas = [data.study.personas[slug] for slug in data.persona_slugs]
     journeys = [data.study.journeys[slug] for slug in data.journey_slugs]
     variety: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
@@ -99,6 +116,7 @@ def research_view(data: SiteData) -> ResearchView:
             variety[interview.persona][key][str(value)] += 1
     promises = promise_tracking(data)
     advocacy_nps = signals.advocacy_by_nps(data.facts)
+    who_next = recruits(data, interview_target)
     return ResearchView(
         personas=personas,
         journeys=journeys,
@@ -107,6 +125,8 @@ def research_view(data: SiteData) -> ResearchView:
             persona: {key: sorted(values.items()) for key, values in sorted(attributes.items())}
             for persona, attributes in sorted(variety.items())
         },
+        who_next=who_next[:WHO_NEXT_SHOWN],
+        who_next_more=who_next[WHO_NEXT_SHOWN:],
         touchpoints={
             j.slug: aggregate.touchpoint_use(j, data.facts_of(journey=j.slug)) for j in journeys
         },
@@ -129,6 +149,60 @@ def research_view(data: SiteData) -> ResearchView:
         persona_evidence={p.slug: persona_evidence(data, p.slug) for p in personas},
         small_sample=aggregate.SMALL_SAMPLE,
     )
+
+
+def recruits(data: SiteData, target: int) -> list[Recruit]:
+    """Who to interview next (:mod:`journeys.analysis.recruiting`), most needed first: pairs
+    of persona and journey with no interview, then under ``target``; journeys without a
+    detractor, then without a problem accepted as normal; attribute values met only once."""
+    found = recruiting.who_next(
+        data.persona_slugs,
+        data.journey_slugs,
+        data.facts,
+        {key: interview.attributes for key, interview in data.words.items()},
+        target,
+    )
+    personas = {slug: persona.name for slug, persona in data.study.personas.items()}
+    journeys = {slug: journey.title for slug, journey in data.study.journeys.items()}
+
+    def cell(label: str, cell: recruiting.ThinCell) -> Recruit:
+        return Recruit(
+            label,
+            {
+                "n": cell.missing,
+                "count": cell.interviews,
+                "target": cell.target,
+                "persona": personas[cell.persona],
+                "journey": journeys[cell.journey],
+            },
+        )
+
+    return [
+        *(cell("who_next_cell_empty", item) for item in found.empty_cells),
+        *(cell("who_next_cell_thin", item) for item in found.thin_cells),
+        *(
+            Recruit(
+                "who_next_detractor",
+                {"journey": journeys[slug], "detractor": signals.DETRACTOR_NPS},
+            )
+            for slug in found.without_detractor
+        ),
+        *(
+            Recruit("who_next_accepted", {"journey": journeys[slug]})
+            for slug in found.without_accepted
+        ),
+        *(
+            Recruit(
+                "who_next_single_value",
+                {
+                    "persona": personas[item.persona],
+                    "attribute": item.attribute,
+                    "value": item.value,
+                },
+            )
+            for item in found.single_values
+        ),
+    ]
 
 
 def follow_ups(data: SiteData, tracked: bool) -> list[FollowUpItem]:

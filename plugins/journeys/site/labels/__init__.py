@@ -1,10 +1,11 @@
 """Every word the generated pages show, in English and Dutch, and how numbers and dates read.
 
-One module per language (:mod:`.en`, :mod:`.nl`; the words of the interview guide and the
-workshop kit in :mod:`.en_method` and :mod:`.nl_method`, of research over time in
-:mod:`.en_rounds` and :mod:`.nl_rounds`) holds its words by key, its month
-names and its time units; templates ask ``t("key")``, and no wording lives in templates or code
-elsewhere. The language is ``theme.language``; anything but ``nl`` falls back to English.
+Each language has one module of words by key, month names and time units (:mod:`.en`,
+:mod:`.nl`), into whose ``TEXTS`` its part modules are merged: the interview guide and
+workshop kit (``*_method``), research over time (``*_rounds``), themes (``*_themes``) and
+who to interview next (``*_recruiting``). Templates ask ``t("key")``, and no wording lives
+in templates or code elsewhere. The language is ``theme.language``; anything but ``nl``
+falls back to English.
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from journeys.site.labels.en_method import METHOD_TEXTS
+from journeys.site.labels.en_recruiting import RECRUITING_TEXTS
 from journeys.site.labels.en_rounds import ROUNDS_TEXTS
+from journeys.site.labels.en_themes import THEMES_TEXTS
 
 TEXTS: dict[str, str] = {
     # sections and page titles
@@ -167,6 +169,15 @@ TEXTS: dict[str, str] = {
     "finding_opportunities": "Top opportunities: ",
     "finding_opportunity": "{title} (owner: {owner}; backed by {backed})",
     "finding_opportunity_unowned": "{title} (no owner yet; backed by {backed})",
+    # themes on the journey and persona pages (issue 21)
+    "finding_theme": (
+        "Of the themes, {theme} hurts most: its moments have a mean grade of {mean} (n={moments}"
+        " moments, in {interviews}), against {context_mean} (n={context_n}) for every step at"
+        " the same stages."
+    ),
+    "tagged_themes": "Themes",
+    "tagged_themes_rule": "interviews with a moment tagged with it",
+    "persona_themes": "Themes that come up most",
     "grades_value": "{low} to {high}, mean {mean} {sample}",
     "goal_reached_value": "{reached} of {n} interviews",
     "journey_map": "Journey map",
@@ -348,6 +359,8 @@ TEXTS: dict[str, str] = {
     "fresh": "current",
     **METHOD_TEXTS,
     **ROUNDS_TEXTS,
+    **THEMES_TEXTS,
+    **RECRUITING_TEXTS,
 }
 
 MONTHS: tuple[str, ...] = (

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from journeys.site.labels.nl_method import METHOD_TEXTS
+from journeys.site.labels.nl_recruiting import RECRUITING_TEXTS
 from journeys.site.labels.nl_rounds import ROUNDS_TEXTS
+from journeys.site.labels.nl_themes import THEMES_TEXTS
 
 TEXTS: dict[str, str] = {
     # sections and page titles
@@ -172,6 +174,15 @@ TEXTS: dict[str, str] = {
     "finding_opportunities": "Belangrijkste kansen: ",
     "finding_opportunity": "{title} (eigenaar: {owner}; onderbouwd met {backed})",
     "finding_opportunity_unowned": "{title} (nog geen eigenaar; onderbouwd met {backed})",
+    # themes on the journey and persona pages (issue 21)
+    "finding_theme": (
+        "Van de thema's doet {theme} het meeste pijn: de momenten ervan krijgen gemiddeld een"
+        " {mean} (n={moments} momenten, in {interviews}), tegenover {context_mean}"
+        " (n={context_n}) voor alle stappen in dezelfde fasen."
+    ),
+    "tagged_themes": "Thema's",
+    "tagged_themes_rule": "interviews met een moment met dit thema",
+    "persona_themes": "Thema's die het vaakst terugkomen",
     "grades_value": "{low} tot {high}, gemiddeld {mean} {sample}",
     "goal_reached_value": "{reached} van {n} interviews",
     "journey_map": "Klantreiskaart",
@@ -358,6 +369,8 @@ TEXTS: dict[str, str] = {
     "fresh": "actueel",
     **METHOD_TEXTS,
     **ROUNDS_TEXTS,
+    **THEMES_TEXTS,
+    **RECRUITING_TEXTS,
 }
 
 MONTHS: tuple[str, ...] = (
