@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -17,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+import warm_python
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -131,15 +132,7 @@ def write_site(
 def mkdocs(project: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     """Run the real ``mkdocs`` in ``project`` (a separate process, as users run it)."""
     env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *args],
-        cwd=project,
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=env,
-    )
+    return warm_python.run_module("mkdocs", list(args), project, env, timeout)
 
 
 def build(project: Path, *args: str) -> Path:
@@ -150,14 +143,7 @@ def build(project: Path, *args: str) -> Path:
 
 
 def journeys_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "journeys.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return warm_python.run_module("journeys.cli", list(args), cwd, timeout=120)
 
 
 SOURCE_DATE_EPOCH = "1767225600"
@@ -210,14 +196,8 @@ def build_demo(
     :func:`demo_config`); the result is returned, not checked."""
     with demo_config(cache_dir, language, base) as config:
         command = ["build", *args, "-f", str(config), "-d", str(destination)]
-        return subprocess.run(
-            [sys.executable, "-m", "mkdocs", *command],
-            cwd=REPO,
-            check=False,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            env=os.environ | {"NO_MKDOCS_2_WARNING": "1"} | (env or {}),
+        return warm_python.run_module(
+            "mkdocs", command, REPO, os.environ | {"NO_MKDOCS_2_WARNING": "1"} | (env or {})
         )
 
 
