@@ -8,10 +8,7 @@ METHOD_TEXTS: dict[str, str] = {
     "interview_guides": "Interview guides",
     "guide_title": "Interview guide: {journey}",
     "guide_link": "Interview guide",
-    "guide_link_note": (
-        "the questions per stage, the touchpoints and what to ask at every moment, to hold the "
-        "next interview with or to print"
-    ),
+    "method_links": "To print for the next interview and for a workshop",
     "guide_lede": (
         "For the interviewer. Ask about one concrete journey of one person, the most recent "
         "one, from the moment their goal arose until it was reached or given up. Read the "
@@ -124,10 +121,6 @@ METHOD_TEXTS: dict[str, str] = {
     "workshop_kits": "Workshop kits",
     "workshop_title": "Workshop kit: {journey}",
     "workshop_link": "Workshop kit",
-    "workshop_link_note": (
-        "persona cards, a scenario per persona, opportunity cards and how-might-we questions,"
-        " to print for a workshop on this journey"
-    ),
     "workshop_intro": (
         "Print this page on A4 and cut out the cards. Give each group a persona card and play"
         " its scenario through, step by step: at each step, ask how the persona feels and what"

@@ -8,10 +8,7 @@ METHOD_TEXTS: dict[str, str] = {
     "interview_guides": "Interviewleidraden",
     "guide_title": "Interviewleidraad: {journey}",
     "guide_link": "Interviewleidraad",
-    "guide_link_note": (
-        "de vragen per fase, de contactmomenten en wat je bij elk moment vraagt, om het "
-        "volgende interview mee te houden of om te printen"
-    ),
+    "method_links": "Om te printen voor het volgende interview en voor een workshop",
     "guide_lede": (
         "Voor de interviewer. Vraag naar één concrete reis van één persoon, de meest recente, "
         "vanaf het moment dat het doel ontstond tot het bereikt was of opgegeven. Lees de "
@@ -123,10 +120,6 @@ METHOD_TEXTS: dict[str, str] = {
     "workshop_kits": "Workshopkits",
     "workshop_title": "Workshopkit: {journey}",
     "workshop_link": "Workshopkit",
-    "workshop_link_note": (
-        "personakaarten, een scenario per persona, kansenkaarten en hoe-kunnen-we-vragen, om"
-        " te printen voor een workshop over deze klantreis"
-    ),
     "workshop_intro": (
         "Print deze pagina op A4 en knip de kaarten uit. Geef elke groep een personakaart en"
         " speel het scenario stap voor stap na: vraag bij elke stap hoe de persona zich voelt"
