@@ -154,15 +154,21 @@ def load_all_images(page: Any) -> None:
     )
 
 
-def run_axe(page: Any) -> list[dict[str, Any]]:
-    """axe-core's violations of impact serious or critical on the page as it is now."""
+def run_axe(page: Any, colours_only: bool = False) -> list[dict[str, Any]]:
+    """axe-core's violations of impact serious or critical on the page as it is now; with
+    ``colours_only``, of its colour rules alone (contrast, links told apart by colour), for a
+    palette whose page is otherwise the one already checked."""
     if not AXE.is_file():
         raise AssertionError(
             f"axe-core is missing: {AXE} does not exist. Install the test tools with "
             "`npm ci` (or run `make test`, which does)."
         )
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, { resultTypes: ['violations'] })")
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    options: dict[str, Any] = {"resultTypes": ["violations"]}
+    if colours_only:
+        options["runOnly"] = {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}
+    result = page.evaluate("async (options) => await axe.run(document, options)", options)
     return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
