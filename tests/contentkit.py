@@ -18,6 +18,8 @@ from typing import Any
 import yaml
 
 import warm_python
+from journeys.content.diagnostics import Diagnostic, Severity
+from journeys.content.study import Study
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -224,3 +226,23 @@ def is_running(pid: int) -> bool:
     except ProcessLookupError:
         return False
     return True
+
+
+# ---- fixtures written as exact text, and the messages they give ---------------------------
+
+
+def edit(text: str, old: str, new: str = "") -> str:
+    """``text`` with ``old`` (which must occur exactly once) replaced."""
+    assert text.count(old) == 1, f"fixture text {old!r} does not occur exactly once"
+    return text.replace(old, new)
+
+
+def single(study: Study) -> Diagnostic:
+    """The study's one diagnostic (the assertion lists them all when there are more)."""
+    assert len(study.diagnostics) == 1, [d.format() for d in study.diagnostics]
+    return study.diagnostics[0]
+
+
+def problems(study: Study) -> list[tuple[str, int, str, Severity, str]]:
+    """Each diagnostic as ``(path, line, field, severity, message)``."""
+    return [(d.path, d.line, d.field, d.severity, d.message) for d in study.diagnostics]

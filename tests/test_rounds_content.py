@@ -16,10 +16,19 @@ import jsonschema
 import pytest
 import yaml
 
-from contentkit import REPO, ContentTree, build, front_matter_file, write_site
+from contentkit import (
+    REPO,
+    ContentTree,
+    build,
+    edit,
+    front_matter_file,
+    problems,
+    single,
+    write_site,
+)
 from journeys.cli.scaffold import new_interview
 from journeys.content import model
-from journeys.content.diagnostics import Diagnostic, Severity
+from journeys.content.diagnostics import Severity
 from journeys.content.frontmatter import read_document
 from journeys.content.loading import load_study
 from journeys.content.rounds import round_of
@@ -69,25 +78,11 @@ steps:
 """  # date 2, journey 4, steps 8-11 (score 11); a field added at the end: 12
 
 
-def edit(text: str, old: str, new: str = "") -> str:
-    assert text.count(old) == 1, f"fixture text {old!r} does not occur exactly once"
-    return text.replace(old, new)
-
-
 def study_of(tree: ContentTree, journey: str = JOURNEY, interview: str = INTERVIEW) -> Study:
     tree.persona("eva")
     tree.write("journeys/repair.md", journey)
     tree.write("interviews/int-01.md", interview)
     return load_study(tree.root, display_root=tree.root.parent)
-
-
-def problems(study: Study) -> list[tuple[str, int, str, Severity, str]]:
-    return [(d.path, d.line, d.field, d.severity, d.message) for d in study.diagnostics]
-
-
-def single(study: Study) -> Diagnostic:
-    assert len(study.diagnostics) == 1, [d.format() for d in study.diagnostics]
-    return study.diagnostics[0]
 
 
 def test_the_fixtures_are_valid(tree: ContentTree) -> None:

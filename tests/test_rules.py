@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from contentkit import REPO, ContentTree
+from contentkit import REPO, ContentTree, edit, single
 from journeys.content.diagnostics import Diagnostic, Severity
 from journeys.content.frontmatter import read_document
 from journeys.content.loading import Invalid, load_study
@@ -69,19 +69,8 @@ summary: Switched early, proud of her choice.
 """
 
 
-def edit(text: str, old: str, new: str = "") -> str:
-    """``text`` with ``old`` (which must occur exactly once) replaced."""
-    assert text.count(old) == 1, f"fixture text {old!r} does not occur exactly once"
-    return text.replace(old, new)
-
-
 def load(tree: ContentTree) -> Study:
     return load_study(tree.root, display_root=tree.root.parent)
-
-
-def single(study: Study) -> Diagnostic:
-    assert len(study.diagnostics) == 1, [d.format() for d in study.diagnostics]
-    return study.diagnostics[0]
 
 
 def named_by_field(*cases: tuple[object, ...]) -> list[object]:

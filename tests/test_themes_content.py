@@ -14,11 +14,11 @@ import jsonschema
 import pytest
 import yaml
 
-from contentkit import REPO, ContentTree, journeys_cli
+from contentkit import REPO, ContentTree, edit, journeys_cli, problems, single
 from journeys.analysis.facts import fact_of
 from journeys.cli.init import TEMPLATE_DIR
 from journeys.content import model, reference
-from journeys.content.diagnostics import Diagnostic, Severity
+from journeys.content.diagnostics import Severity
 from journeys.content.loading import load_study
 from journeys.content.study import Study
 from journeys.content.themes import SHORT_LIST
@@ -64,11 +64,6 @@ steps:
 CODEBOOK = ("accepted-as-normal", "not-informed")
 
 
-def edit(text: str, old: str, new: str = "") -> str:
-    assert text.count(old) == 1, f"fixture text {old!r} does not occur exactly once"
-    return text.replace(old, new)
-
-
 def study_of(
     tree: ContentTree,
     journey: str = JOURNEY,
@@ -83,18 +78,9 @@ def study_of(
     return load_study(tree.root, display_root=tree.root.parent)
 
 
-def problems(study: Study) -> list[tuple[str, int, str, Severity, str]]:
-    return [(d.path, d.line, d.field, d.severity, d.message) for d in study.diagnostics]
-
-
 def as_json(data: object) -> object:
     """YAML as an editor's language server sees it: dates are text."""
     return json.loads(json.dumps(data, default=str))
-
-
-def single(study: Study) -> Diagnostic:
-    assert len(study.diagnostics) == 1, [d.format() for d in study.diagnostics]
-    return study.diagnostics[0]
 
 
 # --- the codebook --------------------------------------------------------------------------------
