@@ -196,25 +196,30 @@ class Verdicts:
         return self.judged < SMALL_SAMPLE
 
 
+def verdicts_of(per_interview: Sequence[set[str]]) -> Verdicts:
+    """The :class:`Verdicts` of interviews given as the set of each one's step verdicts:
+    each interview counted once, in every kind of verdict it has."""
+    judged = [verdicts for verdicts in per_interview if verdicts - {NOT_RATED}]
+    return Verdicts(
+        judged=len(judged),
+        worse=sum(WORSE in verdicts for verdicts in judged),
+        as_expected=sum(AS_EXPECTED in verdicts for verdicts in judged),
+        better=sum(BETTER in verdicts for verdicts in judged),
+        not_rated=sum(verdicts == {NOT_RATED} for verdicts in per_interview),
+    )
+
+
 def stage_verdicts(journey: Journey, interviews: Sequence[InterviewFact]) -> list[Verdicts]:
     """Per stage, in the journey's order: the interviews' verdicts (see :class:`Verdicts`)."""
-    result = []
-    for stage in journey.stage_ids:
-        per_interview = [
-            {step.verdict for step in interview.steps if step.stage == stage and step.verdict}
-            for interview in interviews
-        ]
-        judged = [verdicts for verdicts in per_interview if verdicts - {NOT_RATED}]
-        result.append(
-            Verdicts(
-                judged=len(judged),
-                worse=sum(WORSE in verdicts for verdicts in judged),
-                as_expected=sum(AS_EXPECTED in verdicts for verdicts in judged),
-                better=sum(BETTER in verdicts for verdicts in judged),
-                not_rated=sum(verdicts == {NOT_RATED} for verdicts in per_interview),
-            )
+    return [
+        verdicts_of(
+            [
+                {step.verdict for step in interview.steps if step.stage == stage and step.verdict}
+                for interview in interviews
+            ]
         )
-    return result
+        for stage in journey.stage_ids
+    ]
 
 
 def expectation_order(

@@ -20,13 +20,13 @@ from journeys.analysis.aggregate import (
     Verdicts,
     stage_stats,
     stage_verdicts,
+    verdicts_of,
 )
 from journeys.analysis.facts import InterviewFact
 from journeys.content.durations import HumanDuration, humanize
 from journeys.content.model import Journey, Round
 from journeys.content.rounding import half_up
 from journeys.content.rounds import in_order
-from journeys.content.values import AS_EXPECTED, BETTER, NOT_RATED, WORSE
 
 _NOISE_DECIMALS = 9
 """Changes are compared at this many decimals: 19/3 - 16/3 and 1.0 are the same change."""
@@ -142,15 +142,7 @@ def facts_per_round(
 def expectation_verdicts(interviews: Sequence[InterviewFact]) -> Verdicts:
     """The interviews' verdicts over all their moments, each interview counted once, as
     :func:`stage_verdicts` counts them at one stage."""
-    per_interview = [{s.verdict for s in i.steps if s.verdict} for i in interviews]
-    judged = [verdicts for verdicts in per_interview if verdicts - {NOT_RATED}]
-    return Verdicts(
-        judged=len(judged),
-        worse=sum(WORSE in verdicts for verdicts in judged),
-        as_expected=sum(AS_EXPECTED in verdicts for verdicts in judged),
-        better=sum(BETTER in verdicts for verdicts in judged),
-        not_rated=sum(verdicts == {NOT_RATED} for verdicts in per_interview),
-    )
+    return verdicts_of([{s.verdict for s in i.steps if s.verdict} for i in interviews])
 
 
 def median(values: Sequence[dt.timedelta]) -> dt.timedelta | None:
