@@ -35,7 +35,7 @@ _NOISE_DECIMALS = 9
 def too_few(before: Stats, after: Stats) -> bool:
     """Whether either side rests on fewer than :data:`SMALL_SAMPLE` interviews: then the
     change is "too few interviews to tell"."""
-    return before.n < SMALL_SAMPLE or after.n < SMALL_SAMPLE
+    return before.small or after.small
 
 
 @dataclass(frozen=True)
