@@ -172,6 +172,26 @@ def run_axe(page: Any, colours_only: bool = False) -> list[dict[str, Any]]:
     return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
+SCHEMES = {"light": "default", "dark": "slate"}
+"""Emulated prefers-color-scheme -> the scheme material applies (body[data-md-color-scheme])."""
+SCHEME = "document.body.dataset.mdColorScheme"
+PALETTE_TOGGLE = "form[data-md-component='palette'] label:not([hidden])"
+
+
+def toggle_palette(page: Any) -> str:
+    """Click material's palette toggle, as a visitor does; the scheme it applied."""
+    before = page.evaluate(SCHEME)
+    page.locator(PALETTE_TOGGLE).click()
+    page.wait_for_function(f"{SCHEME} !== {before!r}")
+    return str(page.evaluate(SCHEME))
+
+
+def switch_palette(page: Any, scheme: str) -> None:
+    """The palette toggle clicked until ``scheme`` (light or dark) shows."""
+    if page.evaluate(SCHEME) != SCHEMES[scheme]:
+        assert toggle_palette(page) == SCHEMES[scheme], f"the toggle did not switch to {scheme}"
+
+
 def describe_violations(violations: list[dict[str, Any]]) -> str:
     lines = []
     for violation in violations:

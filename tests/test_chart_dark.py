@@ -58,14 +58,6 @@ def open_page(browser: Any, url: str, system: str = "light") -> Any:
     return page
 
 
-def toggle_palette(page: Any) -> str:
-    """Click Material's palette toggle, as a reader does; returns the scheme it applied."""
-    before = page.evaluate("document.body.dataset.mdColorScheme")
-    page.locator('form[data-md-component="palette"] label:visible').first.click()
-    page.wait_for_function(f"document.body.dataset.mdColorScheme !== {before!r}")
-    return str(page.evaluate("document.body.dataset.mdColorScheme"))
-
-
 Pixel = tuple[int, int, int]
 
 
@@ -112,7 +104,7 @@ def test_charts_turn_dark_with_the_palette_toggle(
         page = open_page(browser, site + path, system="light")
         try:
             light = pixels(page, selector, tmp_path / f"{name}-light.png")
-            scheme = toggle_palette(page)
+            scheme = kit.toggle_palette(page)
             return scheme, light, pixels(page, selector, tmp_path / f"{name}-dark.png")
         finally:
             page.context.close()
@@ -134,7 +126,7 @@ def test_charts_print_light_from_a_dark_screen(
     def look(browser: Any) -> tuple[str, list[Pixel], list[Pixel]]:
         page = open_page(browser, site + GUIDE, system="dark")
         try:
-            scheme = str(page.evaluate("document.body.dataset.mdColorScheme"))
+            scheme = str(page.evaluate(kit.SCHEME))
             screen = pixels(page, EMOTION_CHART, tmp_path / "screen.png")
             page.emulate_media(media="print")
             return scheme, screen, pixels(page, EMOTION_CHART, tmp_path / "paper.png")

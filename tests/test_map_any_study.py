@@ -210,7 +210,7 @@ def test_charts_are_not_white_boxes_in_dark_mode(
     charts = 0
     for path in [*(f"/journeys/{j}/" for j in JOURNEYS), persona_paths(study_site)[0]]:
         page = open_page(base + path, DESKTOP, scheme="dark")
-        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        assert page.evaluate(kit.SCHEME) == "slate"
         images = page.locator("article img[src$='.svg'], article .jr-curve-line svg")
         for index in range(images.count()):
             image = images.nth(index)
