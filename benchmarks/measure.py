@@ -13,6 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def environment(site_root: Path) -> dict[str, str]:
+    """ENV for a run in ``site_root``: the user's cache folder (where the plugin keeps
+    compiled templates) inside the site's own ``.cache``, which a cold build starts
+    without; matplotlib keeps its usual font cache (a new one takes seconds to make)."""
+    user_cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    fonts = os.environ.get("MPLCONFIGDIR") or str(user_cache / "matplotlib")
+    return ENV | {"XDG_CACHE_HOME": str(site_root / ".cache" / "user"), "MPLCONFIGDIR": fonts}
+
+
 BUILD_TIMEOUT = 4 * 3600
 PROBE = "BENCHMARK-PROBE "
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
@@ -58,7 +69,9 @@ def measure(module: str, args: list[str], cwd: Path, log_path: Path) -> Run:
     command = [sys.executable, "-c", WRAPPER, module, *args]
     with open(log_path, "wb") as log:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, cwd=cwd, env=environment(cwd), stdout=log, stderr=subprocess.STDOUT
+        )
         deadline = time.monotonic() + BUILD_TIMEOUT
         tree_peak = 0
         while True:

@@ -28,7 +28,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import GeneratedStudy
-from measure import BUILD_TIMEOUT, ENV
+from measure import BUILD_TIMEOUT, environment
 from sites import cache_files, journeys_site, logged_charts
 
 BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
@@ -133,7 +133,7 @@ def measure_serve(
     process = subprocess.Popen(
         [*command, "-a", address],
         cwd=site_root,
-        env=ENV,
+        env=environment(site_root),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         start_new_session=True,

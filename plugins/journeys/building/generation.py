@@ -18,6 +18,7 @@ from pathlib import Path
 
 from journeys.analysis.evidence import Staleness
 from journeys.building.cache import ChartCache
+from journeys.building.compiled_templates import TemplateCode
 from journeys.building.frontmatter_cache import FrontMatterCache
 from journeys.building.memory import collector_paused
 from journeys.building.options import Options
@@ -49,6 +50,8 @@ class SiteSettings:
     """The day evidence is judged stale against; None: :func:`build_date`."""
     docs_dir: Path | None = None
     """The site's docs_dir, where persona pictures are; None: not checked."""
+    compiled_templates: Path | None = None
+    """Where compiled templates are kept between builds; None: compiled every build."""
 
 
 @dataclass(frozen=True)
@@ -114,8 +117,9 @@ def generate_site(
         staleness,
         settings.interview_target,
     )
+    templates = kept.templates if kept is not None else TemplateCode()
+    templates.attach(site.environment, settings.compiled_templates)
     if kept is not None:  # by `mkdocs serve`, from one rebuild to the next
-        kept.templates.attach(site.environment)
         inputs = [getattr(settings, f.name) for f in fields(settings) if f.name != "href"]
         kept.pages.attach(site, inputs, settings.href, settings.override_dirs)
     to_draw: dict[str, ChartToDraw] = {}

@@ -42,7 +42,8 @@ class Options:
     cache: bool = field(
         default=True,
         metadata=_about(
-            "Keep drawn charts and read front matter, so unchanged ones are not done again."
+            "Keep drawn charts and read front matter, so unchanged ones are not done again, "
+            "and compiled templates (in the user's cache folder, shared by every site)."
         ),
     )
     cache_dir: str = field(

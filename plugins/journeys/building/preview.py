@@ -4,8 +4,9 @@ only the pages it changes again; the MkDocs side is :mod:`journeys.mkdocs.previe
 - The generated files stay in one folder for the whole session, and a file is rewritten
   only when its bytes change (:func:`journeys.building.generation.write_changed`): MkDocs'
   dirty rebuild renders a page only when its source is newer than the page it built.
-- The compiled templates of the theme and of the generated pages (:class:`TemplateCode`):
-  each build makes new template environments, which would compile every template again.
+- The compiled templates of the theme and of the generated pages
+  (:class:`~journeys.building.compiled_templates.TemplateCode`, in memory as well): each
+  build makes new template environments, which would compile every template again.
 - The generated pages as rendered (:class:`PageMemory`): a page made from the same data
   as before is not rendered again.
 - The search entries of the pages a rebuild skips (:func:`search_entries`).
@@ -30,52 +31,11 @@ import tempfile
 import threading
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
-from types import CodeType
 from typing import Any
 
-import jinja2
-from jinja2.bccache import Bucket
-
+from journeys.building.compiled_templates import TemplateCode
 from journeys.content.records import Record
 from journeys.site import render
-
-COMPILE_SETTINGS = (
-    *("block_start_string", "block_end_string", "variable_start_string", "variable_end_string"),
-    *("comment_start_string", "comment_end_string", "line_statement_prefix"),
-    *("line_comment_prefix", "trim_blocks", "lstrip_blocks", "newline_sequence"),
-    *("keep_trailing_newline", "optimized", "autoescape", "finalize", "is_async"),
-)
-"""What an environment's compiled code depends on, besides the template and extensions."""
-
-
-class TemplateCode(jinja2.BytecodeCache):
-    """Compiled templates of one template environment, in memory, under a hash of their
-    name, file and source (as any Jinja bytecode cache): an edited template is compiled
-    again, and so is every template when the environment's settings differ."""
-
-    def __init__(self) -> None:
-        self.code: dict[tuple[str, str], CodeType] = {}
-        self.settings = ""
-
-    def attach(self, environment: jinja2.Environment) -> None:
-        settings = repr(
-            [sorted(environment.extensions)]
-            + [getattr(environment, name, None) for name in COMPILE_SETTINGS]
-        )
-        if settings != self.settings:
-            self.code.clear()
-            self.settings = settings
-        environment.bytecode_cache = self
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        found = self.code.get((bucket.key, bucket.checksum))
-        if found is not None:
-            bucket.code = found
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        if bucket.code is not None:
-            self.code[(bucket.key, bucket.checksum)] = bucket.code
-
 
 TEMPLATES = Path(render.__file__).parent / "templates"
 

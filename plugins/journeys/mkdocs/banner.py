@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import html
 import re
+import traceback
 from collections.abc import Sequence
 
+from mkdocs.plugins import get_plugin_logger
+
+from journeys.building import generation
 from journeys.content.diagnostics import Diagnostic, Severity
+
+log = get_plugin_logger(__name__)
 
 _BODY = re.compile(r"<body[^>]*>")
 STYLE = (
@@ -36,3 +42,20 @@ def insert(page_html: str, diagnostics: Sequence[Diagnostic]) -> str:
     if match is None:
         return render(diagnostics) + page_html
     return page_html[: match.end()] + render(diagnostics) + page_html[match.end() :]
+
+
+def unexpected_failure(error: Exception, content_dir: str) -> generation.Outcome:
+    """While serving: a failure no content check foresaw, as an error in the banner; the
+    pages made before it are served. The traceback goes to the terminal, for a report."""
+    log.info("details for the report:\n" + "".join(traceback.format_exception(error)).rstrip())
+    summary = (str(error).strip().splitlines() or [""])[0][:200]
+    problem = Diagnostic(
+        content_dir,
+        1,
+        Severity.ERROR,
+        f"the research pages could not all be made (unexpected {type(error).__name__}"
+        f"{': ' + summary if summary else ''}); the preview shows the pages made before it. "
+        "Unless a template override in your theme's `journeys/` folder causes it, this is a bug "
+        "in the journeys plugin: please report this, with the details printed in the terminal",
+    )
+    return generation.Outcome([problem], None, 0, [], 0)

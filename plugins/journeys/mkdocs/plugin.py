@@ -11,7 +11,6 @@ import html
 import secrets
 import shutil
 import tempfile
-import traceback
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,7 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from journeys.building import generation, isolated
+from journeys.building import compiled_templates, generation, isolated
 from journeys.building.cache import ChartCache, cache_directory
 from journeys.building.preview import load_chart_drawing
 from journeys.content.diagnostics import Diagnostic, Severity, has_errors
@@ -62,6 +61,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.indexing: search_index.SearchOffload | None = None
         self.dashboard: str | None = None
         """The study dashboard, for the marker line of the site's own home page."""
+        self.theme_code = compiled_templates.TemplateCode()
+        """The theme's compiled templates (MkDocs makes its environment anew every build)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defined so MkDocs keeps this object across `mkdocs serve` rebuilds.
@@ -123,7 +124,12 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             interview_target=self.config.interview_target,
             build_date=build_date(),
             docs_dir=Path(config.docs_dir),
+            compiled_templates=self.templates_folder(),
         )
+
+    def templates_folder(self) -> Path | None:
+        """Compiled templates are kept with the user's caches unless `cache: false`."""
+        return compiled_templates.user_folder() if self.config.cache else None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         settings = self.site_settings(config)
@@ -154,7 +160,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         except Exception as error:  # `mkdocs serve` must keep serving, whatever failed
             if not self.serving:
                 raise
-            outcome = unexpected_failure(error, self.config.content_dir)
+            outcome = banner.unexpected_failure(error, self.config.content_dir)
             self.drop_unwritten(files)
         if self.serving:
             self.preview.generated(files, self.generated)
@@ -282,6 +288,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             with worker_stops_the_build():
                 drawing.result()
         theme.add_words(env, self.labels(config))
+        self.theme_code.attach(env, self.templates_folder())
         if self.serving:  # the error banner is on every page; the dashboard, on the home page
             errors = banner.render(self.diagnostics) if has_errors(self.diagnostics) else ""
             self.preview.before_pages(
@@ -385,23 +392,6 @@ def plain_toc_titles(items: Iterable[AnchorLink]) -> None:
     for item in items:
         item.title = passthrough.plain_punctuation(item.title)
         plain_toc_titles(item.children)
-
-
-def unexpected_failure(error: Exception, content_dir: str) -> generation.Outcome:
-    """While serving: a failure no content check foresaw, as an error in the banner; the
-    pages made before it are served. The traceback goes to the terminal, for a report."""
-    log.info("details for the report:\n" + "".join(traceback.format_exception(error)).rstrip())
-    summary = (str(error).strip().splitlines() or [""])[0][:200]
-    problem = Diagnostic(
-        content_dir,
-        1,
-        Severity.ERROR,
-        f"the research pages could not all be made (unexpected {type(error).__name__}"
-        f"{': ' + summary if summary else ''}); the preview shows the pages made before it. "
-        "Unless a template override in your theme's `journeys/` folder causes it, this is a bug "
-        "in the journeys plugin: please report this, with the details printed in the terminal",
-    )
-    return generation.Outcome([problem], None, 0, [], 0)
 
 
 @contextmanager

@@ -33,7 +33,6 @@ from journeys.building.guard_memory import GuardMemory
 from journeys.building.preview import (
     GeneratedFolder,
     RenderMemory,
-    TemplateCode,
     search_entries,
 )
 
@@ -45,8 +44,6 @@ class Preview:
 
     def __init__(self) -> None:
         self.folder = GeneratedFolder()
-        self.templates = TemplateCode()
-        """The theme's compiled templates."""
         self.rendering = RenderMemory()
         """The generated pages' compiled templates, and the pages as rendered."""
         self.nav: Navigation | None = None
@@ -79,7 +76,6 @@ class Preview:
         every page shows has changed, read and make them too, and so each page whose text
         from elsewhere (``shown_in``: source URI to text, such as the study dashboard on
         the site's own home page) has changed."""
-        self.templates.attach(env)
         pages = [
             file.page
             for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)

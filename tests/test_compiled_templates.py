@@ -1,0 +1,115 @@
+"""Compiled templates kept between builds (``building/compiled_templates.py``): a template
+compiled once is loaded, not compiled, by the next build; an edited template, other
+settings or a damaged file compile again; ``cache: false`` keeps nothing on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from contentkit import ContentTree, build, write_site
+from journeys.building.compiled_templates import TemplateCode
+
+
+def environment(folder: Path, templates: dict[str, str], **settings: object) -> jinja2.Environment:
+    """A new environment over ``templates``, as each build makes one, compiling through a
+    new TemplateCode kept in ``folder`` (a new build process knows nothing in memory)."""
+    env = jinja2.Environment(loader=jinja2.DictLoader(templates), **settings)  # type: ignore[arg-type]
+    TemplateCode().attach(env, folder)
+    return env
+
+
+def compiles(env: jinja2.Environment, name: str) -> bool:
+    """Whether loading ``name`` compiles it (rather than taking it from the cache)."""
+    compiled = []
+    original = env.compile
+
+    def counting(*args: object, **kwargs: object) -> object:
+        compiled.append(args)
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    env.compile = counting  # type: ignore[method-assign,assignment]
+    env.get_template(name)
+    return bool(compiled)
+
+
+def test_a_template_compiled_by_one_build_is_loaded_by_the_next(tmp_path: Path) -> None:
+    templates = {"page.html": "<p>{{ text }}</p>"}
+    first = environment(tmp_path, templates)
+    assert compiles(first, "page.html")
+    assert list(tmp_path.iterdir()), "nothing was kept on disk"
+
+    second = environment(tmp_path, templates)
+    assert not compiles(second, "page.html")
+    assert second.get_template("page.html").render(text="<b>") == "<p><b></p>"
+
+
+def test_an_edited_template_is_compiled_again(tmp_path: Path) -> None:
+    environment(tmp_path, {"page.html": "<p>{{ text }}</p>"}).get_template("page.html")
+    edited = environment(tmp_path, {"page.html": "<div>{{ text }}</div>"})
+    assert compiles(edited, "page.html")
+    assert edited.get_template("page.html").render(text="x") == "<div>x</div>"
+
+
+def test_other_settings_never_take_another_settings_code(tmp_path: Path) -> None:
+    """Autoescape is compiled into the code: the same template with and without it."""
+    templates = {"page.html": "<p>{{ text }}</p>"}
+    environment(tmp_path, templates, autoescape=False).get_template("page.html")
+    escaping = environment(tmp_path, templates, autoescape=True)
+    assert compiles(escaping, "page.html")
+    assert escaping.get_template("page.html").render(text="<b>") == "<p>&lt;b&gt;</p>"
+
+
+def test_a_damaged_file_is_compiled_again(tmp_path: Path) -> None:
+    templates = {"page.html": "<p>{{ text }}</p>"}
+    environment(tmp_path, templates).get_template("page.html")
+    for kept in tmp_path.iterdir():
+        kept.write_bytes(kept.read_bytes()[:20])  # cut short, past the header
+    again = environment(tmp_path, templates)
+    assert compiles(again, "page.html")
+    assert again.get_template("page.html").render(text="x") == "<p>x</p>"
+
+
+def test_a_folder_that_cannot_be_made_compiles_in_memory(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    env = environment(blocked / "templates", {"page.html": "{{ 1 + 1 }}"})
+    assert env.get_template("page.html").render() == "2"
+
+
+@pytest.fixture
+def user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The builds' user cache folder (``XDG_CACHE_HOME``), empty."""
+    folder = tmp_path / "user-cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder
+
+
+def test_a_real_build_keeps_them_and_an_edited_override_shows(
+    tmp_path: Path, user_cache: Path
+) -> None:
+    ContentTree(tmp_path / "content").minimal()
+    write_site(tmp_path, extra_config={"theme": {"name": "material", "custom_dir": "overrides"}})
+    override = tmp_path / "overrides" / "main.html"
+    override.parent.mkdir()
+    override.write_text(
+        '{% extends "base.html" %}{% block announce %}First words{% endblock %}',
+        encoding="utf-8",
+    )
+    home = build(tmp_path) / "index.html"
+    assert "First words" in home.read_text(encoding="utf-8")
+    kept = sorted((user_cache / "mkdocs-journeys" / "templates").iterdir())
+    assert len(kept) > 20  # the theme's and the generated pages' templates
+
+    override.write_text(override.read_text(encoding="utf-8").replace("First", "Second"))
+    page = (build(tmp_path) / "index.html").read_text(encoding="utf-8")
+    assert "Second words" in page and "First words" not in page
+
+
+def test_cache_false_keeps_nothing_on_disk(tmp_path: Path, user_cache: Path) -> None:
+    ContentTree(tmp_path / "content").minimal()
+    write_site(tmp_path, plugin_options={"cache": False})
+    build(tmp_path)
+    assert not (user_cache / "mkdocs-journeys").exists()  # (matplotlib keeps its fonts there)
