@@ -23,6 +23,10 @@ offline: $(VENV)/.site
 check: $(VENV)/.site
 	$(BIN)/journeys check --strict content
 
+# One pytest worker more than cores: a worker often waits on another process (Chromium, a
+# served site's file watcher, pip), and the spare worker keeps the cores busy meanwhile.
+TEST_WORKERS ?= $(shell $(PYTHON) -c "import os; print((os.cpu_count() or 1) + 1)")
+
 # The tests start a few hundred Python processes (builds, the CLI); with compiled modules
 # kept (__pycache__, even where the environment says PYTHONDONTWRITEBYTECODE) each starts
 # a third of a second sooner.
@@ -30,17 +34,15 @@ test: $(VENV)/.test node_modules/.installed
 	$(BIN)/ruff format --check plugins tests benchmarks docs_hooks.py
 	$(BIN)/ruff check plugins tests benchmarks docs_hooks.py
 	$(BIN)/python -m mypy
-	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n auto --dist worksteal
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 $(VENV)/.site: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
 $(VENV)/.test: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.site
 
