@@ -4,6 +4,7 @@ settings or a damaged file compile again; ``cache: false`` keeps nothing on disk
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import jinja2
@@ -11,12 +12,20 @@ import pytest
 
 from contentkit import ContentTree, build, write_site
 from journeys.building.compiled_templates import TemplateCode
+from journeys.site import render
+from journeys.site.labels import Labels
 
 
-def environment(folder: Path, templates: dict[str, str], **settings: object) -> jinja2.Environment:
+def environment(
+    folder: Path,
+    templates: dict[str, str],
+    filters: Mapping[str, Callable[..., object]] = {},
+    **settings: object,
+) -> jinja2.Environment:
     """A new environment over ``templates``, as each build makes one, compiling through a
     new TemplateCode kept in ``folder`` (a new build process knows nothing in memory)."""
     env = jinja2.Environment(loader=jinja2.DictLoader(templates), **settings)  # type: ignore[arg-type]
+    env.filters.update(filters)
     TemplateCode().attach(env, folder)
     return env
 
@@ -62,6 +71,42 @@ def test_other_settings_never_take_another_settings_code(tmp_path: Path) -> None
     assert escaping.get_template("page.html").render(text="<b>") == "<p>&lt;b&gt;</p>"
 
 
+def shouting(mark: str) -> Callable[[str], str]:
+    return lambda text: text.upper() + mark
+
+
+def test_a_filter_of_another_package_keeps_its_environment_s_templates_off_disk(
+    tmp_path: Path,
+) -> None:
+    """Jinja runs a filter with a constant argument as it compiles and keeps its result in
+    the code: another site's filter of the same name, from the same function, may give
+    something else."""
+    templates = {"page.html": '{{ "hello" | shout }}'}
+    loud = environment(tmp_path, templates, filters={"shout": shouting("!")})
+    assert loud.get_template("page.html").render() == "HELLO!"
+    asking = environment(tmp_path, templates, filters={"shout": shouting("?")})
+    assert asking.get_template("page.html").render() == "HELLO?"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_generated_page_s_template_compiled_in_one_language_is_not_taken_for_another(
+    tmp_path: Path,
+) -> None:
+    """The plugin's filters write numbers in the site's language; Jinja runs them as it
+    compiles where they are given a constant (here in a site's own template)."""
+    overrides = tmp_path / "overrides"
+    (overrides / "journeys").mkdir(parents=True)
+    (overrides / "journeys" / "half.j2").write_text("{{ 3.5 | number }}", encoding="utf-8")
+    shown = {}
+    for language in ("en", "nl"):
+        env = render.template_environment([overrides], Labels.for_language(language))
+        TemplateCode().attach(env, tmp_path / "kept")
+        shown[language] = env.get_template("half.j2").render()
+    assert shown == {language: Labels.for_language(language).number(3.5) for language in shown}
+    assert shown["en"] != shown["nl"]
+    assert len(list((tmp_path / "kept").iterdir())) == 2
+
+
 def test_a_damaged_file_is_compiled_again(tmp_path: Path) -> None:
     templates = {"page.html": "<p>{{ text }}</p>"}
     environment(tmp_path, templates).get_template("page.html")
@@ -88,8 +133,9 @@ def user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_a_real_build_keeps_them_and_an_edited_override_shows(
-    tmp_path: Path, user_cache: Path
+    tmp_path: Path, user_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("JOURNEYS_TESTS_COLD", "1")  # two processes of their own (warm_python)
     ContentTree(tmp_path / "content").minimal()
     write_site(tmp_path, extra_config={"theme": {"name": "material", "custom_dir": "overrides"}})
     override = tmp_path / "overrides" / "main.html"
@@ -100,8 +146,11 @@ def test_a_real_build_keeps_them_and_an_edited_override_shows(
     )
     home = build(tmp_path) / "index.html"
     assert "First words" in home.read_text(encoding="utf-8")
-    kept = sorted((user_cache / "mkdocs-journeys" / "templates").iterdir())
+    folder = user_cache / "mkdocs-journeys" / "templates"
+    kept = {path.name: path.stat().st_mtime_ns for path in folder.iterdir()}
     assert len(kept) > 20  # the theme's and the generated pages' templates
+    build(tmp_path)  # another process: loads every one, compiles none
+    assert {path.name: path.stat().st_mtime_ns for path in folder.iterdir()} == kept
 
     override.write_text(override.read_text(encoding="utf-8").replace("First", "Second"))
     page = (build(tmp_path) / "index.html").read_text(encoding="utf-8")

@@ -1,27 +1,37 @@
 """Compiled templates, kept between builds: Jinja compiles every template a build uses (the
 theme's and the generated pages'), about a second of a small site's two.
 
-What Jinja compiles depends on nothing but the template's source, name and file, the
-environment's settings (:data:`COMPILE_SETTINGS`, its extensions), Jinja's version and
-Python's. :class:`TemplateCode` keeps each compiled template in memory (for ``mkdocs serve``,
-which makes new template environments at every rebuild) and, unless the cache is turned off,
-on disk in the user's cache folder (:func:`user_folder`), under a digest of the settings:
-Jinja's own file cache checks the source (by its checksum) and Python's version before it
-uses a file, so an edited template, or another Python, compiles again. The folder is shared
-by every site built on the machine; it holds compiled templates and nothing of a study.
+What Jinja compiles depends on the template's source, name and file, the environment's
+settings (:data:`COMPILE_SETTINGS`, its extensions), Jinja's version and Python's, which
+filters and tests it has (how each is called), and what a filter or test gives for constant
+arguments: Jinja runs those as it compiles (``{{ "a" | upper }}`` is compiled as ``A``).
+
+:class:`TemplateCode` keeps each compiled template in memory (for ``mkdocs serve``, which
+makes new template environments at every rebuild) and, unless the cache is turned off, on
+disk in the user's cache folder (:func:`user_folder`), under a digest of all of the above
+but the source: Jinja's own file cache checks the source (by its checksum) and Python's
+version before it uses a file, so an edited template compiles again. On disk only for
+environments whose filters and tests give the same on every site: Jinja's and Python's own
+(their versions are in the digest), this plugin's (what they depend on is in the digest:
+their code, and the labels of the site's language they are methods of), and those that need
+the template's context (never run as Jinja compiles). The folder is shared by every site
+built on the machine; it holds compiled templates and nothing of a study.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import inspect
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from types import CodeType
 
 import jinja2
 import platformdirs
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
+from jinja2.utils import _PassArg
 
 COMPILE_SETTINGS = (
     *("block_start_string", "block_end_string", "variable_start_string", "variable_end_string"),
@@ -50,16 +60,19 @@ class TemplateCode(jinja2.BytecodeCache):
 
     def attach(self, environment: jinja2.Environment, folder: Path | None) -> None:
         """Compile ``environment``'s templates through this cache; keep them in ``folder``
-        too (None: in memory only)."""
+        too (None, or a filter or test of another package that Jinja may run as it
+        compiles: in memory only)."""
         settings = repr(
             [jinja2.__version__, sys.version, sorted(environment.extensions), str(folder)]
-            + [getattr(environment, name, None) for name in COMPILE_SETTINGS]
+            + [_stable(getattr(environment, name, None)) for name in COMPILE_SETTINGS]
+            + [_identities(environment.filters), _identities(environment.tests)]
         )
         if settings != self.settings:
             self.code.clear()
             self.settings = settings
             digest = hashlib.sha256(settings.encode()).hexdigest()[:16]
-            self.files = None if folder is None else _files(folder, digest)
+            kept = folder is not None and not run_while_compiling(environment)
+            self.files = _files(folder, digest) if kept and folder is not None else None
         environment.bytecode_cache = self
 
     def load_bytecode(self, bucket: Bucket) -> None:
@@ -81,6 +94,62 @@ class TemplateCode(jinja2.BytecodeCache):
         if self.files is not None:
             with contextlib.suppress(OSError):  # a full or read-only disk: kept in memory
                 self.files.dump_bytecode(bucket)
+
+
+SAME_EVERYWHERE = ("jinja2", "markupsafe", "builtins", "_operator", "journeys")
+"""The packages whose filters and tests give the same for the same arguments on any site."""
+
+
+def run_while_compiling(environment: jinja2.Environment) -> list[str]:
+    """The filters and tests (and the ``finalize`` function) that Jinja may run as it
+    compiles, and that may give another result on another site: of other packages than
+    :data:`SAME_EVERYWHERE`, without the template's context."""
+    finalize = {"finalize": environment.finalize} if environment.finalize else {}
+    return [
+        name
+        for table in (environment.filters, environment.tests, finalize)
+        for name, function in table.items()
+        if _pass_arg(function) is not _PassArg.context
+        and _module(function).partition(".")[0] not in SAME_EVERYWHERE
+    ]
+
+
+def _stable(value: object) -> object:
+    """A setting as text that is the same in every process (a function by its name)."""
+    return _identity(value) if callable(value) else repr(value)
+
+
+def _identities(table: Mapping[str, object]) -> list[tuple[str, ...]]:
+    return sorted((name, *_identity(function)) for name, function in table.items())
+
+
+def _identity(function: object) -> tuple[str, ...]:
+    """How the compiled code calls a function: its name and kind. For this plugin's own,
+    what it gives for constant arguments depends on too: its code, and the object it is a
+    method of (the labels of the site's language)."""
+    module = _module(function)
+    identity = (module, str(getattr(function, "__qualname__", "")), str(_pass_arg(function)))
+    if module.partition(".")[0] != "journeys":
+        return identity
+    bound = getattr(function, "__self__", None)
+    return (*identity, "" if bound is None else repr(bound), _code_stamp(function))
+
+
+def _code_stamp(function: object) -> str:
+    try:
+        status = Path(inspect.getfile(function)).stat()  # type: ignore[arg-type]
+    except (TypeError, OSError):
+        return ""
+    return f"{status.st_mtime_ns}:{status.st_size}"
+
+
+def _pass_arg(function: object) -> object:
+    """What Jinja passes a filter or test first (as ``jinja2.utils._PassArg.from_obj``)."""
+    return getattr(function, "jinja_pass_arg", None)
+
+
+def _module(function: object) -> str:
+    return str(getattr(function, "__module__", None) or type(function).__module__)
 
 
 def _files(folder: Path, digest: str) -> FileSystemBytecodeCache | None:

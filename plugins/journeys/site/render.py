@@ -88,7 +88,11 @@ class PageKind:
     """Which of its pages the navigation lists (the others are linked from its pages)."""
 
 
-def template_environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environment:
+def template_environment(
+    override_dirs: Sequence[Path] = (), labels: Labels | None = None
+) -> jinja2.Environment:
+    """The generated pages' templates (a site's own first: ``<override dir>/journeys/``),
+    with the filters that write in the language of ``labels``."""
     loaders: list[jinja2.BaseLoader] = [
         jinja2.FileSystemLoader([str(directory / "journeys") for directory in override_dirs])
     ]
@@ -106,6 +110,10 @@ def template_environment(override_dirs: Sequence[Path] = ()) -> jinja2.Environme
     environment.filters.update(
         e=_as_text, escape=_as_text, forceescape=_force_text, join=_join_as_text
     )
+    if labels is not None:
+        environment.filters.update(
+            score=labels.score, number=labels.number, date=labels.date, duration=labels.duration
+        )
     return environment
 
 
@@ -161,10 +169,7 @@ class Renderer:
         self.t = labels
         self.href = href
         self.paths = SimpleNamespace(**paths)
-        self.environment = template_environment(override_dirs)
-        self.environment.filters.update(
-            score=labels.score, number=labels.number, date=labels.date, duration=labels.duration
-        )
+        self.environment = template_environment(override_dirs, labels)
         self.names = Names(
             personas={slug: persona.name for slug, persona in study.personas.items()},
             journeys={slug: journey.title for slug, journey in study.journeys.items()},
