@@ -129,6 +129,7 @@ def user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The builds' user cache folder (``XDG_CACHE_HOME``), empty."""
     folder = tmp_path / "user-cache"
     monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    monkeypatch.setenv("MPLCONFIGDIR", str(Path.home() / ".cache" / "matplotlib"))  # its fonts
     return folder
 
 
