@@ -68,7 +68,10 @@ class Serving:
         threading.Thread(target=self._read, daemon=True).start()
         serving_on = self.lines[self._wait_for("Serving on", 0)]
         self.base = serving_on[serving_on.index("http://") :].strip()
-        time.sleep(1.5)  # the file watcher's first look at the files, before any edit
+        # The file watcher took its first look at the files before MkDocs said where it
+        # serves (watchdog's polling emitter does at its start); an edit a moment later has
+        # another time.
+        time.sleep(0.05)
 
     def _read(self) -> None:
         assert self.process.stdout is not None
