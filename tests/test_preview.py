@@ -304,47 +304,6 @@ def test_the_guard_memory_finds_what_the_guard_finds(tree: ContentTree, tmp_path
     assert [leak.output for leak in expected] == [f"{NAME}.txt", "a/index.html"]
 
 
-def test_the_guard_reads_only_the_search_entries_not_known_to_be_clean(
-    tree: ContentTree, tmp_path: Path
-) -> None:
-    """Against the guard itself: after a clean read of the search index, a rebuild's index
-    is read only where its entries changed, each with its neighbours; after a read that
-    found something, or a change outside the entries, it is read whole."""
-    tree.minimal()
-    tree.interview("int-02", participant={"name": NAME, "phone": "+31 6 11223344"})
-    study = load_study(tree.root)
-    watching = guard.watchlist(
-        study.interviews, study.personas.values(), study.journeys.values(), label_texts()
-    )
-    site = tmp_path / "site"
-    (site / "search").mkdir(parents=True)
-    config = {"lang": ["en"], "separator": "[\\s\\-]+"}
-    docs = [
-        {"location": f"page-{n}/", "title": f"Page {n}", "text": f"<p>Section {n}.</p>"}
-        for n in range(8)
-    ]
-    memory = GuardMemory()
-
-    def check(read: int | None) -> list[guard.Leak]:
-        index = site / "search" / "search_index.json"
-        index.write_text(json.dumps({"config": config, "docs": docs}), encoding="utf-8")
-        expected = guard.find_leaks(site, watching)
-        assert memory.find_leaks(site, watching, []) == expected
-        assert memory.index_entries_read == read
-        return expected
-
-    assert check(read=None) == []  # read whole: nothing known yet
-    docs[2]["text"] = "<p>Section two, edited.</p>"
-    assert check(read=3) == []  # the entry and its neighbours
-    docs[6]["text"] = f"<p>Said by {NAME}.</p>"
-    docs.insert(0, {"location": "new/", "title": "New", "text": "<p>A new page.</p>"})
-    assert [leak.output for leak in check(read=2 + 3)] == ["search/search_index.json"]
-    docs[7]["text"] = "<p>Said by nobody.</p>"
-    assert check(read=None) == []  # the last read found something: read whole
-    config["lang"] = ["nl"]
-    assert check(read=None) == []  # more than the entries changed
-
-
 def test_make_serve_and_a_new_repository_preview_with_dirty() -> None:
     """Without ``--dirty`` MkDocs makes every page again after every save."""
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
