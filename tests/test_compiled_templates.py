@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import jinja2
+import jinja2.sandbox
 import pytest
 
 from contentkit import ContentTree, build, write_site
@@ -107,6 +108,41 @@ def test_a_generated_page_s_template_compiled_in_one_language_is_not_taken_for_a
     assert len(list((tmp_path / "kept").iterdir())) == 2
 
 
+def test_a_filter_that_is_a_method_of_data_keeps_them_off_disk(tmp_path: Path) -> None:
+    """A dictionary's ``get`` as a filter is Python's own function, bound to other words."""
+    templates = {"page.html": '{{ "hello" | t }}'}
+    dutch = environment(tmp_path, templates, filters={"t": {"hello": "hallo"}.get})
+    assert dutch.get_template("page.html").render() == "hallo"
+    french = environment(tmp_path, templates, filters={"t": {"hello": "bonjour"}.get})
+    assert french.get_template("page.html").render() == "bonjour"
+
+
+def test_a_sandbox_never_runs_code_compiled_without_it(tmp_path: Path) -> None:
+    """Jinja works out ``"".__class__`` as it compiles, through the environment's getattr:
+    the sandbox refuses it, a plain environment gives the class."""
+    templates = {"page.html": '{{ "".__class__ }}'}
+    assert environment(tmp_path, templates).get_template("page.html").render() == "<class 'str'>"
+    sandbox = jinja2.sandbox.SandboxedEnvironment(loader=jinja2.DictLoader(templates))
+    TemplateCode().attach(sandbox, tmp_path)
+    assert sandbox.get_template("page.html").render() == ""
+
+
+@pytest.mark.parametrize("newstyle", [False, True])
+def test_an_extension_s_options_never_meet_code_compiled_with_others(
+    tmp_path: Path, newstyle: bool
+) -> None:
+    """The i18n extension compiles by its own options (a policy, new-style gettext)."""
+    templates = {"page.html": "{% trans n=3 %}\n  {{ n }}\n   apples\n{% endtrans %}"}
+    for trimmed, shown in ((False, "\n  3\n   apples\n"), (True, "3 apples")):
+        env = jinja2.Environment(
+            loader=jinja2.DictLoader(templates), extensions=["jinja2.ext.i18n"]
+        )
+        env.install_null_translations(newstyle=newstyle)  # type: ignore[attr-defined]
+        env.policies["ext.i18n.trimmed"] = trimmed
+        TemplateCode().attach(env, tmp_path)
+        assert env.get_template("page.html").render() == shown, trimmed
+
+
 def test_a_damaged_file_is_compiled_again(tmp_path: Path) -> None:
     templates = {"page.html": "<p>{{ text }}</p>"}
     environment(tmp_path, templates).get_template("page.html")
@@ -149,7 +185,7 @@ def test_a_real_build_keeps_them_and_an_edited_override_shows(
     assert "First words" in home.read_text(encoding="utf-8")
     folder = user_cache / "mkdocs-journeys" / "templates"
     kept = {path.name: path.stat().st_mtime_ns for path in folder.iterdir()}
-    assert len(kept) > 20  # the theme's and the generated pages' templates
+    assert len(kept) > 5  # the generated pages' templates (the theme's stay in memory)
     build(tmp_path)  # another process: loads every one, compiles none
     assert {path.name: path.stat().st_mtime_ns for path in folder.iterdir()} == kept
 
@@ -163,3 +199,33 @@ def test_cache_false_keeps_nothing_on_disk(tmp_path: Path, user_cache: Path) -> 
     write_site(tmp_path, plugin_options={"cache": False})
     build(tmp_path)
     assert not (user_cache / "mkdocs-journeys").exists()  # (matplotlib keeps its fonts there)
+
+
+def test_a_filter_a_hook_adds_to_the_theme_shows_what_the_hook_gives_now(
+    tmp_path: Path, user_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs' way to add a filter is a hook's ``on_env``, after the plugin's; Jinja runs
+    it as it compiles ``{{ "hello" | shout }}``: the theme's compiled templates are not
+    kept for the next build."""
+    monkeypatch.setenv("JOURNEYS_TESTS_COLD", "1")  # each build a process of its own
+    ContentTree(tmp_path / "content").minimal()
+    theme = {"name": "material", "custom_dir": "overrides"}
+    write_site(tmp_path, extra_config={"theme": theme, "hooks": ["hooks.py"]})
+    override = tmp_path / "overrides" / "main.html"
+    override.parent.mkdir()
+    override.write_text(
+        '{% extends "base.html" %}{% block announce %}{{ "hello" | shout }}{% endblock %}',
+        encoding="utf-8",
+    )
+    hook = tmp_path / "hooks.py"
+    hook_text = (
+        "def on_env(env, config, files):\n"
+        "    env.filters['shout'] = lambda text: text.upper() + '{}'\n"
+        "    return env\n"
+    )
+    hook.write_text(hook_text.format("!"), encoding="utf-8")
+    assert "HELLO!" in (build(tmp_path) / "index.html").read_text(encoding="utf-8")
+
+    hook.write_text(hook_text.format("?"), encoding="utf-8")
+    page = (build(tmp_path) / "index.html").read_text(encoding="utf-8")
+    assert "HELLO?" in page and "HELLO!" not in page

@@ -1,5 +1,6 @@
 """Compiled templates, kept between builds: Jinja compiles every template a build uses (the
-theme's and the generated pages'), about a second of a small site's two.
+theme's and the generated pages'), about a second of a small site's two, half of it the
+generated pages'.
 
 What Jinja compiles depends on the template's source, name and file, the environment's
 settings (:data:`COMPILE_SETTINGS`, its extensions), Jinja's version and Python's, which
@@ -16,6 +17,11 @@ environments whose filters and tests give the same on every site: Jinja's and Py
 their code, and the labels of the site's language they are methods of), and those that need
 the template's context (never run as Jinja compiles). The folder is shared by every site
 built on the machine; it holds compiled templates and nothing of a study.
+
+The plugin keeps on disk only the generated pages' templates, whose environment it makes
+itself; the theme's environment, which MkDocs, other plugins and hooks also change (a
+hook's filters are added after the plugin sees it), has its compiled templates kept in
+memory while serving, as before.
 """
 
 from __future__ import annotations
@@ -62,16 +68,19 @@ class TemplateCode(jinja2.BytecodeCache):
         """Compile ``environment``'s templates through this cache; keep them in ``folder``
         too (None, or a filter or test of another package that Jinja may run as it
         compiles: in memory only)."""
+        kind = type(environment)
         settings = repr(
             [jinja2.__version__, sys.version, sorted(environment.extensions), str(folder)]
+            + [f"{kind.__module__}.{kind.__qualname__}"]
             + [_stable(getattr(environment, name, None)) for name in COMPILE_SETTINGS]
+            + [sorted((key, _stable(value)) for key, value in environment.policies.items())]
             + [_identities(environment.filters), _identities(environment.tests)]
         )
         if settings != self.settings:
             self.code.clear()
             self.settings = settings
             digest = hashlib.sha256(settings.encode()).hexdigest()[:16]
-            kept = folder is not None and not run_while_compiling(environment)
+            kept = folder is not None and not not_kept_on_disk(environment)
             self.files = _files(folder, digest) if kept and folder is not None else None
         environment.bytecode_cache = self
 
@@ -100,18 +109,29 @@ SAME_EVERYWHERE = ("jinja2", "markupsafe", "builtins", "_operator", "journeys")
 """The packages whose filters and tests give the same for the same arguments on any site."""
 
 
-def run_while_compiling(environment: jinja2.Environment) -> list[str]:
-    """The filters and tests (and the ``finalize`` function) that Jinja may run as it
-    compiles, and that may give another result on another site: of other packages than
-    :data:`SAME_EVERYWHERE`, without the template's context."""
+def not_kept_on_disk(environment: jinja2.Environment) -> list[str]:
+    """Why ``environment``'s compiled templates may differ from those of another with the
+    same digest: its extensions (each compiles by options of its own), or the filters and
+    tests (and the ``finalize`` function) that Jinja may run as it compiles and that may
+    give another result elsewhere: of other packages than :data:`SAME_EVERYWHERE`, or
+    methods of data (a dictionary's ``get``), unless they need the template's context."""
+    if environment.extensions:
+        return sorted(environment.extensions)
     finalize = {"finalize": environment.finalize} if environment.finalize else {}
     return [
         name
         for table in (environment.filters, environment.tests, finalize)
         for name, function in table.items()
-        if _pass_arg(function) is not _PassArg.context
-        and _module(function).partition(".")[0] not in SAME_EVERYWHERE
+        if _pass_arg(function) is not _PassArg.context and not _same_everywhere(function)
     ]
+
+
+def _same_everywhere(function: object) -> bool:
+    package = _module(function).partition(".")[0]
+    if package == "journeys":
+        return True  # its identity holds its code and what it is a method of
+    bound = getattr(function, "__self__", None)
+    return package in SAME_EVERYWHERE and (bound is None or inspect.ismodule(bound))
 
 
 def _stable(value: object) -> object:
