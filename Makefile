@@ -27,14 +27,16 @@ check: $(VENV)/.site
 # served site's file watcher, pip), and the spare worker keeps the cores busy meanwhile.
 TEST_WORKERS ?= $(shell $(PYTHON) -c "import os; print((os.cpu_count() or 1) + 1)")
 
+# mypy runs beside the tests (its 5 s while they start); either failing fails the target.
 # The tests start a few hundred Python processes (builds, the CLI); with compiled modules
 # kept (__pycache__, even where the environment says PYTHONDONTWRITEBYTECODE) each starts
 # a third of a second sooner.
 test: $(VENV)/.test node_modules/.installed
 	$(BIN)/ruff format --check plugins tests benchmarks docs_hooks.py
 	$(BIN)/ruff check plugins tests benchmarks docs_hooks.py
-	$(BIN)/python -m mypy
-	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
+	$(BIN)/python -m mypy & mypy=$$!; \
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal; \
+	tests=$$?; wait $$mypy && exit $$tests
 
 $(VENV)/.site: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -202,12 +202,11 @@ def test_cache_false_keeps_nothing_on_disk(tmp_path: Path, user_cache: Path) -> 
 
 
 def test_a_filter_a_hook_adds_to_the_theme_shows_what_the_hook_gives_now(
-    tmp_path: Path, user_cache: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, user_cache: Path
 ) -> None:
     """MkDocs' way to add a filter is a hook's ``on_env``, after the plugin's; Jinja runs
     it as it compiles ``{{ "hello" | shout }}``: the theme's compiled templates are not
     kept for the next build."""
-    monkeypatch.setenv("JOURNEYS_TESTS_COLD", "1")  # each build a process of its own
     ContentTree(tmp_path / "content").minimal()
     theme = {"name": "material", "custom_dir": "overrides"}
     write_site(tmp_path, extra_config={"theme": theme, "hooks": ["hooks.py"]})
