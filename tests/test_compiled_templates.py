@@ -4,6 +4,8 @@ settings or a damaged file compile again; ``cache: false`` keeps nothing on disk
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -12,7 +14,7 @@ import jinja2.sandbox
 import pytest
 
 from contentkit import ContentTree, build, write_site
-from journeys.building.compiled_templates import TemplateCode
+from journeys.building.compiled_templates import KEPT_DAYS, TemplateCode, prune
 from journeys.site import render
 from journeys.site.labels import Labels
 
@@ -151,6 +153,21 @@ def test_a_damaged_file_is_compiled_again(tmp_path: Path) -> None:
     again = environment(tmp_path, templates)
     assert compiles(again, "page.html")
     assert again.get_template("page.html").render(text="x") == "<p>x</p>"
+
+
+def test_templates_not_written_for_a_month_are_removed(tmp_path: Path) -> None:
+    templates = {"page.html": "<p>{{ text }}</p>"}
+    environment(tmp_path, templates).get_template("page.html")
+    (kept,) = tmp_path.iterdir()
+    stranger = tmp_path / "notes.txt"  # not a compiled template: left alone
+    stranger.write_text("mine", encoding="utf-8")
+    long_ago = time.time() - (KEPT_DAYS + 1) * 86_400
+    os.utime(stranger, (long_ago, long_ago))
+    prune(tmp_path)
+    assert kept.exists()  # written today
+    os.utime(kept, (long_ago, long_ago))
+    prune(tmp_path)
+    assert sorted(tmp_path.iterdir()) == [stranger]
 
 
 def test_a_folder_that_cannot_be_made_compiles_in_memory(tmp_path: Path) -> None:

@@ -29,7 +29,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import inspect
+import os
 import sys
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from types import CodeType
@@ -172,9 +174,26 @@ def _module(function: object) -> str:
     return str(getattr(function, "__module__", None) or type(function).__module__)
 
 
+KEPT_DAYS = 30
+"""A compiled template not written for this long is removed (the plugin or Python upgraded,
+a template edited: the folder would only grow)."""
+
+
 def _files(folder: Path, digest: str) -> FileSystemBytecodeCache | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None  # a folder it cannot make: compiled in memory only
+    prune(folder)
     return FileSystemBytecodeCache(str(folder), f"{digest}-%s.cache")
+
+
+def prune(folder: Path, now: float | None = None) -> None:
+    """Remove the compiled templates of ``folder`` not written for :data:`KEPT_DAYS` days
+    (one in use is compiled again once)."""
+    oldest = (time.time() if now is None else now) - KEPT_DAYS * 86_400
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.endswith(".cache") and entry.stat().st_mtime < oldest:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
