@@ -18,10 +18,9 @@ their code, and the labels of the site's language they are methods of), and thos
 the template's context (never run as Jinja compiles). The folder is shared by every site
 built on the machine; it holds compiled templates and nothing of a study.
 
-The plugin keeps on disk only the generated pages' templates, whose environment it makes
-itself; the theme's environment, which MkDocs, other plugins and hooks also change (a
-hook's filters are added after the plugin sees it), has its compiled templates kept in
-memory while serving, as before.
+The digest is worked out from the environment as it is when each template is loaded, not
+when the cache is attached: MkDocs, other plugins and hooks change the theme's environment
+after the plugin sees it (a hook's ``on_env`` adds its filters later).
 """
 
 from __future__ import annotations
@@ -58,22 +57,31 @@ def user_folder() -> Path:
 
 class TemplateCode(jinja2.BytecodeCache):
     """Compiled templates of one template environment at a time, in memory and on disk,
-    each under a hash of its name, file and source (as any Jinja bytecode cache); when the
-    environment's settings differ, under others."""
+    each under a hash of its name, file and source (as any Jinja bytecode cache), and of
+    the environment as it is when the template is loaded (a hook may add a filter after
+    :meth:`attach`); when that differs, under others."""
 
     def __init__(self) -> None:
         self.code: dict[tuple[str, str], CodeType] = {}
         self.settings = ""
+        self.folder: Path | None = None
         self.files: FileSystemBytecodeCache | None = None
 
     def attach(self, environment: jinja2.Environment, folder: Path | None) -> None:
         """Compile ``environment``'s templates through this cache; keep them in ``folder``
-        too (None, or a filter or test of another package that Jinja may run as it
-        compiles: in memory only)."""
+        too (None: in memory only)."""
+        self.folder = folder
+        environment.bytecode_cache = self
+
+    def _files_for(self, environment: jinja2.Environment) -> FileSystemBytecodeCache | None:
+        """Where the environment's templates are on disk as it is now (None: in memory
+        only: no folder, or a filter, test or extension that could make another site's
+        code); a changed environment forgets those in memory."""
         kind = type(environment)
         settings = repr(
-            [jinja2.__version__, sys.version, sorted(environment.extensions), str(folder)]
-            + [f"{kind.__module__}.{kind.__qualname__}"]
+            [jinja2.__version__, sys.version, str(self.folder)]
+            + [f"{kind.__module__}.{kind.__qualname__}", sorted(environment.extensions)]
+            + [getattr(environment, "newstyle_gettext", None)]  # how i18n compiles
             + [_stable(getattr(environment, name, None)) for name in COMPILE_SETTINGS]
             + [sorted((key, _stable(value)) for key, value in environment.policies.items())]
             + [_identities(environment.filters), _identities(environment.tests)]
@@ -82,30 +90,36 @@ class TemplateCode(jinja2.BytecodeCache):
             self.code.clear()
             self.settings = settings
             digest = hashlib.sha256(settings.encode()).hexdigest()[:16]
-            kept = folder is not None and not not_kept_on_disk(environment)
-            self.files = _files(folder, digest) if kept and folder is not None else None
-        environment.bytecode_cache = self
+            kept = self.folder is not None and not not_kept_on_disk(environment)
+            self.files = _files(self.folder, digest) if kept and self.folder else None
+        return self.files
 
     def load_bytecode(self, bucket: Bucket) -> None:
+        files = self._files_for(bucket.environment)
         found = self.code.get((bucket.key, bucket.checksum))
         if found is not None:
             bucket.code = found
-        elif self.files is not None:
+        elif files is not None:
             try:
-                self.files.load_bytecode(bucket)  # kept only if source and Python match
+                files.load_bytecode(bucket)  # kept only if source and Python match
             except Exception:  # noqa: BLE001 (a file cut short or unreadable: compiled again)
                 bucket.reset()
             if bucket.code is not None:
                 self.code[(bucket.key, bucket.checksum)] = bucket.code
 
     def dump_bytecode(self, bucket: Bucket) -> None:
+        files = self._files_for(bucket.environment)
         if bucket.code is None:
             return
         self.code[(bucket.key, bucket.checksum)] = bucket.code
-        if self.files is not None:
+        if files is not None:
             with contextlib.suppress(OSError):  # a full or read-only disk: kept in memory
-                self.files.dump_bytecode(bucket)
+                files.dump_bytecode(bucket)
 
+
+KNOWN_EXTENSIONS = ("jinja2.ext.InternationalizationExtension",)
+"""Extensions whose every option is in the digest: i18n (new-style gettext, the ``trimmed``
+policy); MkDocs adds it to the theme's environment."""
 
 SAME_EVERYWHERE = ("jinja2", "markupsafe", "builtins", "_operator", "journeys")
 """The packages whose filters and tests give the same for the same arguments on any site."""
@@ -113,12 +127,14 @@ SAME_EVERYWHERE = ("jinja2", "markupsafe", "builtins", "_operator", "journeys")
 
 def not_kept_on_disk(environment: jinja2.Environment) -> list[str]:
     """Why ``environment``'s compiled templates may differ from those of another with the
-    same digest: its extensions (each compiles by options of its own), or the filters and
+    same digest: an extension other than :data:`KNOWN_EXTENSIONS` (each compiles by options
+    of its own), or the filters and
     tests (and the ``finalize`` function) that Jinja may run as it compiles and that may
     give another result elsewhere: of other packages than :data:`SAME_EVERYWHERE`, or
     methods of data (a dictionary's ``get``), unless they need the template's context."""
-    if environment.extensions:
-        return sorted(environment.extensions)
+    others = [name for name in environment.extensions if name not in KNOWN_EXTENSIONS]
+    if others:
+        return sorted(others)
     finalize = {"finalize": environment.finalize} if environment.finalize else {}
     return [
         name

@@ -43,7 +43,7 @@ class Options:
         default=True,
         metadata=_about(
             "Keep drawn charts and read front matter, so unchanged ones are not done again, "
-            "and compiled page templates (in the user's cache folder, shared by every site)."
+            "and compiled templates (in the user's cache folder, shared by every site)."
         ),
     )
     cache_dir: str = field(

@@ -288,7 +288,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             with worker_stops_the_build():
                 drawing.result()
         theme.add_words(env, self.labels(config))
-        self.theme_code.attach(env, None)  # in memory: hooks and plugins change this one
+        self.theme_code.attach(env, self.templates_folder())
         if self.serving:  # the error banner is on every page; the dashboard, on the home page
             errors = banner.render(self.diagnostics) if has_errors(self.diagnostics) else ""
             self.preview.before_pages(
