@@ -196,6 +196,7 @@ def test_report_shows_the_previews_and_the_in_nav_baselines_apart() -> None:
     assert "| 10,000 | 160.0 s (CPU 160.0) | 100.0 s (CPU 100.0) | 1.60 |" in text
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="uses os.wait4")
 def test_quick_run_writes_the_tables(tmp_path: Path) -> None:
     output = tmp_path / "results.md"

@@ -843,6 +843,7 @@ def not_json(constant: str) -> None:
     pytest.fail(f"{constant} in JSON output")
 
 
+@pytest.mark.slow
 @settings(
     max_examples=200,
     deadline=None,

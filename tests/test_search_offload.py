@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
+
 from contentkit import build, write_site
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
@@ -46,6 +48,7 @@ def site_with_hook(root: Path, hook: str) -> Path:
     return build(root)
 
 
+@pytest.mark.slow
 def test_the_search_index_made_beside_the_pages_is_materials_own(tmp_path: Path) -> None:
     offloaded = site_with_hook(tmp_path / "offloaded", NOTE_OFFLOAD)
     own = site_with_hook(tmp_path / "own", KEEP_MATERIALS_OWN)
