@@ -13,17 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-
-def environment(site_root: Path) -> dict[str, str]:
-    """ENV for a run in ``site_root``: the user's cache folder (where the plugin keeps
-    compiled templates) inside the site's own ``.cache``, which a cold build starts
-    without; matplotlib keeps its usual font cache (a new one takes seconds to make)."""
-    user_cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    fonts = os.environ.get("MPLCONFIGDIR") or str(user_cache / "matplotlib")
-    return ENV | {"XDG_CACHE_HOME": str(site_root / ".cache" / "user"), "MPLCONFIGDIR": fonts}
-
-
 BUILD_TIMEOUT = 4 * 3600
 PROBE = "BENCHMARK-PROBE "
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
@@ -46,6 +35,15 @@ try:
 finally:
     print("{PROBE}done", file=sys.stderr, flush=True)
 """
+
+
+def environment(site_root: Path) -> dict[str, str]:
+    """ENV for a run in ``site_root``: the user's cache folder (where the plugin keeps
+    compiled templates) inside the site's own ``.cache``, which a cold build starts
+    without; matplotlib keeps its usual font cache (a new one takes seconds to make)."""
+    user_cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    fonts = os.environ.get("MPLCONFIGDIR") or str(user_cache / "matplotlib")
+    return ENV | {"XDG_CACHE_HOME": str(site_root / ".cache" / "user"), "MPLCONFIGDIR": fonts}
 
 
 @dataclass

@@ -136,12 +136,9 @@ def test_an_extension_s_options_never_meet_code_compiled_with_others(
     """The i18n extension compiles by its own options (a policy, new-style gettext)."""
     templates = {"page.html": "{% trans n=3 %}\n  {{ n }}\n   apples\n{% endtrans %}"}
     for trimmed, shown in ((False, "\n  3\n   apples\n"), (True, "3 apples")):
-        env = jinja2.Environment(
-            loader=jinja2.DictLoader(templates), extensions=["jinja2.ext.i18n"]
-        )
+        env = environment(tmp_path, templates, extensions=["jinja2.ext.i18n"])
         env.install_null_translations(newstyle=newstyle)  # type: ignore[attr-defined]
-        env.policies["ext.i18n.trimmed"] = trimmed
-        TemplateCode().attach(env, tmp_path)
+        env.policies["ext.i18n.trimmed"] = trimmed  # after attach: as a hook would
         assert env.get_template("page.html").render() == shown, trimmed
 
 

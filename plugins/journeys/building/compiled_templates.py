@@ -90,8 +90,8 @@ class TemplateCode(jinja2.BytecodeCache):
             self.code.clear()
             self.settings = settings
             digest = hashlib.sha256(settings.encode()).hexdigest()[:16]
-            kept = self.folder is not None and not not_kept_on_disk(environment)
-            self.files = _files(self.folder, digest) if kept and self.folder else None
+            on_disk = self.folder is not None and not not_kept_on_disk(environment)
+            self.files = _files(self.folder, digest) if on_disk and self.folder else None
         return self.files
 
     def load_bytecode(self, bucket: Bucket) -> None:
@@ -128,10 +128,10 @@ SAME_EVERYWHERE = ("jinja2", "markupsafe", "builtins", "_operator", "journeys")
 def not_kept_on_disk(environment: jinja2.Environment) -> list[str]:
     """Why ``environment``'s compiled templates may differ from those of another with the
     same digest: an extension other than :data:`KNOWN_EXTENSIONS` (each compiles by options
-    of its own), or the filters and
-    tests (and the ``finalize`` function) that Jinja may run as it compiles and that may
-    give another result elsewhere: of other packages than :data:`SAME_EVERYWHERE`, or
-    methods of data (a dictionary's ``get``), unless they need the template's context."""
+    of its own), or the filters and tests (and the ``finalize`` function) that Jinja may
+    run as it compiles and that may give another result elsewhere: of other packages than
+    :data:`SAME_EVERYWHERE`, or methods of data (a dictionary's ``get``), unless they need
+    the template's context."""
     others = [name for name in environment.extensions if name not in KNOWN_EXTENSIONS]
     if others:
         return sorted(others)
@@ -145,10 +145,10 @@ def not_kept_on_disk(environment: jinja2.Environment) -> list[str]:
 
 
 def _same_everywhere(function: object) -> bool:
-    package = _module(function).partition(".")[0]
-    if package == "journeys":
+    if _is_ours(function):
         return True  # its identity holds its code and what it is a method of
     bound = getattr(function, "__self__", None)
+    package = _module(function).partition(".")[0]
     return package in SAME_EVERYWHERE and (bound is None or inspect.ismodule(bound))
 
 
@@ -165,9 +165,9 @@ def _identity(function: object) -> tuple[str, ...]:
     """How the compiled code calls a function: its name and kind. For this plugin's own,
     what it gives for constant arguments depends on too: its code, and the object it is a
     method of (the labels of the site's language)."""
-    module = _module(function)
-    identity = (module, str(getattr(function, "__qualname__", "")), str(_pass_arg(function)))
-    if module.partition(".")[0] != "journeys":
+    qualname = str(getattr(function, "__qualname__", ""))
+    identity = (_module(function), qualname, str(_pass_arg(function)))
+    if not _is_ours(function):
         return identity
     bound = getattr(function, "__self__", None)
     return (*identity, "" if bound is None else repr(bound), _code_stamp(function))
@@ -188,6 +188,10 @@ def _pass_arg(function: object) -> object:
 
 def _module(function: object) -> str:
     return str(getattr(function, "__module__", None) or type(function).__module__)
+
+
+def _is_ours(function: object) -> bool:
+    return _module(function).partition(".")[0] == "journeys"
 
 
 KEPT_DAYS = 30
