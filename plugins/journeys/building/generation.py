@@ -107,7 +107,7 @@ def generate_site(
     del front_matter  # what it read is in the study now
     if study.has_errors and not settings.pages_despite_errors:
         return Outcome(study.diagnostics, None, len(study.interviews), [], 0)
-    watchlist = study_watchlist(study)
+    watchlist = study_watchlist(study, kept.published if kept is not None else None)
     staleness = Staleness(settings.build_date or build_date(), settings.stale_after_days)
     site = kinds.renderer(
         study,
@@ -168,15 +168,16 @@ def label_texts() -> list[str]:
     ]
 
 
-def study_watchlist(study: Study) -> guard.Watchlist:
+def study_watchlist(study: Study, reader: guard.PublishedReader | None = None) -> guard.Watchlist:
     """What the guard looks for in the study's site; its content, the codebook and the site's
-    labels are published on purpose."""
+    labels are published on purpose. ``reader``: see :func:`guard.watchlist`."""
     return guard.watchlist(
         study.interviews,
         study.personas.values(),
         study.journeys.values(),
         label_texts(),
         themes=study.themes.values(),
+        reader=reader,
     )
 
 

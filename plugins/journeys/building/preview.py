@@ -10,6 +10,7 @@ only the pages it changes again; the MkDocs side is :mod:`journeys.mkdocs.previe
 - The generated pages as rendered (:class:`PageMemory`): a page made from the same data
   as before is not rendered again.
 - The search entries of the pages a rebuild skips (:func:`search_entries`).
+- What the guard's watchlist read in each published text (:class:`PublishedTextMemory`).
 
 And the modules that draw charts are loaded while the server waits for the first save
 (:func:`load_chart_drawing`), so that the first save that changes a chart does not wait
@@ -29,12 +30,14 @@ import shutil
 import sys
 import tempfile
 import threading
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from journeys.building.compiled_templates import TemplateCode
 from journeys.content.records import Record
+from journeys.privacy.matching import Key, PhraseIndex, tokens, words_and_pairs
 from journeys.site import render
 
 TEMPLATES = Path(render.__file__).parent / "templates"
@@ -149,12 +152,56 @@ def _stands_for(digest: bytes) -> bytes:
     return digest
 
 
+class PublishedTextMemory:
+    """Reads the published texts for the guard's watchlist as
+    :func:`journeys.privacy.needles.read_published` does, keeping what it found in each text:
+    after a save most texts are those of the last rebuild, and a score changes none.
+
+    What a text gives (the phrases looked for that stand in it, the counted words and pairs
+    it holds) depends only on the text and on what is looked for, so it is kept under the
+    text itself while the phrases and the counted keys are the same as in the last rebuild;
+    when they differ, every text is read again. The result does not depend on the texts'
+    order: the phrases are the union of each text's, the counts the sum of each text's
+    (a text given twice counts twice, as there)."""
+
+    def __init__(self) -> None:
+        self.looked_for: tuple[frozenset[tuple[str, ...]], frozenset[Key]] | None = None
+        self.read: dict[str, tuple[frozenset[tuple[str, ...]], frozenset[Key]]] = {}
+        self.texts_read = 0
+        """Texts read by the last call (the others were known)."""
+
+    def __call__(
+        self, phrases: set[tuple[str, ...]], counted: set[Key], texts: Iterable[str]
+    ) -> tuple[set[tuple[str, ...]], Counter[Key]]:
+        looked_for = (frozenset(phrases), frozenset(counted))
+        known = self.read if looked_for == self.looked_for else {}
+        index: PhraseIndex | None = None
+        read: dict[str, tuple[frozenset[tuple[str, ...]], frozenset[Key]]] = {}
+        found: set[tuple[str, ...]] = set()
+        usual: Counter[Key] = Counter()
+        self.texts_read = 0
+        for text in texts:
+            given = read.get(text) or known.get(text)
+            if given is None:
+                index = index or PhraseIndex(phrases)
+                words = tokens(text)
+                present = words_and_pairs(words)
+                given = (frozenset(index.found_in(words, present)), frozenset(present & counted))
+                self.texts_read += 1
+            read[text] = given
+            found |= given[0]
+            usual.update(given[1])
+        self.looked_for, self.read = looked_for, read
+        return found, usual
+
+
 @dataclasses.dataclass
 class RenderMemory:
     """What the generation of the site keeps from one rebuild to the next."""
 
     templates: TemplateCode = dataclasses.field(default_factory=TemplateCode)
     pages: PageMemory = dataclasses.field(default_factory=PageMemory)
+    published: PublishedTextMemory = dataclasses.field(default_factory=PublishedTextMemory)
 
 
 class GeneratedFolder:

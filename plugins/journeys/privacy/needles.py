@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain
 
@@ -112,23 +112,33 @@ class Watchlist:
     """In how many published texts each word or word pair of the needles stands."""
 
 
+PublishedReader = Callable[
+    [set[tuple[str, ...]], set[Key], Iterable[str]], tuple[set[tuple[str, ...]], Counter[Key]]
+]
+"""Reads the published texts for :func:`watchlist`: given the phrases looked for, the words
+and word pairs counted, and the texts, the phrases that stand in one of the texts and in how
+many texts each counted key stands (:func:`read_published`)."""
+
+
 def watchlist(
     interviews: Iterable[Interview],
     personas: Iterable[Persona] = (),
     journeys: Iterable[Journey] = (),
     site_texts: Iterable[str] = (),
     themes: Iterable[Theme] = (),
+    reader: PublishedReader | None = None,
 ) -> Watchlist:
     """What to look for in the site of these interviews, personas, journeys and themes.
     ``site_texts``: what the site prints of its own (its labels in every language, month
     names): published on purpose, like the content, so their words and phrases are no
-    sign of a participant alone."""
+    sign of a participant alone. ``reader`` reads the published texts in place of
+    :func:`read_published` (one that keeps what it read between rebuilds)."""
     interviews = list(interviews)
     site_texts = list(site_texts)
     site_words = set(tokens(" ".join(site_texts)))
     found = needles(interviews)
     phrases = {needle.tokens for needle in found if not needle.always_private or needle.part}
-    published, usual = _read_published(
+    published, usual = (reader or read_published)(
         phrases,
         {key for needle in found for key in phrase_keys(needle.tokens)},
         chain(_published_texts(interviews, personas, journeys, themes), site_texts),
@@ -320,8 +330,8 @@ def _published_texts(
         yield record.source.body
 
 
-def _read_published(
-    phrases: Iterable[tuple[str, ...]], counted: set[Key], texts: Iterable[str]
+def read_published(
+    phrases: set[tuple[str, ...]], counted: set[Key], texts: Iterable[str]
 ) -> tuple[set[tuple[str, ...]], Counter[Key]]:
     """The phrases that stand in one of the texts (not across two of them), and in how many
     texts each of the ``counted`` words and word pairs stands."""

@@ -1,0 +1,95 @@
+"""The preview keeps what the guard's watchlist read in each published text
+(``building/preview.PublishedTextMemory``): through a series of edits of the demo study, the
+watchlist it gives is the one a fresh reading gives, and after a save that changes no text
+it reads none again."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from contentkit import REPO
+from journeys.building.generation import study_watchlist
+from journeys.building.preview import PublishedTextMemory
+from journeys.content.loading import load_study
+from journeys.privacy import guard
+
+WITHHELD = "content/interviews/2026-01/2026-01-hidde-08.md"
+"""A non-consenting interview of the demo."""
+SENTENCE = "cloned the disk himself and asked IT only for the part"
+"""Of its notes: looked for, as no published text says it."""
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def consenting(root: Path) -> list[Path]:
+    return [
+        path
+        for path in sorted((root / "content" / "interviews").rglob("*.md"))
+        if "consent: true" in path.read_text(encoding="utf-8")
+    ]
+
+
+def test_through_a_series_of_edits_the_kept_reading_gives_the_watchlist_a_fresh_one_gives(
+    tmp_path: Path,
+) -> None:
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    withheld = tmp_path / WITHHELD
+    first, second, *_ = consenting(tmp_path)
+    memory = PublishedTextMemory()
+
+    def both() -> tuple[guard.Watchlist, guard.Watchlist]:
+        study = load_study(tmp_path / "content", display_root=tmp_path)
+        assert not study.has_errors, [d.format() for d in study.diagnostics]
+        return study_watchlist(study, memory), study_watchlist(study)
+
+    kept, fresh = both()
+    assert kept == fresh
+    texts = memory.texts_read
+    assert texts > 50
+    run = tuple(SENTENCE.lower().split()[:8])
+    assert any(needle.tokens == run for needle in kept.needles)  # the example is looked for
+
+    kept, fresh = both()  # nothing saved
+    assert (kept, memory.texts_read) == (fresh, 0)
+
+    score = re.search(r"^    score: (\d+)$", first.read_text(encoding="utf-8"), re.MULTILINE)
+    assert score
+    edit(first, score.group(0), f"    score: {9 - int(score.group(1)) % 9}")
+    kept, fresh = both()  # a score is no text: nothing read again
+    assert (kept, memory.texts_read) == (fresh, 0)
+
+    # A published interview says the withheld sentence: it is no sign of a leak any more.
+    edit(first, "\n---\n", f"\n---\nHe {SENTENCE}.\n\n")
+    kept, fresh = both()
+    assert kept == fresh
+    assert 0 < memory.texts_read < texts
+    assert not any(needle.tokens == run for needle in kept.needles)
+
+    # The withheld notes change: what is looked for changes, so every text is read again.
+    edit(withheld, "Extreme self-reliant engineer", "Extremely self-reliant engineer, bold")
+    kept, fresh = both()
+    assert kept == fresh
+    assert memory.texts_read == texts
+
+    # The published copy goes again: the sentence is looked for again.
+    edit(first, f"He {SENTENCE}.\n\n", "")
+    kept, fresh = both()
+    assert kept == fresh
+    assert any(
+        needle.tokens[:4] == ("extremely", "self", "reliant", "engineer") for needle in kept.needles
+    )
+
+    # The same text published twice counts twice, as in a fresh reading.
+    body = "Waited a week for news; the ticket mails said nothing new.\n"
+    for path in (first, second):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text[: text.index("\n---\n") + 5] + body, encoding="utf-8")
+    kept, fresh = both()
+    assert kept == fresh
+    assert memory.texts_read == 1
