@@ -1,7 +1,8 @@
 """The preview keeps what the guard's watchlist read in each published text
-(``building/preview.PublishedTextMemory``): through a series of edits of the demo study, the
-watchlist it gives is the one a fresh reading gives, and after a save that changes no text
-it reads none again."""
+(``building/preview.PublishedTextMemory``) and the needles it found in each interview
+(``NeedleMemory``): through a series of edits of the demo study, the watchlist they give is
+the one a fresh reading gives; after a save that changes no text no text is read again, and
+only the saved interview's needles are worked out again."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from contentkit import REPO
 from journeys.building.generation import study_watchlist
-from journeys.building.preview import PublishedTextMemory
+from journeys.building.preview import NeedleMemory, PublishedTextMemory, RenderMemory
 from journeys.content.loading import load_study
 from journeys.privacy import guard
 
@@ -42,27 +43,33 @@ def test_through_a_series_of_edits_the_kept_reading_gives_the_watchlist_a_fresh_
     withheld = tmp_path / WITHHELD
     first, second, *_ = consenting(tmp_path)
     memory = PublishedTextMemory()
+    kept_needles = NeedleMemory()
+    interviews = 0
 
     def both() -> tuple[guard.Watchlist, guard.Watchlist]:
+        nonlocal interviews
         study = load_study(tmp_path / "content", display_root=tmp_path)
         assert not study.has_errors, [d.format() for d in study.diagnostics]
-        return study_watchlist(study, memory), study_watchlist(study)
+        interviews = len(study.interviews)
+        kept = RenderMemory(published=memory, needles=kept_needles)
+        return study_watchlist(study, kept), study_watchlist(study)
 
     kept, fresh = both()
     assert kept == fresh
+    assert kept_needles.found_again == interviews
     texts = memory.texts_read
     assert texts > 50
     run = tuple(SENTENCE.lower().split()[:8])
     assert any(needle.tokens == run for needle in kept.needles)  # the example is looked for
 
     kept, fresh = both()  # nothing saved
-    assert (kept, memory.texts_read) == (fresh, 0)
+    assert (kept, memory.texts_read, kept_needles.found_again) == (fresh, 0, 0)
 
     score = re.search(r"^    score: (\d+)$", first.read_text(encoding="utf-8"), re.MULTILINE)
     assert score
     edit(first, score.group(0), f"    score: {9 - int(score.group(1)) % 9}")
     kept, fresh = both()  # a score is no text: nothing read again
-    assert (kept, memory.texts_read) == (fresh, 0)
+    assert (kept, memory.texts_read, kept_needles.found_again) == (fresh, 0, 1)
 
     # A published interview says the withheld sentence: it is no sign of a leak any more.
     edit(first, "\n---\n", f"\n---\nHe {SENTENCE}.\n\n")
@@ -75,7 +82,17 @@ def test_through_a_series_of_edits_the_kept_reading_gives_the_watchlist_a_fresh_
     edit(withheld, "Extreme self-reliant engineer", "Extremely self-reliant engineer, bold")
     kept, fresh = both()
     assert kept == fresh
-    assert memory.texts_read == texts
+    assert (memory.texts_read, kept_needles.found_again) == (texts, 1)
+
+    # A participant field is added, then changed: its needle follows.
+    edit(withheld, "participant:\n", "participant:\n  nickname: Marijke Zwanenburg\n")
+    kept, fresh = both()
+    assert kept == fresh
+    assert any(needle.tokens == ("marijke", "zwanenburg") for needle in kept.needles)
+    edit(withheld, "Marijke Zwanenburg", "Marijke Zwanenberg")
+    kept, fresh = both()
+    assert kept == fresh
+    assert not any(needle.tokens == ("marijke", "zwanenburg") for needle in kept.needles)
 
     # The published copy goes again: the sentence is looked for again.
     edit(first, f"He {SENTENCE}.\n\n", "")

@@ -22,7 +22,7 @@ from journeys.building.compiled_templates import TemplateCode
 from journeys.building.frontmatter_cache import FrontMatterCache
 from journeys.building.memory import collector_paused
 from journeys.building.options import Options
-from journeys.building.preview import RenderMemory
+from journeys.building.preview import Digests, RenderMemory
 from journeys.content.diagnostics import Diagnostic
 from journeys.content.loading import load_study
 from journeys.content.study import Study
@@ -107,7 +107,8 @@ def generate_site(
     del front_matter  # what it read is in the study now
     if study.has_errors and not settings.pages_despite_errors:
         return Outcome(study.diagnostics, None, len(study.interviews), [], 0)
-    watchlist = study_watchlist(study, kept.published if kept is not None else None)
+    digests = Digests()
+    watchlist = study_watchlist(study, kept, digests)
     staleness = Staleness(settings.build_date or build_date(), settings.stale_after_days)
     site = kinds.renderer(
         study,
@@ -121,7 +122,7 @@ def generate_site(
     templates.attach(site.environment, settings.compiled_templates)
     if kept is not None:  # by `mkdocs serve`, from one rebuild to the next
         inputs = [getattr(settings, f.name) for f in fields(settings) if f.name != "href"]
-        kept.pages.attach(site, inputs, settings.href, settings.override_dirs)
+        kept.pages.attach(site, inputs, settings.href, settings.override_dirs, digests)
     to_draw: dict[str, ChartToDraw] = {}
     reused = 0
     for output in kinds.site_files(site):
@@ -168,16 +169,21 @@ def label_texts() -> list[str]:
     ]
 
 
-def study_watchlist(study: Study, reader: guard.PublishedReader | None = None) -> guard.Watchlist:
+def study_watchlist(
+    study: Study, kept: RenderMemory | None = None, digests: Digests | None = None
+) -> guard.Watchlist:
     """What the guard looks for in the study's site; its content, the codebook and the site's
-    labels are published on purpose. ``reader``: see :func:`guard.watchlist`."""
+    labels are published on purpose. With ``kept`` (by `mkdocs serve`), what was read and
+    found in the last rebuild is taken where it was read from the same text or interview;
+    ``digests``: this build's."""
     return guard.watchlist(
         study.interviews,
         study.personas.values(),
         study.journeys.values(),
         label_texts(),
         themes=study.themes.values(),
-        reader=reader,
+        reader=kept.published if kept is not None else None,
+        find_needles=kept.needles.finder(digests or Digests()) if kept is not None else None,
     )
 
 

@@ -10,7 +10,8 @@ only the pages it changes again; the MkDocs side is :mod:`journeys.mkdocs.previe
 - The generated pages as rendered (:class:`PageMemory`): a page made from the same data
   as before is not rendered again.
 - The search entries of the pages a rebuild skips (:func:`search_entries`).
-- What the guard's watchlist read in each published text (:class:`PublishedTextMemory`).
+- What the guard's watchlist read in each published text (:class:`PublishedTextMemory`),
+  and the needles it found in each interview (:class:`NeedleMemory`).
 
 And the modules that draw charts are loaded while the server waits for the first save
 (:func:`load_chart_drawing`), so that the first save that changes a chart does not wait
@@ -31,13 +32,15 @@ import sys
 import tempfile
 import threading
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from journeys.building.compiled_templates import TemplateCode
+from journeys.content.model import Interview
 from journeys.content.records import Record
 from journeys.privacy.matching import Key, PhraseIndex, tokens, words_and_pairs
+from journeys.privacy.needles import Needle, needles
 from journeys.site import render
 
 TEMPLATES = Path(render.__file__).parent / "templates"
@@ -62,11 +65,17 @@ class PageMemory:
         """Pages rendered by the last build (the others were taken as they were)."""
 
     def attach(
-        self, site: render.Renderer, inputs: object, href: object, override_dirs: Sequence[Path]
+        self,
+        site: render.Renderer,
+        inputs: object,
+        href: object,
+        override_dirs: Sequence[Path],
+        digests: Digests,
     ) -> None:
         """Let ``site`` take the pages it rendered before from here. ``inputs``: what else
         the site was made with; ``href``, its link maker, is compared by identity;
-        ``override_dirs``: the theme folders whose ``journeys/`` templates override ours."""
+        ``override_dirs``: the theme folders whose ``journeys/`` templates override ours;
+        ``digests``: this build's."""
         folders = [TEMPLATES, *(folder / "journeys" for folder in override_dirs)]
         templates = [
             (str(path), path.read_bytes())
@@ -74,7 +83,6 @@ class PageMemory:
             for path in sorted(folder.rglob("*"))
             if path.is_file()
         ]
-        digests = Digests()
         shared = digests.of(
             (
                 inputs,
@@ -127,6 +135,13 @@ class Digests:
         buffer = io.BytesIO()
         _Pickler(buffer, self, value).dump(value)
         return hashlib.sha256(buffer.getvalue()).digest()
+
+    def of_record(self, record: Record) -> bytes | None:
+        """The digest of a record of the study (its values, its file); None as in :meth:`of`."""
+        try:
+            return self.record_digest(record)
+        except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
+            return None
 
     def record_digest(self, record: Record) -> bytes:
         known = self.known.get(id(record))
@@ -195,6 +210,39 @@ class PublishedTextMemory:
         return found, usual
 
 
+class NeedleMemory:
+    """Finds the guard's needles of a study as :func:`journeys.privacy.needles.needles`
+    does, keeping those of each interview under its digest (its values, unknown fields
+    included, and its file: its path, body and lines): they depend on nothing else, and
+    the needles of a study are those of its interviews in their order."""
+
+    def __init__(self) -> None:
+        self.kept: dict[bytes, list[Needle]] = {}
+        self.found_again = 0
+        """Interviews whose needles the last call worked out (the others were known)."""
+
+    def finder(self, digests: Digests) -> Callable[[list[Interview]], list[Needle]]:
+        """:func:`~journeys.privacy.needles.needles`, with this build's ``digests``."""
+
+        def find(interviews: list[Interview]) -> list[Needle]:
+            kept: dict[bytes, list[Needle]] = {}
+            found: list[Needle] = []
+            self.found_again = 0
+            for interview in interviews:
+                key = digests.of_record(interview)
+                given = kept.get(key, self.kept.get(key)) if key is not None else None
+                if given is None:
+                    given = needles([interview])
+                    self.found_again += 1
+                if key is not None:
+                    kept[key] = given
+                found.extend(given)
+            self.kept = kept
+            return found
+
+        return find
+
+
 @dataclasses.dataclass
 class RenderMemory:
     """What the generation of the site keeps from one rebuild to the next."""
@@ -202,6 +250,7 @@ class RenderMemory:
     templates: TemplateCode = dataclasses.field(default_factory=TemplateCode)
     pages: PageMemory = dataclasses.field(default_factory=PageMemory)
     published: PublishedTextMemory = dataclasses.field(default_factory=PublishedTextMemory)
+    needles: NeedleMemory = dataclasses.field(default_factory=NeedleMemory)
 
 
 class GeneratedFolder:

@@ -127,16 +127,18 @@ def watchlist(
     site_texts: Iterable[str] = (),
     themes: Iterable[Theme] = (),
     reader: PublishedReader | None = None,
+    find_needles: Callable[[list[Interview]], list[Needle]] | None = None,
 ) -> Watchlist:
     """What to look for in the site of these interviews, personas, journeys and themes.
     ``site_texts``: what the site prints of its own (its labels in every language, month
     names): published on purpose, like the content, so their words and phrases are no
     sign of a participant alone. ``reader`` reads the published texts in place of
-    :func:`read_published` (one that keeps what it read between rebuilds)."""
+    :func:`read_published`, ``find_needles`` finds the needles in place of :func:`needles`
+    (ones that keep what they found between rebuilds)."""
     interviews = list(interviews)
     site_texts = list(site_texts)
     site_words = set(tokens(" ".join(site_texts)))
-    found = needles(interviews)
+    found = (find_needles or needles)(interviews)
     phrases = {needle.tokens for needle in found if not needle.always_private or needle.part}
     published, usual = (reader or read_published)(
         phrases,
@@ -159,7 +161,7 @@ def needles(interviews: Iterable[Interview]) -> list[Needle]:
     """What to look for: what can identify a participant (:func:`participant_needles`), and
     of each text of a non-consenting interview, each phrase of at least MIN_PHRASE_TOKENS
     words and each run of RUN_TOKENS words in a row of a sentence (a quote with a word left
-    out)."""
+    out). Those of several interviews are those of each, in their order."""
     found: list[Needle] = []
     for source, field, value in private_values(interviews):
         if field.startswith("participant"):
