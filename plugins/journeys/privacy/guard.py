@@ -45,21 +45,13 @@ from journeys.privacy.guard_reading import (
     readable_lines,
 )
 from journeys.privacy.matching import TOKEN, Key, PhraseIndex, normalised, phone_numbers, tokens
-from journeys.privacy.needles import (
-    Needle,
-    PublishedReader,
-    Watchlist,
-    is_word,
-    needles,
-    watchlist,
-)
+from journeys.privacy.needles import Needle, Watchlist, is_word, needles, watchlist
 from journeys.privacy.png_text import SealedText, png_texts
 
 __all__ = [  # with what callers take from here of the modules the guard was split into
     "PUBLISH_UNREAD",
     "WINDOW_CHARACTERS",
     "Leak",
-    "PublishedReader",
     "Watchlist",
     "empty_site",
     "find_leaks",
