@@ -237,6 +237,11 @@ def edit(text: str, old: str, new: str = "") -> str:
     return text.replace(old, new)
 
 
+def edit_file(path: Path, old: str, new: str = "") -> None:
+    """:func:`edit` of a file, in place."""
+    path.write_text(edit(path.read_text(encoding="utf-8"), old, new), encoding="utf-8")
+
+
 def single(study: Study) -> Diagnostic:
     """The study's one diagnostic (the assertion lists them all when there are more)."""
     assert len(study.diagnostics) == 1, [d.format() for d in study.diagnostics]

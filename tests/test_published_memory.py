@@ -10,7 +10,7 @@ import re
 import shutil
 from pathlib import Path
 
-from contentkit import REPO
+from contentkit import REPO, edit_file
 from journeys.building.generation import study_watchlist
 from journeys.building.preview import NeedleMemory, PublishedTextMemory, RenderMemory
 from journeys.content.loading import load_study
@@ -22,15 +22,10 @@ SENTENCE = "cloned the disk himself and asked IT only for the part"
 """Of its notes: looked for, as no published text says it."""
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def consenting(root: Path) -> list[Path]:
+def consenting(root: Path) -> list[str]:
+    """The consenting interviews of the demo copied under ``root``, relative to it."""
     return [
-        path
+        str(path.relative_to(root))
         for path in sorted((root / "content" / "interviews").rglob("*.md"))
         if "consent: true" in path.read_text(encoding="utf-8")
     ]
@@ -41,7 +36,7 @@ def test_through_a_series_of_edits_the_kept_reading_gives_the_watchlist_a_fresh_
 ) -> None:
     shutil.copytree(REPO / "content", tmp_path / "content")
     withheld = tmp_path / WITHHELD
-    first, second, *_ = consenting(tmp_path)
+    first, second, *_ = (tmp_path / name for name in consenting(tmp_path))
     memory = PublishedTextMemory()
     kept_needles = NeedleMemory()
     interviews = 0
@@ -67,35 +62,35 @@ def test_through_a_series_of_edits_the_kept_reading_gives_the_watchlist_a_fresh_
 
     score = re.search(r"^    score: (\d+)$", first.read_text(encoding="utf-8"), re.MULTILINE)
     assert score
-    edit(first, score.group(0), f"    score: {9 - int(score.group(1)) % 9}")
+    edit_file(first, score.group(0), f"    score: {9 - int(score.group(1)) % 9}")
     kept, fresh = both()  # a score is no text: nothing read again
     assert (kept, memory.texts_read, kept_needles.found_again) == (fresh, 0, 1)
 
     # A published interview says the withheld sentence: it is no sign of a leak any more.
-    edit(first, "\n---\n", f"\n---\nHe {SENTENCE}.\n\n")
+    edit_file(first, "\n---\n", f"\n---\nHe {SENTENCE}.\n\n")
     kept, fresh = both()
     assert kept == fresh
     assert 0 < memory.texts_read < texts
     assert not any(needle.tokens == run for needle in kept.needles)
 
     # The withheld notes change: what is looked for changes, so every text is read again.
-    edit(withheld, "Extreme self-reliant engineer", "Extremely self-reliant engineer, bold")
+    edit_file(withheld, "Extreme self-reliant engineer", "Extremely self-reliant engineer, bold")
     kept, fresh = both()
     assert kept == fresh
     assert (memory.texts_read, kept_needles.found_again) == (texts, 1)
 
     # A participant field is added, then changed: its needle follows.
-    edit(withheld, "participant:\n", "participant:\n  nickname: Marijke Zwanenburg\n")
+    edit_file(withheld, "participant:\n", "participant:\n  nickname: Marijke Zwanenburg\n")
     kept, fresh = both()
     assert kept == fresh
     assert any(needle.tokens == ("marijke", "zwanenburg") for needle in kept.needles)
-    edit(withheld, "Marijke Zwanenburg", "Marijke Zwanenberg")
+    edit_file(withheld, "Marijke Zwanenburg", "Marijke Zwanenberg")
     kept, fresh = both()
     assert kept == fresh
     assert not any(needle.tokens == ("marijke", "zwanenburg") for needle in kept.needles)
 
     # The published copy goes again: the sentence is looked for again.
-    edit(first, f"He {SENTENCE}.\n\n", "")
+    edit_file(first, f"He {SENTENCE}.\n\n", "")
     kept, fresh = both()
     assert kept == fresh
     assert any(

@@ -11,14 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from contentkit import REPO
+from contentkit import REPO, edit_file
 from journeys.building.generation import study_watchlist
 from journeys.building.preview import Digests, NeedleMemory, PublishedTextMemory, RenderMemory
 from journeys.content.loading import load_study
 from journeys.privacy import guard
-
-WITHHELD = "content/interviews/2026-01/2026-01-hidde-08.md"
-SENTENCE = "cloned the disk himself and asked IT only for the part"
+from test_published_memory import SENTENCE, WITHHELD, consenting
 
 
 class Session:
@@ -33,10 +31,7 @@ class Session:
         return self.root / relative
 
     def edit(self, relative: str, old: str, new: str) -> None:
-        path = self.path(relative)
-        text = path.read_text(encoding="utf-8")
-        assert old in text, (relative, old)
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        edit_file(self.path(relative), old, new)
 
     def both(self, errors_allowed: bool = False) -> tuple[guard.Watchlist, guard.Watchlist]:
         study = load_study(self.root / "content", display_root=self.root)
@@ -50,14 +45,6 @@ class Session:
         assert kept.usual == fresh.usual
         assert kept == fresh
         return kept
-
-
-def consenting(root: Path) -> list[str]:
-    return [
-        str(path.relative_to(root))
-        for path in sorted((root / "content" / "interviews").rglob("*.md"))
-        if "consent: true" in path.read_text(encoding="utf-8")
-    ]
 
 
 def has(watchlist: guard.Watchlist, *words: str) -> bool:
