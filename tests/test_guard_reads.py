@@ -21,7 +21,7 @@ import pytest
 from contentkit import ContentTree, mkdocs, write_site
 from journeys.building.generation import label_texts
 from journeys.content.loading import load_study
-from journeys.privacy import guard, guard_reading, png_text
+from journeys.privacy import guard, guard_reading, matching, png_text
 
 NAME = "Noël Wesselius"
 SOURCE = "content/interviews/int-02.md"
@@ -539,7 +539,7 @@ def test_a_phone_number_cut_by_the_edge_of_a_window_is_found(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     study(ContentTree(tmp_path / "content"))
-    monkeypatch.setattr(guard, "WINDOW_CHARACTERS", 40)
+    monkeypatch.setattr(matching, "WINDOW_CHARACTERS", 40)
     pages = {  # the window's edge falls at every place of the number
         f"page-{shift:02}.txt": "filler " * 5 + "x" * shift + " call 06 11 22 33 44 or not"
         for shift in range(30)

@@ -25,7 +25,7 @@ from mkdocs.exceptions import Abort
 from contentkit import SOURCE_DATE_EPOCH, ContentTree, build, build_demo, mkdocs, write_site
 from journeys.content.diagnostics import Severity
 from journeys.content.loading import load_study
-from journeys.privacy import contacts, guard, guard_reading
+from journeys.privacy import contacts, guard, guard_reading, matching
 
 PARTICIPANT_NAME = "Gijsbert Holtkamp"
 
@@ -265,7 +265,7 @@ def private_phrase_and_small_windows(tmp_path: Path, monkeypatch: pytest.MonkeyP
     tree.interview(
         "int-02", consent=False, goal="Rescue the zeppelin telemetry archive before noon"
     )
-    monkeypatch.setattr(guard, "WINDOW_CHARACTERS", 40)
+    monkeypatch.setattr(matching, "WINDOW_CHARACTERS", 40)
 
 
 def test_a_large_file_is_searched_in_windows_without_missing_a_phrase_on_their_edge(

@@ -8,8 +8,10 @@ installed theme's files (a site file that is a byte-for-byte copy of one, and th
 its templates) and ``publish_unread``. So a file whose path and bytes (by SHA-256) are
 those of a file read before, with the same needles, theme files and patterns, holds what
 it held: its findings are kept. Any other file is read as a full build reads it, with the
-guard itself, from a folder of links to the files that changed. When the needles, the
-theme's files or the patterns change, every file is read again.
+guard itself, from a folder of links to the files that changed; of a JSON file (the search
+index, which every save changes), only the entries that changed are read again
+(:mod:`journeys.privacy.json_entries` says why that finds what reading it whole finds).
+When the needles, the theme's files or the patterns change, every file is read again.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from journeys.privacy import guard
+from journeys.privacy.json_entries import EntryMemory
 from journeys.privacy.needles import Needle
 
 Inputs = tuple[list[Needle], list[tuple[str, int, int]], list[str]]
@@ -38,6 +41,8 @@ class GuardMemory:
         """Path relative to the site: the digest of the bytes read, and what was found."""
         self.read_last: list[str] = []
         """The files the last check read (the others' findings were kept)."""
+        self.entries = EntryMemory()
+        """Of the JSON files read (the search index): what each entry gave."""
 
     def find_leaks(
         self,
@@ -51,6 +56,7 @@ class GuardMemory:
         inputs = (list(watching.needles), theme_stamps(theme_dirs), patterns)
         if inputs != self.inputs:
             self.found = {}
+            self.entries = EntryMemory()
             self.inputs = inputs
         digests = {
             path.relative_to(site_dir).as_posix(): hashlib.sha256(path.read_bytes()).digest()
@@ -65,7 +71,7 @@ class GuardMemory:
         found: dict[str, list[guard.Leak]] = defaultdict(list)
         if self.read_last:
             with linked_copy(site_dir, self.read_last) as changed:
-                for leak in guard.find_leaks(changed, watching, theme_dirs, patterns):
+                for leak in guard.find_leaks(changed, watching, theme_dirs, patterns, self.entries):
                     found[leak.output].append(leak)
         read = set(self.read_last)
         kept, self.found = self.found, {}

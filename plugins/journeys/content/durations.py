@@ -10,8 +10,7 @@ days, a working week a week and a working day a fifth of it
 (:mod:`journeys.content.duration_words`). A range is compared by its midpoint
 (:func:`parse_duration`); anything else, including a bare number, is not a duration, and
 :func:`unreadable_duration` tells which of those look like one. :func:`gap` subtracts two
-durations, and :func:`humanize` turns a gap into a language-independent
-:class:`HumanDuration` that another module renders in words.
+durations; :func:`humanize` gives a gap as a :class:`HumanDuration` to put into words.
 """
 
 from __future__ import annotations
@@ -424,6 +423,8 @@ _HUMAN_UNITS: tuple[tuple[str, timedelta], ...] = tuple(
 )
 
 
+# Pages show the same gaps thousands of times; a frozen HumanDuration stands for all of them.
+@functools.lru_cache(maxsize=16_384)
 def humanize(delta: timedelta) -> HumanDuration:
     """Express ``delta`` in the largest unit it fills at least once, to one decimal.
 

@@ -39,12 +39,24 @@ from journeys.content.diagnostics import Severity
 from journeys.content.field_messages import shown_key
 from journeys.privacy.guard_reading import (
     TagMemory,
+    Tags,
     Unreadable,
+    is_json,
     output_texts,
     printable_texts,
     readable_lines,
 )
-from journeys.privacy.matching import TOKEN, Key, PhraseIndex, normalised, phone_numbers, tokens
+from journeys.privacy.json_entries import EntryMemory, phrases_in_json
+from journeys.privacy.matching import (
+    TOKEN,
+    WINDOW_CHARACTERS,
+    Key,
+    PhraseIndex,
+    normalised,
+    phone_numbers,
+    tokens,
+    windows,
+)
 from journeys.privacy.needles import Needle, Watchlist, is_word, needles, watchlist
 from journeys.privacy.png_text import SealedText, png_texts
 
@@ -64,10 +76,6 @@ __all__ = [  # with what callers take from here of the modules the guard was spl
     "watchlist",
 ]
 
-_SPACE = re.compile(r"\s")
-NUMBER_CONTEXT = 64
-"""Characters of the text before a window read again with it: a number cut by the window's
-edge is found whole."""
 MIN_BINARY_WORD = 6
 """A single word shorter than this is not looked for in the text runs of a file that is no
 text: random bytes spell short words, and fonts name their features ("mark", "kern")."""
@@ -158,11 +166,13 @@ def find_leaks(
     watching: Watchlist,
     theme_dirs: Iterable[Path] = (),
     publish_unread: Iterable[str] = PUBLISH_UNREAD,
+    entry_memory: EntryMemory | None = None,
 ) -> list[Leak]:
     """Every private value or phrase found in a file of the built site or in its path
     (errors), every word of a name found without the rest of it (warnings), and every file
     that could not be read and does not match ``publish_unread`` (errors). ``theme_dirs``:
-    the folders of the installed theme (not the site's ``custom_dir``)."""
+    the folders of the installed theme (not the site's ``custom_dir``); ``entry_memory``:
+    see :func:`scan`."""
     theme_dirs = list(theme_dirs)
     vocabulary = theme_words(theme_dirs)
     # A word the theme puts on every page ("link", "banner") is no sign of anyone.
@@ -171,7 +181,8 @@ def find_leaks(
         for needle in watching.needles
         if not is_word(needle) or needle.tokens[0] not in vocabulary
     ]
-    matches, unread = scan(site_dir, looked_for, watching.usual, theme_copies(site_dir, theme_dirs))
+    copies = theme_copies(site_dir, theme_dirs)
+    matches, unread = scan(site_dir, looked_for, watching.usual, copies, entry_memory)
     whole = {
         (output, needle.source, needle.field) for output, needle, _ in matches if not needle.part
     }
@@ -314,6 +325,7 @@ def scan(
     found: Iterable[Needle],
     usual: Counter[Key] | None = None,
     copied_from_theme: set[str] | frozenset[str] = frozenset(),
+    entry_memory: EntryMemory | None = None,
 ) -> tuple[list[tuple[str, Needle, bool]], list[tuple[str, str, bool]]]:
     """``(output file, needle, found in its path)`` for each needle found in a file of the
     site or in its path: every file (HTML, search index, sitemap, SVG, CSV, JSON, theme
@@ -322,7 +334,8 @@ def scan(
     could not be unpacked either). ``usual`` counts the texts each word or word
     pair stands in, to file needles under rare ones. In the files ``copied_from_theme``,
     single words other than numbers are not looked for; in the text runs of a file that is
-    no text, single words shorter than MIN_BINARY_WORD are not."""
+    no text, single words shorter than MIN_BINARY_WORD are not. ``entry_memory``: what the
+    entries of JSON files gave when read before (while serving)."""
     by_tokens: dict[tuple[str, ...], list[Needle]] = defaultdict(list)
     for needle in found:
         by_tokens[needle.tokens].append(needle)
@@ -345,16 +358,15 @@ def scan(
         from_theme = output in copied_from_theme
         in_file: set[tuple[str, ...]] = set()
         try:
-            for words in _windows(
-                output_texts(path, None if from_theme else memory.unread), overlap
-            ):
-                in_file.update(index.found_in(words))
+            tags = None if from_theme else memory.unread
+            in_file = _found_in_text(path, output, index, overlap, tags, entry_memory)
         except Unreadable as problem:
             unread.append((output, str(problem), False))
             in_text_runs: set[tuple[str, ...]] = set()
             try:
-                for words in _windows(chain(printable_texts(path), png_texts(path)), overlap):
-                    in_text_runs.update(index.found_in(words))
+                pieces = chain(printable_texts(path), png_texts(path))
+                for words, numbers in windows(pieces, overlap):
+                    in_text_runs.update(index.found_in([*words, *numbers]))
             except SealedText as sealed:
                 unread.append((output, str(sealed), True))
             in_file.update(p for p in in_text_runs if not one_word(p, MIN_BINARY_WORD))
@@ -370,44 +382,31 @@ def scan(
     return matches, unread
 
 
+def _found_in_text(
+    path: Path,
+    output: str,
+    index: PhraseIndex,
+    overlap: int,
+    tags: Tags | None,
+    entry_memory: EntryMemory | None,
+) -> set[tuple[str, ...]]:
+    """The phrases of ``index`` in the text of a file; JSON an entry at a time
+    (:mod:`journeys.privacy.json_entries`: it finds what the whole file holds). Raises
+    :class:`Unreadable` for a file that is no text."""
+    in_json = phrases_in_json(path, output, index, overlap, entry_memory) if is_json(path) else None
+    if in_json is not None:
+        return in_json
+    found: set[tuple[str, ...]] = set()
+    for words, numbers in windows(output_texts(path, tags), overlap):
+        found.update(index.found_in([*words, *numbers]))
+    return found
+
+
 def _path_words(output: str) -> list[str]:
     """The words of a file's path relative to the site, URL-decoded too."""
     decoded = urllib.parse.unquote(output)
     text = normalised(output if decoded == output else f"{output}\n{decoded}")
     return [*TOKEN.findall(text), *phone_numbers(text)]
-
-
-WINDOW_CHARACTERS = 64 * 1024
-
-
-def _windows(pieces: Iterable[str], overlap: int) -> Iterator[list[str]]:
-    """The words of the text made of ``pieces``, in windows of about WINDOW_CHARACTERS,
-    each starting with the last ``overlap`` words of the one before, so that a phrase of
-    up to ``overlap + 1`` words stands whole in one of them; after them, the phone numbers
-    of the window (see :func:`phone_numbers`). A large file (the search index) is thus
-    searched in pieces, in memory and time that do not grow with its size."""
-    words: list[str] = []
-    numbers: set[str] = set()
-    before = ""  # the end of the text read last: a number may run on from it
-    size = 0
-    for piece in pieces:
-        start = 0
-        while start < len(piece):
-            space = _SPACE.search(piece, start + WINDOW_CHARACTERS - size)
-            end = space.end() if space else len(piece)
-            text = normalised(piece[start:end])
-            words += TOKEN.findall(text)
-            numbers.update(phone_numbers(before + text))
-            before = text[-NUMBER_CONTEXT:]
-            size += end - start
-            start = end
-            if size >= WINDOW_CHARACTERS:
-                yield [*words, *numbers]
-                words = words[-overlap:] if overlap else []
-                numbers = set()
-                size = 0
-    if size:
-        yield [*words, *numbers]
 
 
 def first_lines(path: Path, phrases: set[tuple[str, ...]]) -> dict[tuple[str, ...], int]:

@@ -70,7 +70,7 @@ UNCLOSED_STRING_LIMIT = 4 * 1024 * 1024
 # What follows a string's opening quote: its text and the closing quote. "Unrolled"
 # (Friedl): runs of plain characters between escapes, which never match the same text, so
 # a string that does not close is read once, not once per way of splitting it.
-_STRING_REST = re.compile(r'([^"\\]*(?:\\.[^"\\]*)*)"', re.DOTALL)
+STRING_REST = re.compile(r'([^"\\]*(?:\\.[^"\\]*)*)"', re.DOTALL)
 _LONGEST_ESCAPE = len("\\u00e9")
 _JSON_SUFFIXES = {".json", ".map", ".webmanifest", ".jsonld", ".geojson"}
 _GZIP_SUFFIXES = {".gz", ".svgz"}
@@ -89,8 +89,8 @@ def output_texts(path: Path, tags: Tags | None = every_tag) -> Iterator[str]:
     :class:`Unreadable` for a file that is no text (binary, or in no encoding the guard
     reads)."""
     texts = _decoded(_chunks(path))
-    if _is_json(path):
-        yield from _json_texts(texts)
+    if is_json(path):
+        yield from json_texts(texts)
     elif tags is None:
         yield from texts
     else:
@@ -101,9 +101,9 @@ def readable_lines(path: Path) -> Iterator[tuple[int, str]]:
     """``(line number, text a reader gets from that line)``, each line read as the whole file
     is read by :func:`output_texts`; a long line in parts cut at spaces, each with its
     number. Raises :class:`Unreadable` as :func:`output_texts` does."""
-    is_json = _is_json(path)
+    json_file = is_json(path)
     for number, line in _numbered_lines(_decoded(_chunks(path))):
-        yield number, " ".join(_json_texts([line])) if is_json else _readable(line)
+        yield number, " ".join(json_texts([line])) if json_file else _readable(line)
 
 
 PRINTABLE_RUN = 4
@@ -142,7 +142,13 @@ def printable_texts(path: Path) -> Iterator[str]:
         pending = data[end:]
 
 
-def _is_json(path: Path) -> bool:
+def decoded_texts(path: Path) -> Iterator[str]:
+    """The file's text in parts, decoded as :func:`output_texts` decodes it, not yet read
+    (no tags removed, no JSON strings unescaped). Raises :class:`Unreadable` likewise."""
+    return _decoded(_chunks(path))
+
+
+def is_json(path: Path) -> bool:
     return path.suffix in _JSON_SUFFIXES or path.name.endswith(".json.gz")
 
 
@@ -236,7 +242,7 @@ def _encoding(head: bytes) -> str:
     raise Unreadable("it holds binary data")
 
 
-def _json_texts(texts: Iterable[str]) -> Iterator[str]:
+def json_texts(texts: Iterable[str]) -> Iterator[str]:
     """The strings of a JSON text (keys too: a name may be one), each unescaped and made
     readable, and whatever stands between them (numbers: a phone number may be one); read
     a part at a time and given as one piece per part."""
@@ -247,7 +253,7 @@ def _json_texts(texts: Iterable[str]) -> Iterator[str]:
         done = 0
         # From one opening quote to the next, never from a quote inside a string.
         while (quote := text.find('"', done)) != -1:
-            string = _STRING_REST.match(text, quote + 1)
+            string = STRING_REST.match(text, quote + 1)
             if string is None:
                 break  # cut by the end of this part: read with the next
             parts.append(_readable(text[done:quote]))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -241,3 +241,40 @@ def words_and_pairs(words: list[str]) -> set[Key]:
 
 def phrase_keys(phrase: tuple[str, ...]) -> list[Key]:
     return list(pairwise(phrase)) if len(phrase) > 1 else [phrase[0]]
+
+
+NUMBER_CONTEXT = 64
+"""Characters of the text before a window read again with it: a number cut by the window's
+edge is found whole."""
+WINDOW_CHARACTERS = 64 * 1024
+_SPACE = re.compile(r"\s")
+
+
+def windows(pieces: Iterable[str], overlap: int) -> Iterator[tuple[list[str], set[str]]]:
+    """The words of the text made of ``pieces``, in windows of about WINDOW_CHARACTERS,
+    each starting with the last ``overlap`` words of the one before, so that a phrase of
+    up to ``overlap + 1`` words stands whole in one of them; with them, the phone numbers
+    of the window (see :func:`phone_numbers`). A large file (the search index) is thus
+    searched in pieces, in memory and time that do not grow with its size."""
+    words: list[str] = []
+    numbers: set[str] = set()
+    before = ""  # the end of the text read last: a number may run on from it
+    size = 0
+    for piece in pieces:
+        start = 0
+        while start < len(piece):
+            space = _SPACE.search(piece, start + WINDOW_CHARACTERS - size)
+            end = space.end() if space else len(piece)
+            text = normalised(piece[start:end])
+            words += TOKEN.findall(text)
+            numbers.update(phone_numbers(before + text))
+            before = text[-NUMBER_CONTEXT:]
+            size += end - start
+            start = end
+            if size >= WINDOW_CHARACTERS:
+                yield words, numbers
+                words = words[-overlap:] if overlap else []
+                numbers = set()
+                size = 0
+    if size:
+        yield words, numbers
