@@ -31,8 +31,11 @@ from journeys.building.generation import label_texts
 from journeys.building.guard_memory import GuardMemory
 from journeys.building.preview import RenderMemory
 from journeys.content.loading import load_study
+from journeys.content.model import Journey
 from journeys.mkdocs.plugin import url_resolver
 from journeys.privacy import guard
+from journeys.site.data import SiteData
+from journeys.site.kinds import journeys as kinds_journeys
 from journeys.site.kinds.home import MARKER
 from journeys.site.labels import Labels
 
@@ -312,45 +315,143 @@ def test_make_serve_and_a_new_repository_preview_with_dirty() -> None:
     assert re.search(r"^mkdocs serve --dirty ", readme, re.MULTILINE)
 
 
-def test_pages_kept_from_the_last_build_are_those_a_fresh_build_makes(
-    study: ContentTree, tmp_path: Path
-) -> None:
-    """Generation with what `mkdocs serve` keeps (compiled templates, rendered pages, files
-    in one folder) writes the bytes a fresh generation writes, and renders again only the
-    pages whose data changed."""
-    kept = RenderMemory()
-    folder = tmp_path / "kept"
-    settings = generation.SiteSettings(
-        content_dir=study.root,
-        display_root=tmp_path,
-        public_contacts=(),
-        cache_dir=None,
-        labels=Labels.for_language("en"),
-        href=url_resolver(True),
-        build_date=dt.date(2026, 3, 1),
-    )
+class Generations:
+    """Generation as `mkdocs serve` runs it, with what it keeps (compiled templates, rendered
+    pages, files in one folder), and fresh generations to compare it with."""
 
-    def generate(out: Path, memory: RenderMemory | None) -> dict[str, bool]:
+    def __init__(self, study: ContentTree, tmp_path: Path) -> None:
+        self.kept = RenderMemory()
+        self.folder = tmp_path / "kept"
+        self.tmp_path = tmp_path
+        self.settings = generation.SiteSettings(
+            content_dir=study.root,
+            display_root=tmp_path,
+            public_contacts=(),
+            cache_dir=None,
+            labels=Labels.for_language("en"),
+            href=url_resolver(True),
+            build_date=dt.date(2026, 3, 1),
+        )
+
+    def generate(self, out: Path, memory: RenderMemory | None) -> dict[str, bool]:
         written: list[generation.WrittenFile] = []
         outcome = isolated.drain(
-            generation.generate_site(settings, ChartCache(None), out, memory), written.append
+            generation.generate_site(self.settings, ChartCache(None), out, memory),
+            written.append,
         )
         generation.draw_charts(outcome.charts_to_draw, ChartCache(None))
         return {file.src_uri: file.changed for file in written}
 
-    def contents(folder: Path) -> dict[str, bytes]:
-        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*.*")}
+    def again(self) -> dict[str, bool]:
+        return self.generate(self.folder, self.kept)
 
-    first = generate(folder, kept)
-    pages = kept.pages.rendered
+    def fresh(self, name: str) -> Path:
+        folder = self.tmp_path / f"fresh-{name}"
+        self.generate(folder, None)
+        return folder
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*.*")}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_pages_kept_from_the_last_build_are_those_a_fresh_build_makes(
+    study: ContentTree, tmp_path: Path
+) -> None:
+    """Generation with what `mkdocs serve` keeps writes the bytes a fresh generation writes,
+    and renders again only the pages whose data changed."""
+    generations = Generations(study, tmp_path)
+    first = generations.again()
+    pages = generations.kept.pages.rendered
     interview = study.root / "interviews" / "int-01.md"
     for old, new in (("score: 7", "score: 2"), ("score: 2", "score: 2.0"), ("Goal", "Aim")):
-        interview.write_text(interview.read_text().replace(old, new), encoding="utf-8")
-        again = generate(folder, kept)
-        fresh = tmp_path / f"fresh-{new}"
-        generate(fresh, None)
+        edit(interview, old, new)
+        again = generations.again()
 
-        assert contents(folder) == contents(fresh), new
+        assert contents(generations.folder) == contents(generations.fresh(new)), new
         assert not again["interviews/int-02.md"] and not again["interviews/int-03.md"]
-        assert kept.pages.rendered < pages  # 2 and 2.0 are read as one score: none again
-    assert all(first.values()) and again["interviews/int-01.md"] and kept.pages.rendered > 0
+        assert generations.kept.pages.rendered < pages  # 2 and 2.0 are one score: none again
+    assert all(first.values()) and again["interviews/int-01.md"]
+    assert generations.kept.pages.rendered > 0
+
+
+def test_an_interview_page_is_made_again_when_its_journey_or_persona_changes(
+    study: ContentTree, tmp_path: Path
+) -> None:
+    """An interview's page is kept by the records it is made from (the interview, its
+    journey, its persona): a change in any of them makes it again, in the preview as in a
+    fresh build; a change in another interview does not."""
+    generations = Generations(study, tmp_path)
+    generations.again()
+    root = study.root
+    edits = [  # (file, old, new, the interview pages that must change)
+        ("journeys/repair.md", "name: Report", "name: Report it", {"int-01", "int-02", "int-03"}),
+        ("personas/max.md", "Summary of max.", "Summary of Max.", set()),
+        ("interviews/int-02.md", "consent: true", "consent: false", {"int-02"}),
+        ("interviews/int-02.md", "consent: false", "consent: true", {"int-02"}),
+        ("interviews/int-03.md", "score: 6", "score: 1", {"int-03"}),
+    ]
+    for number, (file, old, new, changed) in enumerate(edits):
+        before = {
+            key: (generations.folder / f"interviews/{key}.md").read_bytes()
+            for key in ("int-01", "int-02", "int-03")
+        }
+        edit(root / file, old, new)
+        generations.again()
+
+        assert contents(generations.folder) == contents(generations.fresh(str(number))), file
+        after = {key: (generations.folder / f"interviews/{key}.md").read_bytes() for key in before}
+        assert {key for key in before if before[key] != after[key]} == changed, file
+
+
+def test_what_is_remembered_is_what_a_fresh_build_makes_in_a_study_of_two_journeys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pages of a journey or persona are kept by the records they are worked out from:
+    after each edit the kept pages are those a fresh build makes, and the views of journeys
+    no edited interview belongs to are not worked out again."""
+    tree = ContentTree(tmp_path / "content")
+    tree.persona("eva")
+    tree.persona("max")
+    tree.theme("waiting")
+    tree.journey("repair")
+    tree.journey("move", stages=("plan", "pack", "settle"))
+    tree.interview("int-01", scores=(5, 6, 7))
+    tree.interview("int-02", scores=(3, 4, 5), persona="max")
+    tree.interview("int-03", journey="move", stages=("plan", "pack", "settle"))
+    tree.interview("int-04", journey="move", stages=("plan", "pack", "settle"), persona="max")
+    worked_out: list[str] = []
+    journey_view = kinds_journeys.journey_view
+
+    def counted(data: SiteData, journey: Journey) -> kinds_journeys.JourneyView:
+        worked_out.append(journey.slug)
+        return journey_view(data, journey)
+
+    monkeypatch.setattr(kinds_journeys, "journey_view", counted)
+    generations = Generations(tree, tmp_path)
+    generations.again()
+    root = tree.root
+    edits = [  # (file, old, new, the journeys whose view must be worked out again)
+        ("interviews/int-01.md", "score: 7", "score: 2", ["repair"]),
+        ("interviews/int-04.md", "score: 6", "score: 1", ["move"]),
+        ("themes/waiting.md", "name: Waiting", "name: Waiting long", ["move", "repair"]),
+        ("personas/max.md", "Summary of max.", "Summary of Max.", ["move", "repair"]),
+        ("journeys/move.md", "name: Pack", "name: Pack up", ["move"]),
+        ("interviews/int-02.md", "consent: true", "consent: false", ["repair"]),
+        ("interviews/int-03.md", "Goal of int-03", "A goal of int-03", ["move"]),
+    ]
+    for number, (file, old, new, again) in enumerate(edits):
+        worked_out.clear()
+        edit(root / file, old, new)
+        generations.again()
+        made_again = sorted(worked_out)
+        fresh = generations.fresh(str(number))
+
+        assert contents(generations.folder) == contents(fresh), file
+        assert made_again == again, file

@@ -34,7 +34,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from journeys.building.compiled_templates import TemplateCode
 from journeys.content.model import Interview
@@ -44,6 +44,7 @@ from journeys.privacy.needles import Needle, needles
 from journeys.site import render
 
 TEMPLATES = Path(render.__file__).parent / "templates"
+T = TypeVar("T")
 
 
 class PageMemory:
@@ -54,13 +55,19 @@ class PageMemory:
     page's context holds (:func:`journeys.site.render.page_context`: the labels, the names
     of personas and journeys, the rules, the links). A page's own context is compared as
     its ``pickle`` (which holds every value with its type: ``7`` is not ``7.0``); a context
-    that cannot be pickled is always rendered. What every page holds is compared likewise,
-    with the templates' text and the site's settings (the link maker by identity); when any
-    of it differs, every page is rendered again."""
+    that cannot be pickled is always rendered. What a kind asks to be remembered
+    (:meth:`~journeys.site.render.Renderer.remember`: a view, a page, the files of one
+    journey) is compared by the records it is made from, and not made at all when they are
+    equal. What every
+    page holds is compared likewise, with the templates' text and the site's settings (the
+    link maker by identity); when any of it differs, every page is rendered again."""
 
     def __init__(self) -> None:
         self.site: tuple[bytes | None, object] | None = None
         self.pages: dict[str, tuple[bytes, render.OutputFile]] = {}
+        self.remembered: dict[str, tuple[bytes, object]] = {}
+        """What :meth:`~journeys.site.render.Renderer.remember` made, by name: the digest of
+        what it was made from, and what it made."""
         self.rendered = 0
         """Pages rendered by the last build (the others were taken as they were)."""
 
@@ -76,25 +83,21 @@ class PageMemory:
         the site was made with; ``href``, its link maker, is compared by identity;
         ``override_dirs``: the theme folders whose ``journeys/`` templates override ours;
         ``digests``: this build's."""
-        folders = [TEMPLATES, *(folder / "journeys" for folder in override_dirs)]
-        templates = [
-            (str(path), path.read_bytes())
-            for folder in folders
-            for path in sorted(folder.rglob("*"))
-            if path.is_file()
-        ]
         shared = digests.of(
             (
                 inputs,
                 site.t,
                 site.names,
                 render.rules(site.data.staleness, site.interview_target),
-                templates,
+                _templates(override_dirs),
             )
         )
         same_site = self.site is not None and self.site[0] == shared and self.site[1] is href
         if shared is None or not same_site:
             self.pages = {}
+            self.remembered = {}
+        # What this build does not ask for again (a removed journey's) is dropped.
+        remembered, self.remembered = self.remembered, {}
         self.site = (shared, href)
         self.rendered = 0
         render_page = site.page
@@ -110,7 +113,30 @@ class PageMemory:
                 self.pages[src_uri] = (made_from, output)
             return output
 
+        def remember(name: str, made_from: tuple[object, ...], make: Callable[[], T]) -> T:
+            made_from_digest = digests.of((name, made_from))
+            kept = remembered.get(name)
+            if made_from_digest is not None and kept is not None and kept[0] == made_from_digest:
+                self.remembered[name] = kept
+                return cast(T, kept[1])
+            value = make()
+            if made_from_digest is not None:
+                self.remembered[name] = (made_from_digest, value)
+            return value
+
         site.page = page  # type: ignore[method-assign]
+        site.remember = remember  # type: ignore[method-assign]
+
+
+def _templates(override_dirs: Sequence[Path]) -> list[tuple[str, bytes]]:
+    """Each template a page may be rendered with, and its text."""
+    folders = [TEMPLATES, *(folder / "journeys" for folder in override_dirs)]
+    return [
+        (str(path), path.read_bytes())
+        for folder in folders
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    ]
 
 
 class Digests:

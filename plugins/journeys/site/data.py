@@ -144,6 +144,33 @@ class SiteData:
         """The publishable interviews among ``facts``, in the same order."""
         return [self.words[fact.key] for fact in facts if fact.key in self.words]
 
+    def journey_made_from(self, slug: str) -> tuple[object, ...]:
+        """What a journey's pages are worked out from (see
+        :meth:`journeys.site.render.Renderer.remember`): the journey and its interviews, with
+        every persona and theme and the personas' pictures; not other journeys' interviews."""
+        study = self.study
+        return (
+            study.journeys[slug],
+            [interview for interview in study.interviews if interview.journey == slug],
+            study.personas,
+            study.themes,
+            study.persona_images,
+        )
+
+    def persona_made_from(self, slug: str) -> tuple[object, ...]:
+        """What a persona's pages are worked out from: the persona and its interviews, with
+        every journey and theme and the personas' pictures (their order gives each persona
+        its colour); not other personas' interviews."""
+        study = self.study
+        return (
+            study.personas[slug],
+            [interview for interview in study.interviews if interview.persona == slug],
+            study.journeys,
+            study.themes,
+            study.persona_images,
+            self.persona_slugs,
+        )
+
     def persona_style(self, slug: str) -> int:
         """A persona's chart style (colour and marker), the same on every page."""
         return self.persona_slugs.index(slug)

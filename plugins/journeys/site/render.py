@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
+from typing import TypeVar
 
 import jinja2
 import markupsafe
@@ -35,6 +36,7 @@ ASSET_DIR = "assets/journeys"
 
 Href = Callable[[str, str], str]
 """(from src_uri, to src_uri) -> the URL to put in the ``from`` page."""
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,14 @@ class Renderer:
             page_context(self, src_uri, context)
         )
         return OutputFile(src_uri, rendered, title)
+
+    def remember(self, name: str, made_from: tuple[object, ...], make: Callable[[], T]) -> T:
+        """``make()``: what is called ``name`` (a page, a view, the files of one journey),
+        worked out from ``made_from`` alone (the records of the study it reads) and what
+        every page holds. The preview (:class:`journeys.building.preview.PageMemory`) keeps
+        it while those are equal, without calling ``make``: after a save, the pages of
+        other journeys, personas and interviews are not worked out again."""
+        return make()
 
     def chart(
         self,

@@ -4,6 +4,7 @@ every page, so thousands of interviews there would make a build quadratic."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -23,21 +24,41 @@ def interview_page(key: str) -> str:
 
 
 def files(site: Renderer) -> Iterator[OutputFile]:
-    yield site.page(
-        INTERVIEWS_INDEX, "interviews_index.md.j2", site.t("interviews"), facts=site.data.facts
+    yield site.remember(
+        INTERVIEWS_INDEX,
+        (site.data.study,),
+        lambda: site.page(
+            INTERVIEWS_INDEX, "interviews_index.md.j2", site.t("interviews"), facts=site.data.facts
+        ),
     )
+    study = site.data.study
+    interviews = {interview.key: interview for interview in study.interviews}
     for fact in site.data.facts:
-        scores = ", ".join(site.t.score(score) for score in fact.scores)
-        sparkline = charts.sparkline(
-            fact.scores, fact.peak_position, title=site.t("sparkline_title", scores=scores)
-        )
-        yield site.page(
+        yield site.remember(
             interview_page(fact.key),
-            "interview.md.j2",
-            site.t("interview_title", id=fact.key),
-            view=interview_view(site.data, fact),
-            sparkline=markupsafe.Markup(sparkline),
+            # Its figures (the fact) and words come from the interview, its journey (stages,
+            # touchpoints, rounds) and its persona: nothing else of the study.
+            (
+                interviews[fact.key],
+                study.journeys.get(fact.journey),
+                study.personas.get(fact.persona),
+            ),
+            functools.partial(interview_output, site, fact),
         )
+
+
+def interview_output(site: Renderer, fact: InterviewFact) -> OutputFile:
+    scores = ", ".join(site.t.score(score) for score in fact.scores)
+    sparkline = charts.sparkline(
+        fact.scores, fact.peak_position, title=site.t("sparkline_title", scores=scores)
+    )
+    return site.page(
+        interview_page(fact.key),
+        "interview.md.j2",
+        site.t("interview_title", id=fact.key),
+        view=interview_view(site.data, fact),
+        sparkline=markupsafe.Markup(sparkline),
+    )
 
 
 @dataclass(frozen=True)

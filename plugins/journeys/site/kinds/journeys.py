@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -71,47 +72,78 @@ def journey_csv(slug: str) -> str:
 
 def files(site: Renderer) -> Iterator[OutputFile]:
     data = site.data
-    views = [journey_view(data, data.study.journeys[slug]) for slug in data.journey_slugs]
-    yield site.page(JOURNEYS_INDEX, "journeys_index.md.j2", site.t("journeys"), journeys=views)
-    personas = data.study.personas
+    views = [
+        site.remember(
+            f"{journey_page(slug)} view",
+            data.journey_made_from(slug),
+            functools.partial(journey_view, data, data.study.journeys[slug]),
+        )
+        for slug in data.journey_slugs
+    ]
+    yield site.remember(
+        JOURNEYS_INDEX,
+        (data.study,),
+        lambda: site.page(
+            JOURNEYS_INDEX, "journeys_index.md.j2", site.t("journeys"), journeys=views
+        ),
+    )
     for view in views:
         slug = view.journey.slug
-        stages = stage_summaries(view.journey.stages, view.stats)
-        yield site.chart(
+        yield from site.remember(
+            journey_page(slug),
+            data.journey_made_from(slug),
+            functools.partial(journey_files, site, view),
+        )
+
+
+def journey_files(site: Renderer, view: JourneyView) -> list[OutputFile]:
+    """A journey's page, its charts and its downloads."""
+    data = site.data
+    personas = data.study.personas
+    slug = view.journey.slug
+    stages = stage_summaries(view.journey.stages, view.stats)
+    made = [
+        site.chart(
             journey_chart(slug),
             charts.emotion_chart,
             stages,
             interview_series(site, view),
             *journey_rounds.chart_lines(view.before_after, site.t),
         )
-        if view.persona_curves:
-            series = [
-                charts.Series(
-                    curve.persona.name,
-                    data.persona_style(curve.persona.slug),
-                    mean_points(curve.stats),
-                    weight="bold",
-                    note=site.t.sample(curve.interviews, curve.small),
-                )
-                for curve in view.persona_curves
-            ]
-            # Each curve rests on its own interviews (its note): no journey-wide n per stage.
-            uncounted = [dataclasses.replace(stage, n=None, small=False) for stage in stages]
-            yield site.chart(journey_personas_chart(slug), charts.curves_chart, uncounted, series)
-        yield OutputFile(
+    ]
+    if view.persona_curves:
+        series = [
+            charts.Series(
+                curve.persona.name,
+                data.persona_style(curve.persona.slug),
+                mean_points(curve.stats),
+                weight="bold",
+                note=site.t.sample(curve.interviews, curve.small),
+            )
+            for curve in view.persona_curves
+        ]
+        # Each curve rests on its own interviews (its note): no journey-wide n per stage.
+        uncounted = [dataclasses.replace(stage, n=None, small=False) for stage in stages]
+        made.append(
+            site.chart(journey_personas_chart(slug), charts.curves_chart, uncounted, series)
+        )
+    return [
+        *made,
+        OutputFile(
             expectations_csv(slug),
             expectations_table(view, site.t, lambda slug: personas[slug].name),
-        )
-        yield OutputFile(journey_json(slug), exports.to_json(journey_data(view)))
-        yield OutputFile(journey_csv(slug), stages_csv(view))
-        yield site.page(
+        ),
+        OutputFile(journey_json(slug), exports.to_json(journey_data(view))),
+        OutputFile(journey_csv(slug), stages_csv(view)),
+        site.page(
             journey_page(slug),
             "journey.md.j2",
             view.journey.title,
             view=view,
             findings=findings.journey_findings(view, site.t),
             pain_score=journey_map.PAIN_SCORE,
-        )
+        ),
+    ]
 
 
 def interview_series(site: Renderer, view: JourneyView) -> list[charts.Series]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -60,42 +61,64 @@ def image_src(data: SiteData, slug: str) -> str | None:
 
 def files(site: Renderer) -> Iterator[OutputFile]:
     data = site.data
-    yield site.page(
+    yield site.remember(
         PERSONAS_INDEX,
-        "personas_index.md.j2",
-        site.t("personas"),
-        personas=[data.study.personas[slug] for slug in data.persona_slugs],
-        interview_counts={slug: len(data.facts_of(persona=slug)) for slug in data.persona_slugs},
+        (data.study,),
+        lambda: site.page(
+            PERSONAS_INDEX,
+            "personas_index.md.j2",
+            site.t("personas"),
+            personas=[data.study.personas[slug] for slug in data.persona_slugs],
+            interview_counts={
+                slug: len(data.facts_of(persona=slug)) for slug in data.persona_slugs
+            },
+        ),
     )
     for slug in data.persona_slugs:
-        view = persona_view(data, data.study.personas[slug])
-        for journey, per_stage in view.curves:
-            n = sum(fact.journey == journey.slug for fact in view.interviews)
-            series = [
-                charts.Series(
-                    view.persona.name,
-                    data.persona_style(slug),
-                    mean_points(per_stage),
-                    weight="bold",
-                    note=site.t.sample(n, n < aggregate.SMALL_SAMPLE),
-                )
-            ]
-            yield site.chart(
+        yield from site.remember(
+            persona_page(slug),
+            data.persona_made_from(slug),
+            functools.partial(persona_files, site, slug),
+        )
+
+
+def persona_files(site: Renderer, slug: str) -> list[OutputFile]:
+    """A persona's page, its charts (one per journey) and its downloads."""
+    data = site.data
+    view = persona_view(data, data.study.personas[slug])
+    made = []
+    for journey, per_stage in view.curves:
+        n = sum(fact.journey == journey.slug for fact in view.interviews)
+        series = [
+            charts.Series(
+                view.persona.name,
+                data.persona_style(slug),
+                mean_points(per_stage),
+                weight="bold",
+                note=site.t.sample(n, n < aggregate.SMALL_SAMPLE),
+            )
+        ]
+        made.append(
+            site.chart(
                 persona_chart(slug, journey.slug),
                 charts.curves_chart,
                 stage_summaries(journey.stages, per_stage),
                 series,
             )
-        yield OutputFile(persona_json(slug), exports.to_json(persona_data(view)))
-        yield OutputFile(persona_csv(slug), stages_csv(view))
-        yield site.page(
+        )
+    return [
+        *made,
+        OutputFile(persona_json(slug), exports.to_json(persona_data(view))),
+        OutputFile(persona_csv(slug), stages_csv(view)),
+        site.page(
             persona_page(slug),
             "persona.md.j2",
             view.persona.name,
             view=view,
             pain_score=PAIN_SCORE,
             highlight_score=HIGHLIGHT_SCORE,
-        )
+        ),
+    ]
 
 
 @dataclass(frozen=True)

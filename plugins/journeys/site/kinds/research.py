@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,9 +26,16 @@ WHO_NEXT_SHOWN = 6
 
 
 def files(site: Renderer) -> Iterator[OutputFile]:
+    yield from site.remember(RESEARCH_INDEX, (site.data.study,), functools.partial(pages, site))
+
+
+def pages(site: Renderer) -> list[OutputFile]:
+    """The research overview and the signals page: figures of the whole study."""
     view = research_view(site.data, site.interview_target)
-    yield site.page(RESEARCH_INDEX, "research.md.j2", site.t("research_title"), view=view)
-    yield site.page(RESEARCH_SIGNALS, "signals.md.j2", site.t("signals"), view=view)
+    return [
+        site.page(RESEARCH_INDEX, "research.md.j2", site.t("research_title"), view=view),
+        site.page(RESEARCH_SIGNALS, "signals.md.j2", site.t("signals"), view=view),
+    ]
 
 
 @dataclass(frozen=True)

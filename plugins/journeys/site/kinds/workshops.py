@@ -14,6 +14,7 @@ navigation: each is linked from its journey's page.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -42,15 +43,23 @@ def workshop_page(slug: str) -> str:
 def files(site: Renderer) -> Iterator[OutputFile]:
     data = site.data
     for slug in data.journey_slugs:
-        view = workshop_view(data, data.study.journeys[slug])
-        yield site.page(
+        yield site.remember(
             workshop_page(slug),
-            "workshop.md.j2",
-            site.t("workshop_title", journey=view.journey.title),
-            view=view,
-            pain_score=PAIN_SCORE,
-            map_pain_score=journey_map.PAIN_SCORE,
+            data.journey_made_from(slug),
+            functools.partial(workshop_output, site, slug),
         )
+
+
+def workshop_output(site: Renderer, slug: str) -> OutputFile:
+    view = workshop_view(site.data, site.data.study.journeys[slug])
+    return site.page(
+        workshop_page(slug),
+        "workshop.md.j2",
+        site.t("workshop_title", journey=view.journey.title),
+        view=view,
+        pain_score=PAIN_SCORE,
+        map_pain_score=journey_map.PAIN_SCORE,
+    )
 
 
 @dataclass(frozen=True)
