@@ -79,6 +79,7 @@ def test_reading_entry_by_entry_finds_what_reading_the_whole_file_finds(
     with (
         tempfile.TemporaryDirectory() as folder,
         mock.patch.object(guard_reading, "READ_BYTES", read_bytes),
+        mock.patch.object(guard_reading, "SNIFF_BYTES", min(read_bytes, 4)),
         mock.patch.object(matching, "WINDOW_CHARACTERS", window),
     ):
         path = written(Path(folder), "search_index.json", text)

@@ -11,11 +11,15 @@ What stands between those two strings, ``},{`` and spaces, is no word, no digit 
 markup, so the parts read one by one give the words the whole gives, in the same order, and
 no phone number runs over a cut (it stops at the ``}``).
 
-A phrase that stands over a cut is looked for in the words around it: the last ``overlap``
-words of the file before it and the first ``overlap`` of the entry after it. A phrase of up
-to ``overlap + 1`` words (the longest looked for) over several cuts stands whole around the
-last of them. So the phrases found are those of each entry and those over each cut: each
-stands in the file's words, and every phrase that does is one of them.
+Each entry is read as the whole file is, by :func:`journeys.privacy.matching.windows`:
+what is found in a window does not depend on what else is read with it (a phone number
+fits in the context a window carries over, normalisation is the same whatever the share of
+another script). A phrase that stands over a cut is looked for in the words around it: the
+last ``overlap`` words of the file before it and the first ``overlap`` of the entry after
+it. A phrase of up to ``overlap + 1`` words (the longest looked for) over several cuts
+stands whole around the last of them. So the phrases found are those of each entry and
+those over each cut: each stands in the file's words, and every phrase that does is one of
+them.
 
 An entry read before is known by the SHA-256 of its text, a cut by the words around it. The
 memory is good only while what is looked for is the same: its owner
@@ -46,11 +50,9 @@ them only makes an entry longer)."""
 class EntryReading:
     found: frozenset[Phrase]
     head: tuple[str, ...]
-    """Its first ``overlap`` words (all of its words when it has no more than twice that)."""
+    """Its first ``overlap`` words (all of them, when it has fewer)."""
     tail: tuple[str, ...]
     """Its last ``overlap`` words (likewise)."""
-    whole: bool
-    """``head`` and ``tail`` are each all of its words."""
 
 
 @dataclass
@@ -75,10 +77,12 @@ class TooLong(Exception):
 
 def entries(texts: Iterable[str]) -> Iterator[str]:
     """The text made of ``texts`` cut into entries (see the module). Raises :class:`TooLong`
-    when more than ``UNCLOSED_STRING_LIMIT`` characters go by without a cut: an entry is
-    never held longer than the whole file's reader holds a string."""
+    when more than ``UNCLOSED_STRING_LIMIT`` characters go by without a cut, or after the
+    last string closed: an entry is never held longer than the whole file's reader holds a
+    string, and a string that reader gives out in parts is read by it."""
     pending = ""
     done = 0  # in pending: read up to here, outside any string
+    before = 0  # what stood between the last string closed and the cut, when done is 0
     for chunk, last in _with_last(texts):
         text = pending + chunk
         start = 0
@@ -89,9 +93,13 @@ def entries(texts: Iterable[str]) -> Iterator[str]:
             done = string.end()
             if cut := _CUT.match(text, done):
                 yield text[start : cut.end()]
-                start = done = cut.end()
+                start, before = cut.end(), cut.end() - done
+                done = start
         pending, done = text[start:], max(done - start, 0)
-        if len(pending) > guard_reading.UNCLOSED_STRING_LIMIT:
+        # As the whole file's reader counts, from the last string closed: past the limit,
+        # it gives the text after it out in parts (json_texts); read whole, as it does.
+        unclosed = len(pending) - done + (before if done == 0 else 0)
+        if max(len(pending), unclosed) > guard_reading.UNCLOSED_STRING_LIMIT:
             raise TooLong
     if pending:
         yield pending
@@ -149,20 +157,16 @@ def phrases_in_json(
 
 def _read_entry(entry: str, index: PhraseIndex, overlap: int) -> EntryReading:
     found: set[Phrase] = set()
-    first: list[str] | None = None
+    head: list[str] = []
     last: list[str] = []
-    count = 0
+    carried = 0  # the words a window starts with that end the one before it
     for words, numbers in windows(guard_reading.json_texts([entry]), overlap):
         found.update(index.found_in([*words, *numbers]))
-        first = words if first is None else first
+        head += words[carried:][: overlap - len(head)]
         last = words
-        count += 1
-    first = first or []
-    whole = count <= 1 and len(first) <= 2 * overlap
-    if whole:
-        return EntryReading(frozenset(found), tuple(first), tuple(first), True)
+        carried = min(overlap, len(words))
     tail = last[-overlap:] if overlap else []
-    return EntryReading(frozenset(found), tuple(first[:overlap]), tuple(tail), False)
+    return EntryReading(frozenset(found), tuple(head), tuple(tail))
 
 
 def _cuts(readings: list[EntryReading], overlap: int) -> Iterator[tuple[Phrase, Phrase]]:
@@ -174,5 +178,5 @@ def _cuts(readings: list[EntryReading], overlap: int) -> Iterator[tuple[Phrase, 
         return
     before: Phrase = ()
     for reading, following in pairwise(readings):
-        before = (before + reading.tail)[-overlap:] if reading.whole else reading.tail
+        before = (before + reading.tail)[-overlap:]
         yield before, following.head

@@ -7,9 +7,9 @@ ones made Latin, so a Cyrillic "е" in "Fеmke" is an "e"; case-folded; diacriti
 invisible characters removed, so "Noël", "Noe\u0308l", "ＮＯＥＬ" and "Noel" are the same
 word), in time linear in the size of the site. Words are split at any punctuation, so the
 words of ``jan-de-vries`` or ``jan.de.vries`` in a profile URL are found. A phone number
-is matched by its digits: a run of digits with spaces, dashes, dots, slashes or
-parentheses between them is one number, and two numbers are the same phone when their
-last PHONE_DIGITS digits agree ("+31 6 48213957", "06-48213957", "0031 (0)6 482 139 57");
+is matched by its digits: a run of digits with up to NUMBER_GAP spaces, dashes, dots,
+slashes or parentheses between each two is one number, and two numbers are the same phone
+when their last PHONE_DIGITS digits agree ("+31 6 48213957", "06-48213957", "0031 (0)6 482 139 57");
 a number followed by another one in the same run ("06-48213957 34" in a table's row) is
 found too.
 """
@@ -43,13 +43,25 @@ _LOOK_ALIKES = str.maketrans({
 })
 # fmt: on
 _NOT_WORD = re.compile(r"[\W_]")
+_ASCII_SIGN = re.compile(r"[!-/:-@\[-`{-~]")
+# The text's own ASCII signs, kept aside as characters of a private use area while the rest
+# is decomposed (which no decomposition, case or look-alike touches), then put back.
+_KEPT_SIGNS = {
+    0xF000 + ord(sign): ord(sign) for sign in map(chr, range(128)) if _ASCII_SIGN.match(sign)
+}
+# A character of the text's own in that area is a sign, a space as _folded makes it.
+_KEEP_SIGNS = {kept: ord(" ") for kept in _KEPT_SIGNS} | {s: k for k, s in _KEPT_SIGNS.items()}
 _OTHER_SIGN = re.compile(r"[^\w\x00-\x7f]")
 PHONE_DIGITS = 9
 """Two phone numbers are the same when their last this many digits agree (and both have as
 many): "+31 6 48213957" and "06-48213957"."""
+NUMBER_GAP = 3
+"""At most this many spaces, dashes, dots, slashes or parentheses stand between two digits
+of one number ("06 - 11", "(0)6"): a number then fits in NUMBER_CONTEXT characters, so it
+is found wherever the edge of a window falls."""
 # A run of digits with spaces, dashes, dots, slashes or parentheses between them: one
 # number. Only runs of PHONE_DIGITS digits or more. ASCII digits: text is normalised.
-_NUMBER = re.compile(rf"[0-9](?:[ \t./()-]*[0-9]){{{PHONE_DIGITS - 1},}}")
+_NUMBER = re.compile(rf"[0-9](?:[ \t./()-]{{0,{NUMBER_GAP}}}[0-9]){{{PHONE_DIGITS - 1},}}")
 _DIGITS = re.compile(r"[0-9]+")
 _PHONE_MARK = "+"
 """Starts the word a phone number is looked for as; no word of a text starts so."""
@@ -67,8 +79,15 @@ def normalised(text: str) -> str:
         return text.lower()
     mostly_another_script = len(text.encode("utf-8", "surrogatepass")) - len(text) > len(text) // 8
     if mostly_another_script:
-        decomposed = unicodedata.normalize("NFKD", text).translate(_LOOK_ALIKES).casefold()
-        return _OTHER_SIGN.sub(" ", _MARKS.sub("", decomposed))
+        # As _folded makes each run of it, whole: the signs a compatibility form stands for
+        # ("，" for ",") become spaces, as other signs do; those of the text stay.
+        decomposed = (
+            unicodedata.normalize("NFKD", text.translate(_KEEP_SIGNS))
+            .translate(_LOOK_ALIKES)
+            .casefold()
+        )
+        plain = _ASCII_SIGN.sub(" ", _MARKS.sub("", decomposed)).translate(_KEPT_SIGNS)
+        return _OTHER_SIGN.sub(" ", plain)
     return _NON_ASCII.sub(_folded, text).lower()  # a few words: those alone, not the whole text
 
 
