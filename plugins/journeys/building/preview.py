@@ -13,22 +13,21 @@ only the pages it changes again; the MkDocs side is :mod:`journeys.mkdocs.previe
 - What the guard's watchlist read in each published text (:class:`PublishedTextMemory`),
   and the needles it found in each interview (:class:`NeedleMemory`).
 
-And the modules that draw charts are loaded while the server waits for the first save
-(:func:`load_chart_drawing`), so that the first save that changes a chart does not wait
-for them.
+And while the server waits for the first save, the modules that draw charts are loaded
+and what lives on is kept out of the garbage collector's way (:func:`after_the_first_build`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import hashlib
 import importlib
 import io
 import os
 import pickle
 import shutil
-import sys
 import tempfile
 import threading
 from collections import Counter
@@ -329,14 +328,28 @@ CHART_MODULES = ("matplotlib", "matplotlib.figure", "matplotlib.backends.backend
 """What :func:`journeys.site.charts.canvas.render` imports to draw a chart."""
 
 
-def load_chart_drawing() -> threading.Thread | None:
-    """Import :data:`CHART_MODULES` in a background thread, unless they are loaded."""
-    if all(module in sys.modules for module in CHART_MODULES):
-        return None
-    thread = threading.Thread(
-        target=lambda: [importlib.import_module(module) for module in CHART_MODULES],
-        name="journeys: load chart drawing",
-        daemon=True,
-    )
+def after_the_first_build() -> threading.Thread:
+    """What `mkdocs serve` does while it waits for the first save, in a background thread:
+    import :data:`CHART_MODULES`, so that the first save that changes a chart does not wait
+    for them; then :func:`settle_memory`."""
+
+    def work() -> None:
+        for module in CHART_MODULES:
+            importlib.import_module(module)
+        settle_memory()
+
+    thread = threading.Thread(target=work, name="journeys: after the first build", daemon=True)
     thread.start()
     return thread
+
+
+def settle_memory() -> None:
+    """Collect the garbage of the first build, then move every object alive (the modules,
+    the theme's compiled templates, what is kept for the next rebuild) out of the garbage
+    collector's reach (``gc.freeze``). Python's collector goes through every object in
+    memory whenever a quarter more have been made since it last did: with a study of 1,000
+    interviews in memory, 0.2 to 0.4 s of every rebuild. Frozen objects are still freed when
+    nothing refers to them any more; only what the first build left in a cycle and dropped
+    later stays, once."""
+    gc.collect()
+    gc.freeze()

@@ -27,7 +27,7 @@ from mkdocs.utils import get_relative_url
 
 from journeys.building import compiled_templates, generation, isolated
 from journeys.building.cache import ChartCache, cache_directory
-from journeys.building.preview import load_chart_drawing
+from journeys.building.preview import after_the_first_build
 from journeys.content.diagnostics import Diagnostic, Severity, has_errors
 from journeys.mkdocs import banner, navigation, preview, search_index, theme
 from journeys.mkdocs.config import JourneysConfig
@@ -377,7 +377,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir(config)))
-        load_chart_drawing()  # while waiting for the first save
+        after_the_first_build()  # while waiting for the first save
         return server
 
 
