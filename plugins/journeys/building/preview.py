@@ -69,6 +69,12 @@ class PageMemory:
         what it was made from, and what it made."""
         self.rendered = 0
         """Pages rendered by the last build (the others were taken as they were)."""
+        self.remembered_before: dict[str, tuple[bytes, object]] = {}
+        self.making: list[str] = []
+        """What :meth:`remember` is making now (what it is made from changed)."""
+        self.digests = Digests()
+        self.render_page: Callable[..., render.OutputFile] = _not_attached
+        """The site's own way of rendering a page (set by :meth:`attach`)."""
 
     def attach(
         self,
@@ -96,35 +102,44 @@ class PageMemory:
             self.pages = {}
             self.remembered = {}
         # What this build does not ask for again (a removed journey's) is dropped.
-        remembered, self.remembered = self.remembered, {}
+        self.remembered_before, self.remembered = self.remembered, {}
         self.site = (shared, href)
         self.rendered = 0
-        render_page = site.page
+        self.digests = digests
+        self.render_page = site.page
+        site.page = self.page  # type: ignore[method-assign]
+        site.remember = self.remember  # type: ignore[method-assign]
 
-        def page(src_uri: str, template: str, title: str, **context: object) -> render.OutputFile:
-            made_from = digests.of((template, title, context))
-            kept = self.pages.get(src_uri)
-            if made_from is not None and kept is not None and kept[0] == made_from:
-                return kept[1]
-            output = render_page(src_uri, template, title, **context)
-            self.rendered += 1
-            if made_from is not None:
-                self.pages[src_uri] = (made_from, output)
-            return output
+    def page(self, src_uri: str, template: str, title: str, **context: object) -> render.OutputFile:
+        # In what remember makes, the page is rendered: no time spent comparing its data.
+        made_from = None if self.making else self.digests.of((template, title, context))
+        kept = self.pages.get(src_uri)
+        if made_from is not None and kept is not None and kept[0] == made_from:
+            return kept[1]
+        output = self.render_page(src_uri, template, title, **context)
+        self.rendered += 1
+        if made_from is not None:
+            self.pages[src_uri] = (made_from, output)
+        return output
 
-        def remember(name: str, made_from: tuple[object, ...], make: Callable[[], T]) -> T:
-            made_from_digest = digests.of((name, made_from))
-            kept = remembered.get(name)
-            if made_from_digest is not None and kept is not None and kept[0] == made_from_digest:
-                self.remembered[name] = kept
-                return cast(T, kept[1])
+    def remember(self, name: str, made_from: tuple[object, ...], make: Callable[[], T]) -> T:
+        made_from_digest = self.digests.of((name, made_from))
+        kept = self.remembered_before.get(name)
+        if made_from_digest is not None and kept is not None and kept[0] == made_from_digest:
+            self.remembered[name] = kept
+            return cast(T, kept[1])
+        self.making.append(name)
+        try:
             value = make()
-            if made_from_digest is not None:
-                self.remembered[name] = (made_from_digest, value)
-            return value
+        finally:
+            self.making.pop()
+        if made_from_digest is not None:
+            self.remembered[name] = (made_from_digest, value)
+        return value
 
-        site.page = page  # type: ignore[method-assign]
-        site.remember = remember  # type: ignore[method-assign]
+
+def _not_attached(*args: object, **context: object) -> render.OutputFile:
+    raise RuntimeError("PageMemory.attach(site, ...) first")
 
 
 def _templates(override_dirs: Sequence[Path]) -> list[tuple[str, bytes]]:

@@ -339,7 +339,7 @@ def scan(
     by_tokens: dict[tuple[str, ...], list[Needle]] = defaultdict(list)
     for needle in found:
         by_tokens[needle.tokens].append(needle)
-    index = PhraseIndex(by_tokens, usual)
+    index = (entry_memory or EntryMemory()).phrase_index(by_tokens, usual)
     memory = TagMemory()
     overlap = max((len(phrase) for phrase in by_tokens), default=1) - 1
 

@@ -30,13 +30,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
 from journeys.privacy import guard_reading
-from journeys.privacy.matching import PhraseIndex, windows
+from journeys.privacy.matching import Key, PhraseIndex, windows
 
 Phrase = tuple[str, ...]
 # After a string's closing quote: the "}" to cut after, if an object opens after it.
@@ -69,6 +70,15 @@ class EntryMemory:
         self.files: dict[str, _FileMemory] = {}
         self.entries_read = 0
         """Entries read by the last call (the others were known)."""
+        self.index: tuple[frozenset[Phrase], PhraseIndex] | None = None
+
+    def phrase_index(self, phrases: Iterable[Phrase], usual: Counter[Key] | None) -> PhraseIndex:
+        """The guard's phrase index of ``phrases``, kept while they are the same (``usual``
+        only orders what the index looks at first: it finds the same)."""
+        looked_for = frozenset(phrases)
+        if self.index is None or self.index[0] != looked_for:
+            self.index = (looked_for, PhraseIndex(looked_for, usual))
+        return self.index[1]
 
 
 class TooLong(Exception):
