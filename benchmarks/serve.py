@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import re
 import shutil
 import signal
@@ -34,6 +35,10 @@ from sites import cache_files, journeys_site, logged_charts
 BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
 SNAPSHOT_SECONDS = 3  # let the file watcher take its first snapshot before the first edit
 SETTLE_SECONDS = 1.5  # between edits: the watcher's next snapshot, a distinct file time
+WATCH_INTERVAL = 0.5
+"""MkDocs' file watcher looks for changes this often: each edit waits a random part of it
+more (seeded), so that edits fall anywhere in its cycle, as a researcher's saves do, rather
+than at one place of it every time."""
 SERVE_FLAGS = ["--dirty"]
 """As `make serve` and a new repository's README run it: docs/performance.md says why."""
 
@@ -153,7 +158,9 @@ def measure_serve(
             charts_source="",
             flags=list(flags),
         )
+        jitter = random.Random(edits)
         for path in edited_interviews(study, edits):
+            time.sleep(jitter.uniform(0, WATCH_INTERVAL))
             _timed_edit(watcher, address, site_root, path, result, process.pid)
             time.sleep(SETTLE_SECONDS)
     finally:
