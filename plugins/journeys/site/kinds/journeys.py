@@ -72,10 +72,11 @@ def journey_csv(slug: str) -> str:
 
 def files(site: Renderer) -> Iterator[OutputFile]:
     data = site.data
+    made_from = {slug: data.journey_made_from(slug) for slug in data.journey_slugs}
     views = [
         site.remember(
             f"{journey_page(slug)} view",
-            data.journey_made_from(slug),
+            made_from[slug],
             functools.partial(journey_view, data, data.study.journeys[slug]),
         )
         for slug in data.journey_slugs
@@ -90,9 +91,7 @@ def files(site: Renderer) -> Iterator[OutputFile]:
     for view in views:
         slug = view.journey.slug
         yield from site.remember(
-            journey_page(slug),
-            data.journey_made_from(slug),
-            functools.partial(journey_files, site, view),
+            journey_page(slug), made_from[slug], functools.partial(journey_files, site, view)
         )
 
 
