@@ -29,13 +29,14 @@ def settings(tmp_path: Path) -> generation.SiteSettings:
 
 
 def generated(tmp_path: Path, out: str) -> tuple[dict[str, Path], generation.Outcome]:
-    written: list[generation.WrittenFile] = []
+    items: list[generation.Listing | generation.WrittenFile] = []
     outcome = isolated.drain(
         generation.generate_site(
             settings(tmp_path), ChartCache(tmp_path / "cache"), tmp_path / out
         ),
-        written.append,
+        items.append,
     )
+    written = [item for item in items if isinstance(item, generation.WrittenFile)]
     return {file.src_uri: file.path for file in written}, outcome
 
 

@@ -884,7 +884,7 @@ def test_journeys_check_of_any_front_matter_ends_with_messages(
     out_dir = tmp_path / "written"
     shutil.rmtree(out_dir, ignore_errors=True)
     for output in generation.generate_site(site_settings, ChartCache(None), out_dir):
-        if output.path.suffix == ".json":
+        if isinstance(output, generation.WrittenFile) and output.path.suffix == ".json":
             json.loads(output.path.read_text(encoding="utf-8"), parse_constant=not_json)
 
 

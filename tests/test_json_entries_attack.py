@@ -26,7 +26,7 @@ import pytest
 from contentkit import ContentTree
 from journeys.building.guard_memory import GuardMemory
 from journeys.content.loading import load_study
-from journeys.privacy import guard, guard_reading, json_entries, matching
+from journeys.privacy import guard, guard_reading, json_entries, matching, site_scan
 from journeys.privacy.json_entries import EntryMemory, phrases_in_json
 from journeys.privacy.matching import PhraseIndex
 from test_json_entries import whole_reading
@@ -656,7 +656,7 @@ def test_the_guard_finds_alike_with_and_without_entry_memory_and_after_edits(
         kept = leak_summary(guard.find_leaks(site, watching, entry_memory=entry_memory))
         built = leak_summary(guard.find_leaks(site, watching))
         with monkeypatch.context() as patched:
-            patched.setattr(guard, "phrases_in_json", read_whole)
+            patched.setattr(site_scan, "phrases_in_json", read_whole)
             whole = leak_summary(guard.find_leaks(site, watching))
         assert served == kept == built == whole, number
         assert bool(whole) == (number in (1, 2, 3, 5)), number

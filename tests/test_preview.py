@@ -337,7 +337,7 @@ class Generations:
         written: list[generation.WrittenFile] = []
         outcome = isolated.drain(
             generation.generate_site(self.settings, ChartCache(None), out, memory),
-            written.append,
+            lambda item: isinstance(item, generation.WrittenFile) and written.append(item),
         )
         generation.draw_charts(outcome.charts_to_draw, ChartCache(None))
         return {file.src_uri: file.changed for file in written}

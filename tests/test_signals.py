@@ -535,7 +535,8 @@ def test_staleness_is_measured_against_source_date_epoch_and_the_option(
     )
     written: list[generation.WrittenFile] = []
     isolated.drain(
-        generation.generate_site(settings, ChartCache(None), tmp_path / "out"), written.append
+        generation.generate_site(settings, ChartCache(None), tmp_path / "out"),
+        lambda item: isinstance(item, generation.WrittenFile) and written.append(item),
     )
     page = next(f.path for f in written if f.src_uri == "research/index.md").read_text()
     expected = stale_expectations(build_day, after_days)

@@ -3,7 +3,8 @@
 :func:`generate_site` reads and checks the study, writes each generated file as it is
 made and returns what later steps of the build need: the messages, the privacy guard's
 watchlist and the charts still to draw. The study itself does not outlive it, so the
-plugin can run it in a child process. :func:`draw_charts` draws those charts: they are
+plugin can run it in a child process, and read each page (:class:`GeneratedFiles`) while
+the child renders the next. :func:`draw_charts` draws those charts: they are
 needed only when MkDocs copies files, so the plugin draws them beside the rest of the
 build.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Generator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -28,8 +29,9 @@ from journeys.content.loading import load_study
 from journeys.content.study import Study
 from journeys.privacy import contacts, guard
 from journeys.site import kinds
+from journeys.site.kinds import home
 from journeys.site.labels import CATALOGUE, MONTHS, UNITS, Labels
-from journeys.site.render import Chart, Href
+from journeys.site.render import Chart, Href, OutputFile, PageText
 
 
 @dataclass(frozen=True)
@@ -84,31 +86,43 @@ class WrittenFile:
     alone, so MkDocs' dirty rebuild (``mkdocs serve --dirty``) skips its page."""
 
 
+@dataclass(frozen=True)
+class Listing:
+    """Every file :func:`generate_site` will write, said before it writes the first, with
+    the messages: MkDocs can set up its files and navigation, and read each page as soon
+    as it is written (:class:`GeneratedFiles`)."""
+
+    files: list[WrittenFile]
+    """In the order they are written, the site's home page first."""
+    diagnostics: list[Diagnostic]
+    interviews: int
+    charts_to_draw: list[ChartToDraw]
+    """Not found in the cache: :func:`draw_charts` writes them."""
+    charts_reused: int
+
+
 def generate_site(
     settings: SiteSettings,
     charts: ChartCache,
     out_dir: Path,
     kept: RenderMemory | None = None,
-) -> Generator[WrittenFile, None, Outcome]:
-    """Write every generated file under ``out_dir``, yielding each as it is written; then
+) -> Generator[Listing | WrittenFile, None, Outcome]:
+    """Write every generated file under ``out_dir``, yielding each once written; then
     return the messages, the watchlist and the charts that :func:`draw_charts` must still
-    write. The files wait on disk, like the pages in ``docs/``, rather than in memory
-    until MkDocs reads them."""
-    front_matter = FrontMatterCache(settings.cache_dir)
-    with collector_paused():
-        study = load_study(
-            settings.content_dir,
-            display_root=settings.display_root,
-            reader=front_matter,
-            checks=[contacts.checker(settings.public_contacts)],
-            docs_dir=settings.docs_dir,
-        )
-    front_matter.save()
-    del front_matter  # what it read is in the study now
+    write. The files wait on disk, like the pages in ``docs/``, rather than in memory until
+    MkDocs reads them. With content errors (and not ``settings.pages_despite_errors``)
+    nothing is written.
+
+    In a build (no ``kept``), the :class:`Listing` of every file comes first: the pages'
+    figures are worked out, then each page's text is rendered as it is written, in the
+    order MkDocs reads them (the home page first: the site's own home page, read before
+    the generated ones, may show its dashboard), so MkDocs reads the first pages while the
+    others are rendered. While serving, files are yielded as they are made, so a failure
+    leaves those made before it."""
+    study = read_study(settings)
     if study.has_errors and not settings.pages_despite_errors:
         return Outcome(study.diagnostics, None, len(study.interviews), [], 0)
     digests = Digests()
-    watchlist = study_watchlist(study, kept, digests)
     staleness = Staleness(settings.build_date or build_date(), settings.stale_after_days)
     site = kinds.renderer(
         study,
@@ -123,25 +137,151 @@ def generate_site(
     if kept is not None:  # by `mkdocs serve`, from one rebuild to the next
         inputs = [getattr(settings, f.name) for f in fields(settings) if f.name != "href"]
         kept.pages.attach(site, inputs, settings.href, settings.override_dirs, digests)
-    to_draw: dict[str, ChartToDraw] = {}
-    reused = 0
-    for output in kinds.site_files(site):
-        path = out_dir / output.src_uri
-        path.parent.mkdir(parents=True, exist_ok=True)
-        content = output.content
-        if isinstance(content, Chart):
-            drawn_before = charts.find(content.key)
-            if drawn_before is None:
-                to_draw.setdefault(content.key, ChartToDraw(content, [])).paths.append(path)
-                yield WrittenFile(output.src_uri, path)
-                continue
-            reused += 1
-            content = drawn_before
-        changed = write_changed(path, content.encode() if isinstance(content, str) else content)
-        yield WrittenFile(output.src_uri, path, output.title, changed)
+    else:  # a build: the pages' figures are worked out first, their text as each is written
+        site.pages_later = True
+    outputs: Iterable[OutputFile] = kinds.site_files(site)
+    chart_files = _ChartFiles(charts)
+    if kept is None:  # a build: every file listed before the first is written
+        outputs = sorted(outputs, key=lambda output: output.src_uri != home.HOME)
+        yield _listing(outputs, out_dir, chart_files, study)
+    for output in outputs:
+        yield _written(output, out_dir, chart_files)
+    # What the guard looks for is needed only once the site is built: worked out last.
+    watchlist = study_watchlist(study, kept, digests)
     return Outcome(
-        study.diagnostics, watchlist, len(study.interviews), list(to_draw.values()), reused
+        study.diagnostics,
+        watchlist,
+        len(study.interviews),
+        chart_files.to_draw_list(),
+        chart_files.reused,
     )
+
+
+def read_study(settings: SiteSettings) -> Study:
+    """The study, read with the front-matter cache (which is saved)."""
+    front_matter = FrontMatterCache(settings.cache_dir)
+    with collector_paused():
+        study = load_study(
+            settings.content_dir,
+            display_root=settings.display_root,
+            reader=front_matter,
+            checks=[contacts.checker(settings.public_contacts)],
+            docs_dir=settings.docs_dir,
+        )
+    front_matter.save()
+    return study
+
+
+def _listing(
+    outputs: list[OutputFile], out_dir: Path, chart_files: _ChartFiles, study: Study
+) -> Listing:
+    for output in outputs:
+        chart_files.svg(output, out_dir)
+    return Listing(
+        [WrittenFile(output.src_uri, out_dir / output.src_uri, output.title) for output in outputs],
+        study.diagnostics,
+        len(study.interviews),
+        chart_files.to_draw_list(),
+        chart_files.reused,
+    )
+
+
+def _written(output: OutputFile, out_dir: Path, chart_files: _ChartFiles) -> WrittenFile:
+    """``output`` written under ``out_dir``; a chart still to draw is not."""
+    path = out_dir / output.src_uri
+    path.parent.mkdir(parents=True, exist_ok=True)
+    content = output.content
+    if isinstance(content, Chart):
+        svg = chart_files.svg(output, out_dir)
+        if svg is None:
+            return WrittenFile(output.src_uri, path)
+        content = svg
+    if isinstance(content, PageText):
+        content = content.text()
+    changed = write_changed(path, content.encode() if isinstance(content, str) else content)
+    return WrittenFile(output.src_uri, path, output.title, changed)
+
+
+class _ChartFiles:
+    """Each chart file's SVG from the cache, or None for a chart still to draw (one for
+    all the files of a chart)."""
+
+    def __init__(self, cache: ChartCache) -> None:
+        self.cache = cache
+        self.to_draw: dict[str, ChartToDraw] = {}
+        self.reused = 0
+        self._found: dict[str, bytes] = {}
+        self._files: dict[str, bytes | None] = {}
+
+    def svg(self, output: OutputFile, out_dir: Path) -> bytes | None:
+        if output.src_uri in self._files or not isinstance(output.content, Chart):
+            return self._files.get(output.src_uri)
+        chart = output.content
+        svg = self._found.get(chart.key) or self.cache.find(chart.key)
+        if svg is None:
+            drawn = self.to_draw.setdefault(chart.key, ChartToDraw(chart, []))
+            drawn.paths.append(out_dir / output.src_uri)
+        else:
+            self._found[chart.key] = svg
+            self.reused += 1
+        self._files[output.src_uri] = svg
+        return svg
+
+    def to_draw_list(self) -> list[ChartToDraw]:
+        return list(self.to_draw.values())
+
+
+class GeneratedFiles:
+    """The files of :func:`generate_site` (run in a worker) as they are written: MkDocs
+    reads a generated page only once :meth:`wait_for` it returned."""
+
+    def __init__(self, stream: Generator[Listing | WrittenFile, None, Outcome]) -> None:
+        self._stream = stream
+        self._unwritten: set[str] = set()
+        self._outcome: Outcome | None = None
+
+    def announced(self, each: Callable[[WrittenFile], object]) -> Listing | Outcome:
+        """``each`` of every file announced: in a build, those of the :class:`Listing`,
+        which is returned; while serving, each as it is written, then the outcome."""
+        while self._outcome is None:
+            item = self._next()
+            if isinstance(item, Listing):
+                for file in item.files:
+                    each(file)
+                self._unwritten = {file.src_uri for file in item.files}
+                return item
+            if item is not None:
+                each(item)
+        return self._outcome
+
+    def wait_for(self, src_uri: str) -> None:
+        """Until the file ``src_uri`` is written; at once if it is none of the files listed."""
+        while src_uri in self._unwritten and self._outcome is None:
+            self._next()
+
+    def wait_for_every_file(self) -> None:
+        """Until every file listed is written (the watchlist comes after them)."""
+        while self._unwritten and self._outcome is None:
+            self._next()
+
+    def finish(self) -> Outcome:
+        """Once every file is written: the messages, the watchlist, the charts to draw."""
+        while self._outcome is None:
+            self._next()
+        return self._outcome
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def _next(self) -> Listing | WrittenFile | None:
+        try:
+            item = next(self._stream)
+        except StopIteration as stop:
+            self._outcome = stop.value
+            return None
+        if isinstance(item, WrittenFile):
+            self._unwritten.discard(item.src_uri)
+        return item
 
 
 def build_date(environment: Mapping[str, str] = os.environ) -> dt.date:
@@ -192,7 +332,8 @@ def draw_charts(to_draw: Sequence[ChartToDraw], charts: ChartCache) -> int:
     for item in to_draw:
         content = item.chart.draw()
         charts.keep(item.chart.key, content)
-        for path in item.paths:
+        for path in item.paths:  # maybe before generate_site came to its folder
+            path.parent.mkdir(parents=True, exist_ok=True)
             write_changed(path, content)
     return len(to_draw)
 

@@ -29,7 +29,7 @@ from journeys.building import compiled_templates, generation, isolated
 from journeys.building.cache import ChartCache, cache_directory
 from journeys.building.preview import after_the_first_build
 from journeys.content.diagnostics import Diagnostic, Severity, has_errors
-from journeys.mkdocs import banner, navigation, preview, search_index, theme
+from journeys.mkdocs import banner, guarding, navigation, preview, search_index, theme
 from journeys.mkdocs.config import JourneysConfig
 from journeys.privacy import folders, guard
 from journeys.site import kinds, passthrough, render
@@ -59,8 +59,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         that changed (with `--dirty`)."""
         self.drawing: isolated.Background[int] | None = None
         self.indexing: search_index.SearchOffload | None = None
-        self.dashboard: str | None = None
-        """The study dashboard, for the marker line of the site's own home page."""
+        self.dashboard_file: generation.WrittenFile | None = None
+        """The study dashboard's page, for the marker line of the site's own home page."""
+        self.generating: generation.GeneratedFiles | None = None
         self.theme_code = compiled_templates.TemplateCode()
         """The theme's compiled templates (MkDocs makes its environment anew every build)."""
 
@@ -74,7 +75,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.generated = set()
         self.titles = {}
         self.set_aside = {}
-        self.dashboard = None
+        self.dashboard_file = None
         problems = folders.publishing_problems(
             project=project_dir(config),
             docs_dir=Path(config.docs_dir),
@@ -149,48 +150,49 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.preview.rendering if self.serving else None,
         )
         # A build reads the study in a child process, so its memory is given back before
-        # MkDocs converts every page. `mkdocs serve` reads here: it keeps drawn charts in
+        # MkDocs converts every page, and MkDocs reads each page as soon as the child has
+        # written it (on_pre_page). `mkdocs serve` reads here: it keeps drawn charts in
         # memory across rebuilds.
+        self.generating = generation.GeneratedFiles(isolated.run(work, forked=not self.serving))
         try:
             with worker_stops_the_build():
-                outcome = isolated.drain(
-                    isolated.run(work, forked=not self.serving),
-                    lambda output: self.add_generated(files, config, output),
+                made = self.generating.announced(
+                    lambda output: self.add_generated(files, config, output)
                 )
+                self.watchlist = self.generating.finish().watchlist if self.serving else None
         except Exception as error:  # `mkdocs serve` must keep serving, whatever failed
             if not self.serving:
                 raise
-            outcome = banner.unexpected_failure(error, self.config.content_dir)
+            made = banner.unexpected_failure(error, self.config.content_dir)
             self.drop_unwritten(files)
         if self.serving:
             self.preview.generated(files, self.generated)
-        self.diagnostics = outcome.diagnostics
-        self.watchlist = outcome.watchlist
-        report(outcome.diagnostics)
-        if has_errors(outcome.diagnostics) and not self.serving:
+        self.diagnostics = made.diagnostics
+        report(made.diagnostics)
+        if has_errors(made.diagnostics) and not self.serving:
             raise PluginError(
                 "journeys: the research content has errors (listed above); "
                 f"run `journeys check {self.config.content_dir}` to see them without building"
             )
         again = f" ({self.preview.rendering.pages.rendered} rendered)" if self.serving else ""
         log.info(
-            f"{outcome.interviews} interviews, {len(self.titles)} pages{again}; "
-            f"charts: {len(outcome.charts_to_draw)} to draw, {outcome.charts_reused} from the cache"
+            f"{made.interviews} interviews, {len(self.titles)} pages{again}; "
+            f"charts: {len(made.charts_to_draw)} to draw, {made.charts_reused} from the cache"
         )
         for asset in (STYLESHEET, SCRIPT):
             files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
-        self.start_workers(outcome, config)
+        self.start_workers(made.charts_to_draw, config)
         return files
 
-    def start_workers(self, outcome: generation.Outcome, config: MkDocsConfig) -> None:
+    def start_workers(
+        self, charts_to_draw: list[generation.ChartToDraw], config: MkDocsConfig
+    ) -> None:
         """The work that runs beside MkDocs making the pages, in child processes."""
-        if outcome.charts_to_draw:
+        if charts_to_draw:
             # Drawn beside MkDocs reading the pages; waited for in on_env, before files are
             # copied. `mkdocs serve` draws in on_env, keeping them in memory across rebuilds.
             self.drawing = isolated.Background(
-                functools.partial(
-                    generation.draw_charts, outcome.charts_to_draw, self.chart_cache(config)
-                ),
+                functools.partial(generation.draw_charts, charts_to_draw, self.chart_cache(config)),
                 forked=not self.serving,
             )
         if not self.serving:
@@ -212,8 +214,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if output.src_uri == home.HOME:
             own_homes = [files.get_file_from_path(name) for name in home.OWN_HOMES]
             if any(own_homes):  # the site's own home page may place the dashboard
-                page = output.path.read_text(encoding="utf-8")
-                self.dashboard = home.dashboard_markdown(page, output.title or "")
+                self.dashboard_file = output
                 return
         inclusion = (
             InclusionLevel.UNDEFINED if kinds.in_nav(output.src_uri) else InclusionLevel.NOT_IN_NAV
@@ -249,12 +250,30 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.set_aside[page.file.src_uri] = aside
         return aside.markdown
 
+    def dashboard(self) -> str | None:
+        """The study dashboard, for the marker line of the site's own home page."""
+        if self.dashboard_file is None:
+            return None
+        self.wait_for(home.HOME)
+        page = self.dashboard_file.path.read_text(encoding="utf-8")
+        return home.dashboard_markdown(page, self.dashboard_file.title or "")
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        self.wait_for(page.file.src_uri)  # a generated page is read once it is written
+        return page
+
+    def wait_for(self, src_uri: str) -> None:
+        if self.generating is not None:
+            with worker_stops_the_build():
+                self.generating.wait_for(src_uri)
+
     def place_dashboard(self, markdown: str, page: Page) -> str:
         """The site's own home page with the study dashboard on its marker line; its
         blocks are set aside and put back as a generated page's are."""
-        if page.file.src_uri not in home.OWN_HOMES or self.dashboard is None:
+        dashboard = self.dashboard()
+        if page.file.src_uri not in home.OWN_HOMES or dashboard is None:
             return markdown
-        aside = passthrough.set_aside(self.dashboard, self.placeholder)
+        aside = passthrough.set_aside(dashboard, self.placeholder)
         placed = home.with_dashboard(markdown, aside.markdown)
         if placed is None:
             return markdown
@@ -283,6 +302,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     # First: the chart files must exist before any other plugin's on_env might read them.
     @event_priority(100)
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.generating is not None:  # before MkDocs copies the downloads
+            with worker_stops_the_build():
+                self.generating.wait_for_every_file()
         if self.drawing is not None:
             drawing, self.drawing = self.drawing, None
             with worker_stops_the_build():
@@ -292,7 +314,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if self.serving:  # the error banner is on every page; the dashboard, on the home page
             errors = banner.render(self.diagnostics) if has_errors(self.diagnostics) else ""
             self.preview.before_pages(
-                env, config, files, [errors], {home.HOME: self.dashboard or ""}
+                env, config, files, [errors], {home.HOME: self.dashboard() or ""}
             )
         return env
 
@@ -309,6 +331,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     # Last, after every other plugin wrote its files: the guard must see all of them.
     @event_priority(-100)
     def guard_site(self, *, config: MkDocsConfig) -> None:
+        if self.generating is not None and not self.serving:
+            with worker_stops_the_build():  # worked out while MkDocs made the pages
+                self.watchlist = self.generating.finish().watchlist
         self.remove_written()
         if self.watchlist is None:
             return
@@ -317,36 +342,17 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         theme_dirs = [Path(d) for d in config.theme.dirs if d != config.theme.custom_dir]
         # While serving, a file read after an earlier build and unchanged since is not read
         # again (`building/guard_memory.py` says why that is sound).
-        find_leaks = self.preview.guard.find_leaks if self.serving else guard.find_leaks
-        leaks = find_leaks(
-            Path(config.site_dir),
-            self.watchlist,
-            theme_dirs,
-            publish_unread=self.config.publish_unread,
-        )
-        for leak in leaks:  # warnings through the logger, so `--strict` fails on them
-            emit = log.error if leak.severity is Severity.ERROR else log.warning
-            emit(f"privacy guard: {leak.format()}")
-        values = sum(leak.severity is Severity.ERROR and not leak.unread for leak in leaks)
-        unread = sum(bool(leak.unread) for leak in leaks)
-        if (values or unread) and not self.serving:
-            counts = (
-                (values, f"{values} private value(s)"),
-                (unread, f"{unread} file(s) it cannot read"),
+        site_dir, publish_unread = Path(config.site_dir), self.config.publish_unread
+        if self.serving:
+            leaks = self.preview.guard.find_leaks(
+                site_dir, self.watchlist, theme_dirs, publish_unread
             )
-            found = " and ".join(text for count, text in counts if count)
-            guard.empty_site(Path(config.site_dir), leaks)
-            raise PluginError(
-                f"journeys: the privacy guard found {found} in the built site (listed above); "
-                "the build failed so they are not published: the site folder was emptied so that "
-                "nothing of this build can be published"
+        else:  # on every core: the build's other work is done
+            in_parts = guard.InParts(isolated.cores(), isolated.in_parts)
+            leaks = guard.find_leaks(
+                site_dir, self.watchlist, theme_dirs, publish_unread, in_parts=in_parts
             )
-        if leaks and config.strict and not self.serving:  # --strict stops on the warnings
-            guard.empty_site(Path(config.site_dir), leaks)
-            log.warning(
-                "privacy guard: --strict stops this build on the warnings above: the site "
-                "folder was emptied so that nothing of it can be published"
-            )
+        guarding.report_leaks(leaks, site_dir, strict=config.strict, serving=self.serving)
 
     on_post_build = CombinedEvent(keep_search_entries, guard_site)
 
@@ -360,7 +366,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.preview.folder.remove()
 
     def stop_workers(self) -> None:
-        """End the workers (charts, search index) if they still run."""
+        """End the workers (the generated files, charts, search index) if they still run."""
+        if self.generating is not None:
+            self.generating.close()
+            self.generating = None
         if self.drawing is not None:
             self.drawing.stop()
             self.drawing = None

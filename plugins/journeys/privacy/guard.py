@@ -28,41 +28,30 @@ import fnmatch
 import os
 import re
 import shutil
-import urllib.parse
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
 
 from journeys.content.diagnostics import Severity
 from journeys.content.field_messages import shown_key
 from journeys.privacy.guard_reading import (
-    TagMemory,
-    Tags,
     Unreadable,
-    is_json,
-    output_texts,
-    printable_texts,
     readable_lines,
 )
-from journeys.privacy.json_entries import EntryMemory, phrases_in_json
+from journeys.privacy.json_entries import EntryMemory
 from journeys.privacy.matching import (
-    TOKEN,
     WINDOW_CHARACTERS,
-    Key,
-    PhraseIndex,
-    normalised,
-    phone_numbers,
     tokens,
-    windows,
 )
 from journeys.privacy.needles import Needle, Watchlist, is_word, needles, watchlist
-from journeys.privacy.png_text import SealedText, png_texts
+from journeys.privacy.site_scan import Found, InParts, scan
 
 __all__ = [  # with what callers take from here of the modules the guard was split into
     "PUBLISH_UNREAD",
     "WINDOW_CHARACTERS",
+    "Found",
+    "InParts",
     "Leak",
     "Watchlist",
     "empty_site",
@@ -76,9 +65,6 @@ __all__ = [  # with what callers take from here of the modules the guard was spl
     "watchlist",
 ]
 
-MIN_BINARY_WORD = 6
-"""A single word shorter than this is not looked for in the text runs of a file that is no
-text: random bytes spell short words, and fonts name their features ("mark", "kern")."""
 PUBLISH_UNREAD: tuple[str, ...] = (
     *("*.png", "*.jpg", "*.jpeg", "*.gif", "*.webp", "*.avif", "*.ico", "*.bmp"),
     *("*.woff", "*.woff2", "*.ttf", "*.otf", "*.eot"),
@@ -167,12 +153,13 @@ def find_leaks(
     theme_dirs: Iterable[Path] = (),
     publish_unread: Iterable[str] = PUBLISH_UNREAD,
     entry_memory: EntryMemory | None = None,
+    in_parts: InParts | None = None,
 ) -> list[Leak]:
     """Every private value or phrase found in a file of the built site or in its path
     (errors), every word of a name found without the rest of it (warnings), and every file
     that could not be read and does not match ``publish_unread`` (errors). ``theme_dirs``:
     the folders of the installed theme (not the site's ``custom_dir``); ``entry_memory``:
-    see :func:`scan`."""
+    ``in_parts``: see :func:`scan`."""
     theme_dirs = list(theme_dirs)
     vocabulary = theme_words(theme_dirs)
     # A word the theme puts on every page ("link", "banner") is no sign of anyone.
@@ -182,7 +169,7 @@ def find_leaks(
         if not is_word(needle) or needle.tokens[0] not in vocabulary
     ]
     copies = theme_copies(site_dir, theme_dirs)
-    matches, unread = scan(site_dir, looked_for, watching.usual, copies, entry_memory)
+    matches, unread = scan(site_dir, looked_for, watching.usual, copies, entry_memory, in_parts)
     whole = {
         (output, needle.source, needle.field) for output, needle, _ in matches if not needle.part
     }
@@ -318,95 +305,6 @@ def theme_copies(site_dir: Path, theme_dirs: Iterable[Path]) -> set[str]:
             ):
                 copies.add(relative)
     return copies
-
-
-def scan(
-    site_dir: Path,
-    found: Iterable[Needle],
-    usual: Counter[Key] | None = None,
-    copied_from_theme: set[str] | frozenset[str] = frozenset(),
-    entry_memory: EntryMemory | None = None,
-) -> tuple[list[tuple[str, Needle, bool]], list[tuple[str, str, bool]]]:
-    """``(output file, needle, found in its path)`` for each needle found in a file of the
-    site or in its path: every file (HTML, search index, sitemap, SVG, CSV, JSON, theme
-    assets: anything); and ``(output file, why, sealed)`` for each file that could not be
-    read as text (its printable runs are searched; ``sealed``: text stored compressed in it
-    could not be unpacked either). ``usual`` counts the texts each word or word
-    pair stands in, to file needles under rare ones. In the files ``copied_from_theme``,
-    single words other than numbers are not looked for; in the text runs of a file that is
-    no text, single words shorter than MIN_BINARY_WORD are not. ``entry_memory``: what the
-    entries of JSON files gave when read before (while serving)."""
-    by_tokens: dict[tuple[str, ...], list[Needle]] = defaultdict(list)
-    for needle in found:
-        by_tokens[needle.tokens].append(needle)
-    index = (entry_memory or EntryMemory()).phrase_index(by_tokens, usual)
-    memory = TagMemory()
-    overlap = max((len(phrase) for phrase in by_tokens), default=1) - 1
-
-    def one_word(phrase: tuple[str, ...], shorter_than: int | None = None) -> bool:
-        return all(
-            is_word(needle) and (shorter_than is None or len(phrase[0]) < shorter_than)
-            for needle in by_tokens[phrase]
-        )
-
-    matches: list[tuple[str, Needle, bool]] = []
-    unread: list[tuple[str, str, bool]] = []
-    for path in sorted(site_dir.rglob("*")):
-        if not path.is_file():
-            continue
-        output = path.relative_to(site_dir).as_posix()
-        from_theme = output in copied_from_theme
-        in_file: set[tuple[str, ...]] = set()
-        try:
-            tags = None if from_theme else memory.unread
-            in_file = _found_in_text(path, output, index, overlap, tags, entry_memory)
-        except Unreadable as problem:
-            unread.append((output, str(problem), False))
-            in_text_runs: set[tuple[str, ...]] = set()
-            try:
-                pieces = chain(printable_texts(path), png_texts(path))
-                for words, numbers in windows(pieces, overlap):
-                    in_text_runs.update(index.found_in([*words, *numbers]))
-            except SealedText as sealed:
-                unread.append((output, str(sealed), True))
-            in_file.update(p for p in in_text_runs if not one_word(p, MIN_BINARY_WORD))
-        memory.done(clean=not in_file)
-        in_path = set(index.found_in(_path_words(output)))
-        if from_theme:
-            in_file = {phrase for phrase in in_file if not one_word(phrase)}
-            in_path = {phrase for phrase in in_path if not one_word(phrase)}
-        for phrase in sorted(in_file):
-            matches.extend((output, needle, False) for needle in by_tokens[phrase])
-        for phrase in sorted(in_path):
-            matches.extend((output, needle, True) for needle in by_tokens[phrase])
-    return matches, unread
-
-
-def _found_in_text(
-    path: Path,
-    output: str,
-    index: PhraseIndex,
-    overlap: int,
-    tags: Tags | None,
-    entry_memory: EntryMemory | None,
-) -> set[tuple[str, ...]]:
-    """The phrases of ``index`` in the text of a file; JSON an entry at a time
-    (:mod:`journeys.privacy.json_entries`: it finds what the whole file holds). Raises
-    :class:`Unreadable` for a file that is no text."""
-    in_json = phrases_in_json(path, output, index, overlap, entry_memory) if is_json(path) else None
-    if in_json is not None:
-        return in_json
-    found: set[tuple[str, ...]] = set()
-    for words, numbers in windows(output_texts(path, tags), overlap):
-        found.update(index.found_in([*words, *numbers]))
-    return found
-
-
-def _path_words(output: str) -> list[str]:
-    """The words of a file's path relative to the site, URL-decoded too."""
-    decoded = urllib.parse.unquote(output)
-    text = normalised(output if decoded == output else f"{output}\n{decoded}")
-    return [*TOKEN.findall(text), *phone_numbers(text)]
 
 
 def first_lines(path: Path, phrases: set[tuple[str, ...]]) -> dict[tuple[str, ...], int]:

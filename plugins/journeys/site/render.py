@@ -52,9 +52,25 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class PageText:
+    """A page's text, rendered when :meth:`text` is called. A build lists every generated
+    file before it renders any (:attr:`Renderer.pages_later`), so that MkDocs can read the
+    first pages while the others are still being rendered."""
+
+    render: Callable[[], str]
+
+    def text(self) -> str:
+        return self.render()
+
+    def then(self, change: Callable[[str], str]) -> PageText:
+        """The text of ``change(text)``, rendered when asked for as well."""
+        return PageText(lambda: change(self.render()))
+
+
+@dataclass(frozen=True)
 class OutputFile:
     src_uri: str
-    content: str | bytes | Chart
+    content: str | bytes | Chart | PageText
     title: str | None = None
     """A page's title as plain text (it may contain ``<`` or ``&``)."""
 
@@ -176,12 +192,15 @@ class Renderer:
             personas={slug: persona.name for slug, persona in study.personas.items()},
             journeys={slug: journey.title for slug, journey in study.journeys.items()},
         )
+        self.pages_later = False
+        """Pages' text as :class:`PageText`, rendered when it is asked for: their views are
+        worked out now, their templates rendered then."""
 
     def page(self, src_uri: str, template: str, title: str, **context: object) -> OutputFile:
-        rendered = self.environment.get_template(template).render(
-            page_context(self, src_uri, context)
+        render = functools.partial(
+            self.environment.get_template(template).render, page_context(self, src_uri, context)
         )
-        return OutputFile(src_uri, rendered, title)
+        return OutputFile(src_uri, PageText(render) if self.pages_later else render(), title)
 
     def remember(self, name: str, made_from: tuple[object, ...], make: Callable[[], T]) -> T:
         """``make()``: what is called ``name`` (a page, a view, the files of one journey),

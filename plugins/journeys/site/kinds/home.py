@@ -19,7 +19,7 @@ from journeys.content.model import Journey, Persona, Stage
 from journeys.site.data import SiteData
 from journeys.site.kinds.personas import image_src
 from journeys.site.passthrough import escape_text
-from journeys.site.render import OutputFile, PageKind, Renderer
+from journeys.site.render import OutputFile, PageKind, PageText, Renderer
 
 HOME = "index.md"
 OWN_HOMES = (HOME, "README.md")
@@ -32,8 +32,12 @@ MARKER = "<!-- journeys:dashboard -->"
 def files(site: Renderer) -> Iterator[OutputFile]:
     title = site.t("home_title")
     body = site.page(HOME, "dashboard.md.j2", title, view=dashboard_view(site.data)).content
+    heading = _heading(title)
+    if isinstance(body, PageText):
+        yield OutputFile(HOME, body.then(heading.__add__), title)
+        return
     assert isinstance(body, str)  # a page is text
-    yield OutputFile(HOME, _heading(title) + body, title)
+    yield OutputFile(HOME, heading + body, title)
 
 
 def _heading(title: str) -> str:
