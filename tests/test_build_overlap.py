@@ -4,6 +4,7 @@ what is built or what the guard finds."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 from collections.abc import Generator
@@ -14,12 +15,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 from mkdocs.exceptions import PluginError
 
-from contentkit import ContentTree
+from contentkit import ContentTree, build, write_site
 from journeys.building import generation, isolated
 from journeys.building.cache import ChartCache
 from journeys.building.preview import RenderMemory
 from journeys.content.loading import load_study
 from journeys.mkdocs.plugin import JourneysPlugin, url_resolver
+from journeys.mkdocs.written_later import WrittenLater
 from journeys.privacy import guard, site_scan
 from journeys.site.kinds import home
 from journeys.site.labels import Labels
@@ -155,10 +157,70 @@ def test_a_generation_worker_that_dies_while_pages_are_read_fails_the_build() ->
     plugin = JourneysPlugin()
     plugin.generating = generation.GeneratedFiles(isolated.run(dies))
     plugin.generating.announced(lambda file: None)
-    page = type("Page", (), {"file": type("File", (), {"src_uri": "a.md"})()})()
 
     with pytest.raises(PluginError, match=r"worker process stopped unexpectedly"):
-        plugin.on_pre_page(page, config=None, files=None)  # type: ignore[arg-type]
+        plugin.wait_for("a.md")
+
+
+HOOK = """
+import json
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+SEEN = {}
+
+
+@event_priority(-100)  # after the journeys plugin listed its files
+def on_files(files, config):
+    for file in files.documentation_pages():
+        if file.src_uri.startswith(("interviews/", "journeys/", "personas/")):
+            SEEN[file.src_uri] = file.content_string  # before MkDocs reads any page
+    return files
+
+
+def on_post_build(config):
+    Path(config.config_file_path).with_name("seen.json").write_text(json.dumps(SEEN))
+"""
+
+
+def test_another_plugin_reading_a_generated_page_before_mkdocs_gets_all_of_it(
+    tmp_path: Path,
+) -> None:
+    """Files are listed before they are written: reading one through MkDocs' file waits
+    until the worker has written it, whoever reads it and whenever."""
+    a_study(tmp_path)
+    (tmp_path / "hook.py").write_text(HOOK, encoding="utf-8")
+    write_site(tmp_path, extra_config={"hooks": ["hook.py"]})
+
+    build(tmp_path)
+
+    seen = json.loads((tmp_path / "seen.json").read_text(encoding="utf-8"))
+    assert "interviews/int-03.md" in seen and "journeys/repair.md" in seen
+    assert all("\n# " in f"\n{text}" and text.endswith("\n") for text in seen.values())
+    interview = (tmp_path / "site" / "interviews" / "int-03" / "index.html").read_text()
+    assert "Interview notes." in seen["interviews/int-03.md"] and "Interview notes." in interview
+
+
+@pytest.mark.parametrize("read", ["content_string", "content_bytes", "copy_file"])
+def test_a_file_listed_before_it_is_written_is_read_once_it_is(tmp_path: Path, read: str) -> None:
+    source = tmp_path / "written-later" / "page.md"
+    file = WrittenLater(
+        "page.md", src_dir=None, dest_dir=str(tmp_path / "site"), use_directory_urls=True
+    )
+    file.abs_src_path = str(source)
+
+    def the_worker_writes_it() -> None:
+        source.parent.mkdir(exist_ok=True)
+        source.write_text("# Written by the worker\n", encoding="utf-8")
+
+    file.until_written = the_worker_writes_it
+
+    if read == "copy_file":
+        file.copy_file()
+        assert Path(file.abs_dest_path).read_text(encoding="utf-8") == "# Written by the worker\n"
+    else:
+        assert "Written by the worker" in str(getattr(file, read))
 
 
 # --- The guard reads the built site in parts, on every core -------------------------------------

@@ -31,6 +31,7 @@ from journeys.building.preview import after_the_first_build
 from journeys.content.diagnostics import Diagnostic, Severity, has_errors
 from journeys.mkdocs import banner, guarding, navigation, preview, search_index, theme
 from journeys.mkdocs.config import JourneysConfig
+from journeys.mkdocs.written_later import WrittenLater
 from journeys.privacy import folders, guard
 from journeys.site import kinds, passthrough, render
 from journeys.site.kinds import home
@@ -219,11 +220,12 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         inclusion = (
             InclusionLevel.UNDEFINED if kinds.in_nav(output.src_uri) else InclusionLevel.NOT_IN_NAV
         )
-        files.append(
-            File.generated(
-                config, output.src_uri, abs_src_path=str(output.path), inclusion=inclusion
-            )
+        file = WrittenLater.generated(
+            config, output.src_uri, abs_src_path=str(output.path), inclusion=inclusion
         )
+        assert isinstance(file, WrittenLater)  # made by its class
+        file.until_written = functools.partial(self.wait_for, output.src_uri)
+        files.append(file)
         self.generated.add(output.src_uri)
         if output.title is not None:
             self.titles[output.src_uri] = output.title
@@ -258,11 +260,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         page = self.dashboard_file.path.read_text(encoding="utf-8")
         return home.dashboard_markdown(page, self.dashboard_file.title or "")
 
-    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        self.wait_for(page.file.src_uri)  # a generated page is read once it is written
-        return page
-
     def wait_for(self, src_uri: str) -> None:
+        """Until the generated file ``src_uri`` is written (a build writes them while MkDocs
+        reads the first)."""
         if self.generating is not None:
             with worker_stops_the_build():
                 self.generating.wait_for(src_uri)
