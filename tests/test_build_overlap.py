@@ -79,15 +79,23 @@ def test_a_build_lists_every_file_before_it_writes_the_first_the_home_page_first
     ]
 
 
-def test_pages_rendered_as_they_are_written_are_the_pages_rendered_at_once(
+def test_pages_rendered_as_they_are_sent_are_the_pages_rendered_at_once(
     tmp_path: Path,
 ) -> None:
-    """A build renders each page's text once every file is listed; the preview renders it
-    at once. The files are the same, byte for byte."""
+    """A build renders each page's text once every file is listed, and sends it rather
+    than writing it; the preview renders and writes it at once. The pages are the same,
+    byte for byte, and the build writes no page (its downloads, it does)."""
     a_study(tmp_path)
+    sent: dict[str, str] = {}
     isolated.drain(
-        generation.generate_site(settings(tmp_path), ChartCache(None), tmp_path / "later"),
-        lambda item: None,
+        generation.generate_site(
+            settings(tmp_path), ChartCache(None), tmp_path / "later", send_pages=True
+        ),
+        lambda item: (
+            isinstance(item, generation.WrittenFile)
+            and item.text is not None
+            and sent.update({item.src_uri: item.text})
+        ),
     )
     isolated.drain(
         generation.generate_site(
@@ -96,8 +104,10 @@ def test_pages_rendered_as_they_are_written_are_the_pages_rendered_at_once(
         lambda item: None,
     )
 
-    later, at_once = every_file(tmp_path / "later"), every_file(tmp_path / "at-once")
-    assert len(later) > 5 and later == at_once
+    at_once = every_file(tmp_path / "at-once")
+    assert len(sent) > 5 and {uri: text.encode() for uri, text in sent.items()} == at_once
+    assert every_file(tmp_path / "later") == {}
+    assert any((tmp_path / "later").rglob("*.csv"))
 
 
 def a_stream(
@@ -316,3 +326,81 @@ def test_the_shares_hold_every_file_once_in_order(
     ]
     heaviest_file = max((p.stat().st_size * 3 for p in paths), default=0)
     assert max(weights) - min(weights) <= heaviest_file  # no share much more work than another
+
+
+# --- Tags every page repeats are read once, soundly -------------------------------------------
+
+FILLER = [
+    "the",
+    "page",
+    "shows",
+    "the",
+    "journey",
+    "and",
+    "its",
+    "stages",
+    "with",
+    "their",
+    "scores",
+    "for",
+    "every",
+    "persona",
+]
+QUOTE = "Our old kettle broke twice before the repair man came."
+
+
+def a_long_inside(words: list[str]) -> str:
+    return f'<abbr title="{" ".join(words)}">x</abbr>'
+
+
+def test_a_quote_running_out_of_a_tag_read_before_is_found(tmp_path: Path) -> None:
+    """The footer's long tooltip held nothing in the first page, so it is not read again
+    whole; its last words still are, so a non-consenting quote that runs on from them into
+    the next tag is found."""
+    tree = a_study(tmp_path)
+    tree.interview("int-04", consent=False, body=QUOTE)
+    footer = a_long_inside([*FILLER, *FILLER, *QUOTE.split()[:4]])
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "a.html").write_text(f"<p>One.</p>{footer}", encoding="utf-8")
+    (folder / "b.html").write_text(
+        f'<p>Two.</p>{footer}<abbr title="{" ".join(QUOTE.split()[4:])}">b</abbr>',
+        encoding="utf-8",
+    )
+    watchlist = watching(tmp_path)
+
+    leaks = guard.find_leaks(folder, watchlist)
+
+    assert [leak.output for leak in leaks if leak.source.endswith("int-04.md")] == ["b.html"]
+
+
+WORDS = ["Noël", "Wesselius", "nw@example.org", *QUOTE.split()[:5], *FILLER[:6]]
+
+
+@given(
+    pages=st.lists(
+        st.lists(
+            st.lists(st.sampled_from(WORDS), min_size=0, max_size=40).map(a_long_inside),
+            max_size=4,
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_what_the_guard_finds_is_what_it_finds_reading_every_tag_of_every_page(
+    tmp_path_factory: pytest.TempPathFactory, pages: list[list[str]]
+) -> None:
+    root = tmp_path_factory.mktemp("tags")
+    a_study(root).interview("int-04", consent=False, body=QUOTE)
+    folder = root / "site"
+    folder.mkdir()
+    for number, tags in enumerate(pages):
+        (folder / f"{number}.html").write_text("<p>A page.</p>" + "".join(tags), "utf-8")
+    watchlist = watching(root)
+
+    remembered = guard.find_leaks(folder, watchlist)
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(site_scan.TagMemory, "unread", lambda self, insides: insides)
+        every_tag = guard.find_leaks(folder, watchlist)
+
+    assert remembered == every_tag

@@ -216,7 +216,7 @@ def test_agrees_a_name_over_a_cut_is_an_error_read_whole_but_only_warnings_by_en
     served = leak_summary(memory.find_leaks(site, watching, []))
     built = leak_summary(guard.find_leaks(site, watching))
     with monkeypatch.context() as patched:
-        patched.setattr(guard, "phrases_in_json", read_whole)
+        patched.setattr(site_scan, "phrases_in_json", read_whole)
         whole = leak_summary(guard.find_leaks(site, watching))
 
     assert whole == [("search/search_index.json", "participant.name", "ERROR", "")]

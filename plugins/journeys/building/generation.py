@@ -84,6 +84,8 @@ class WrittenFile:
     changed: bool = True
     """False when the file held these bytes already (a rebuild while serving): it was left
     alone, so MkDocs' dirty rebuild (``mkdocs serve --dirty``) skips its page."""
+    text: str | None = None
+    """A page sent rather than written (``send_pages``); then nothing is at ``path``."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,7 @@ def generate_site(
     charts: ChartCache,
     out_dir: Path,
     kept: RenderMemory | None = None,
+    send_pages: bool = False,
 ) -> Generator[Listing | WrittenFile, None, Outcome]:
     """Write every generated file under ``out_dir``, yielding each once written; then
     return the messages, the watchlist and the charts that :func:`draw_charts` must still
@@ -117,8 +120,10 @@ def generate_site(
     figures are worked out, then each page's text is rendered as it is written, in the
     order MkDocs reads them (the home page first: the site's own home page, read before
     the generated ones, may show its dashboard), so MkDocs reads the first pages while the
-    others are rendered. While serving, files are yielded as they are made, so a failure
-    leaves those made before it."""
+    others are rendered. With ``send_pages`` (a build), a page's text comes with its
+    :class:`WrittenFile` instead of being written: making thousands of files costs more than
+    sending their text through the worker's pipe. While serving, files are yielded as they
+    are made, so a failure leaves those made before it."""
     study = read_study(settings)
     if study.has_errors and not settings.pages_despite_errors:
         return Outcome(study.diagnostics, None, len(study.interviews), [], 0)
@@ -145,7 +150,7 @@ def generate_site(
         outputs = sorted(outputs, key=lambda output: output.src_uri != home.HOME)
         yield _listing(outputs, out_dir, chart_files, study)
     for output in outputs:
-        yield _written(output, out_dir, chart_files)
+        yield _written(output, out_dir, chart_files, send_pages and kept is None)
     # What the guard looks for is needed only once the site is built: worked out last.
     watchlist = study_watchlist(study, kept, digests)
     return Outcome(
@@ -186,11 +191,17 @@ def _listing(
     )
 
 
-def _written(output: OutputFile, out_dir: Path, chart_files: _ChartFiles) -> WrittenFile:
-    """``output`` written under ``out_dir``; a chart still to draw is not."""
+def _written(
+    output: OutputFile, out_dir: Path, chart_files: _ChartFiles, send_pages: bool
+) -> WrittenFile:
+    """``output`` written under ``out_dir``; a chart still to draw is not, nor a page to
+    send (``send_pages``)."""
     path = out_dir / output.src_uri
-    path.parent.mkdir(parents=True, exist_ok=True)
     content = output.content
+    if send_pages and path.suffix == ".md" and isinstance(content, (str, PageText)):
+        text = content if isinstance(content, str) else content.text()
+        return WrittenFile(output.src_uri, path, output.title, text=text)
+    path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(content, Chart):
         svg = chart_files.svg(output, out_dir)
         if svg is None:
@@ -238,7 +249,9 @@ class GeneratedFiles:
     def __init__(self, stream: Generator[Listing | WrittenFile, None, Outcome]) -> None:
         self._stream = stream
         self._unwritten: set[str] = set()
+        self._texts: dict[str, str] = {}
         self._outcome: Outcome | None = None
+        self._failed: BaseException | None = None
 
     def announced(self, each: Callable[[WrittenFile], object]) -> Listing | Outcome:
         """``each`` of every file announced: in a build, those of the :class:`Listing`,
@@ -264,6 +277,10 @@ class GeneratedFiles:
         while self._unwritten and self._outcome is None:
             self._next()
 
+    def take_text(self, src_uri: str) -> str | None:
+        """The text of the page ``src_uri`` if it was sent rather than written, once."""
+        return self._texts.pop(src_uri, None)
+
     def finish(self) -> Outcome:
         """Once every file is written: the messages, the watchlist, the charts to draw."""
         while self._outcome is None:
@@ -274,13 +291,20 @@ class GeneratedFiles:
         self._stream.close()
 
     def _next(self) -> Listing | WrittenFile | None:
+        if self._failed is not None:  # a generator that raised is done: it would not again
+            raise RuntimeError("the generated files could not all be made") from self._failed
         try:
             item = next(self._stream)
         except StopIteration as stop:
             self._outcome = stop.value
             return None
+        except BaseException as error:
+            self._failed = error
+            raise
         if isinstance(item, WrittenFile):
             self._unwritten.discard(item.src_uri)
+            if item.text is not None:
+                self._texts[item.src_uri] = item.text
         return item
 
 

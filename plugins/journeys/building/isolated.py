@@ -120,7 +120,10 @@ class Consumer(Generic[X, R]):
         self._child: _Child | None = None
         if forked and can_fork():
             inbox, self._sender = multiprocessing.get_context("fork").Pipe(duplex=False)
-            self._child = _Child(lambda: work(_received(inbox)), streams=False)
+            sender = self._sender
+            # The child closes its copy of the sending end: killed, this process then ends
+            # its inbox, and the child ends too.
+            self._child = _Child(lambda: work(_received(inbox, sender)), streams=False)
             inbox.close()
 
     def send(self, item: X) -> None:
@@ -153,8 +156,9 @@ class Consumer(Generic[X, R]):
             self._child.stop()
 
 
-def _received(inbox: Connection) -> Iterator[Any]:
-    """What the parent sends, until it says it is done."""
+def _received(inbox: Connection, sender: Connection) -> Iterator[Any]:
+    """What the parent sends, until it says it is done (or is gone: ``EOFError``)."""
+    sender.close()
     while True:
         kind, item = inbox.recv()
         if kind != _YIELD:
@@ -215,6 +219,8 @@ def _run(work: Callable[[], Any], streams: bool, sender: Connection) -> None:
         except StopIteration as stop:
             sender.send((_RETURN, stop.value))
     except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent
+        if not isinstance(error, Exception):  # SystemExit, KeyboardInterrupt: no answer
+            error = WorkerStopped(f"the worker process stopped ({type(error).__name__})")
         sender.send((_RAISE, _picklable(error)))
     finally:
         sender.close()

@@ -3,6 +3,8 @@ logger, and a site that must not be published emptied."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -44,3 +46,20 @@ def report_leaks(leaks: list[guard.Leak], site_dir: Path, *, strict: bool, servi
             "privacy guard: --strict stops this build on the warnings above: the site "
             "folder was emptied so that nothing of it can be published"
         )
+
+
+@contextmanager
+def emptied_unless_checked(site_dir: Path, *, serving: bool) -> Iterator[None]:
+    """A build's site folder is emptied when the guard could not check it (its worker
+    died, what it looks for could not be worked out): an unchecked site must not be
+    published either."""
+    try:
+        yield
+    except BaseException:
+        if not serving:
+            guard.empty_site(site_dir, [])
+            log.error(
+                "privacy guard: the built site could not be checked; the site folder was "
+                "emptied so that nothing of this build can be published"
+            )
+        raise

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import html
 import secrets
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -22,8 +21,6 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink
-from mkdocs.utils import get_relative_url
 
 from journeys.building import compiled_templates, generation, isolated
 from journeys.building.cache import ChartCache, cache_directory
@@ -31,6 +28,7 @@ from journeys.building.preview import after_the_first_build
 from journeys.content.diagnostics import Diagnostic, Severity, has_errors
 from journeys.mkdocs import banner, guarding, navigation, preview, search_index, theme
 from journeys.mkdocs.config import JourneysConfig
+from journeys.mkdocs.pages import html_text, plain_toc_titles, url_resolver
 from journeys.mkdocs.written_later import WrittenLater
 from journeys.privacy import folders, guard
 from journeys.site import kinds, passthrough, render
@@ -62,6 +60,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.indexing: search_index.SearchOffload | None = None
         self.dashboard_file: generation.WrittenFile | None = None
         """The study dashboard's page, for the marker line of the site's own home page."""
+        self.dashboard_text: str | None = None
         self.generating: generation.GeneratedFiles | None = None
         self.theme_code = compiled_templates.TemplateCode()
         """The theme's compiled templates (MkDocs makes its environment anew every build)."""
@@ -77,6 +76,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.titles = {}
         self.set_aside = {}
         self.dashboard_file = None
+        self.dashboard_text = None
         problems = folders.publishing_problems(
             project=project_dir(config),
             docs_dir=Path(config.docs_dir),
@@ -149,10 +149,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.chart_cache(config),
             self.written,
             self.preview.rendering if self.serving else None,
+            send_pages=not self.serving,
         )
         # A build reads the study in a child process, so its memory is given back before
         # MkDocs converts every page, and MkDocs reads each page as soon as the child has
-        # written it (on_pre_page). `mkdocs serve` reads here: it keeps drawn charts in
+        # sent it (WrittenLater). `mkdocs serve` reads here: it keeps drawn charts in
         # memory across rebuilds.
         self.generating = generation.GeneratedFiles(isolated.run(work, forked=not self.serving))
         try:
@@ -220,11 +221,14 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         inclusion = (
             InclusionLevel.UNDEFINED if kinds.in_nav(output.src_uri) else InclusionLevel.NOT_IN_NAV
         )
-        file = WrittenLater.generated(
+        # While serving, every file is written before MkDocs reads any (with its time, for
+        # `--dirty`); a build's are listed first and made while MkDocs reads the first.
+        kind = File if self.serving else WrittenLater
+        file = kind.generated(
             config, output.src_uri, abs_src_path=str(output.path), inclusion=inclusion
         )
-        assert isinstance(file, WrittenLater)  # made by its class
-        file.until_written = functools.partial(self.wait_for, output.src_uri)
+        if isinstance(file, WrittenLater):
+            file.until_written = functools.partial(self.receive, file)
         files.append(file)
         self.generated.add(output.src_uri)
         if output.title is not None:
@@ -256,9 +260,20 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         """The study dashboard, for the marker line of the site's own home page."""
         if self.dashboard_file is None:
             return None
-        self.wait_for(home.HOME)
-        page = self.dashboard_file.path.read_text(encoding="utf-8")
-        return home.dashboard_markdown(page, self.dashboard_file.title or "")
+        if self.dashboard_text is None:
+            self.wait_for(home.HOME)
+            sent = self.generating.take_text(home.HOME) if self.generating is not None else None
+            page = sent if sent is not None else self.dashboard_file.path.read_text("utf-8")
+            self.dashboard_text = home.dashboard_markdown(page, self.dashboard_file.title or "")
+        return self.dashboard_text
+
+    def receive(self, file: File) -> None:
+        """Until the worker has made the generated ``file``: a page it sent rather than
+        wrote becomes the file's content."""
+        self.wait_for(file.src_uri)
+        text = self.generating.take_text(file.src_uri) if self.generating is not None else None
+        if text is not None:
+            file.content_string = text
 
     def wait_for(self, src_uri: str) -> None:
         """Until the generated file ``src_uri`` is written (a build writes them while MkDocs
@@ -328,31 +343,35 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if self.serving:
             self.preview.keep_search_entries(config.plugins)
 
-    # Last, after every other plugin wrote its files: the guard must see all of them.
-    @event_priority(-100)
+    # Last, after every other handler (a hook's too) wrote its files: the guard must see
+    # all of them.
+    @event_priority(float("-inf"))
     def guard_site(self, *, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        with guarding.emptied_unless_checked(site_dir, serving=self.serving):
+            leaks = self.find_leaks(config, site_dir)
+        if leaks is not None:
+            guarding.report_leaks(leaks, site_dir, strict=config.strict, serving=self.serving)
+
+    def find_leaks(self, config: MkDocsConfig, site_dir: Path) -> list[guard.Leak] | None:
         if self.generating is not None and not self.serving:
             with worker_stops_the_build():  # worked out while MkDocs made the pages
                 self.watchlist = self.generating.finish().watchlist
         self.remove_written()
         if self.watchlist is None:
-            return
+            return None
         # The installed theme's own files (not `custom_dir`, which researchers write): a
         # single word is not looked for in its copies (a name like "Mark" is in its scripts).
         theme_dirs = [Path(d) for d in config.theme.dirs if d != config.theme.custom_dir]
-        # While serving, a file read after an earlier build and unchanged since is not read
-        # again (`building/guard_memory.py` says why that is sound).
-        site_dir, publish_unread = Path(config.site_dir), self.config.publish_unread
-        if self.serving:
-            leaks = self.preview.guard.find_leaks(
+        publish_unread = self.config.publish_unread
+        if self.serving:  # a file unchanged since it was read is not read again
+            return self.preview.guard.find_leaks(
                 site_dir, self.watchlist, theme_dirs, publish_unread
             )
-        else:  # on every core: the build's other work is done
-            in_parts = guard.InParts(isolated.cores(), isolated.in_parts)
-            leaks = guard.find_leaks(
-                site_dir, self.watchlist, theme_dirs, publish_unread, in_parts=in_parts
-            )
-        guarding.report_leaks(leaks, site_dir, strict=config.strict, serving=self.serving)
+        in_parts = guard.InParts(isolated.cores(), isolated.in_parts)  # the other work is done
+        return guard.find_leaks(
+            site_dir, self.watchlist, theme_dirs, publish_unread, in_parts=in_parts
+        )
 
     on_post_build = CombinedEvent(keep_search_entries, guard_site)
 
@@ -390,19 +409,6 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         return server
 
 
-def html_text(text: str) -> str:
-    """Plain text as HTML for a theme to print: ``& < > "`` escaped; ``'`` as it is, since
-    Material escapes titles again in attributes (`Eva's` would read `Eva&#x27;s`)."""
-    return html.escape(text, quote=False).replace('"', "&quot;")
-
-
-def plain_toc_titles(items: Iterable[AnchorLink]) -> None:
-    """The table of contents shows a generated heading's text as the page does."""
-    for item in items:
-        item.title = passthrough.plain_punctuation(item.title)
-        plain_toc_titles(item.children)
-
-
 @contextmanager
 def worker_stops_the_build() -> Iterator[None]:
     try:
@@ -422,20 +428,6 @@ def build_date() -> dt.date:
 
 def project_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-
-
-@functools.cache  # one per URL style: while serving, unchanged links keep pages unchanged
-def url_resolver(use_directory_urls: bool) -> render.Href:
-    """``href(from_src_uri, to_src_uri)`` by MkDocs' own URL rules, for both URL styles."""
-
-    @functools.cache
-    def url_of(src_uri: str) -> str:
-        return File(src_uri, src_dir=None, dest_dir="", use_directory_urls=use_directory_urls).url
-
-    def href(from_src: str, to_src: str) -> str:
-        return get_relative_url(url_of(to_src), url_of(from_src))
-
-    return href
 
 
 def report(diagnostics: list[Diagnostic]) -> None:

@@ -36,6 +36,9 @@ class WrittenLater(File):
     def content_string(self, value: str) -> None:
         _FILE_STRING.__set__(self, value)
 
+    def is_modified(self) -> bool:
+        return True  # made by this build (`mkdocs build --dirty` reads it)
+
     def copy_file(self, dirty: bool = False) -> None:
         self.until_written()
         super().copy_file(dirty)

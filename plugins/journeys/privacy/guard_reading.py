@@ -35,7 +35,7 @@ _TAG = re.compile(r"<[^>]*>")
 _TAG_INSIDE = re.compile(r"<([^>]*)>")
 # In the insides of tags, each after a NUL: the tag's name and its attributes' names, which
 # are HTML's words, not the site's ("li", "title"): a one-word name could be one of them.
-_MARKUP_NAMES = re.compile(r"(?:\A|(?<=\0))[!/?]?[\w:.-]*|(?<=\s)[\w:.-]+(?=\s*=)")
+MARKUP_NAMES = re.compile(r"(?:\A|(?<=\0))[!/?]?[\w:.-]*|(?<=\s)[\w:.-]+(?=\s*=)")
 # Shown without a space in between, so "J<span>an</span>" reads "Jan"; comments too. In
 # lower case only, as MkDocs writes them (ignoring case makes it several times slower).
 _INLINE_TAG = re.compile(
@@ -314,7 +314,7 @@ def _readable(text: str, depth: int = 0, tags: Tags = every_tag) -> str:
         return text
     if "<" in text:
         shown = html.unescape(_TAG.sub(" ", _INLINE_TAG.sub("", text)))
-        inside = html.unescape(_MARKUP_NAMES.sub(" ", "\0".join(tags(_TAG_INSIDE.findall(text)))))
+        inside = html.unescape(MARKUP_NAMES.sub(" ", "\0".join(tags(_TAG_INSIDE.findall(text)))))
         pieces = [shown, inside]
     else:
         pieces = [html.unescape(text)] if "&" in text else [text]
@@ -382,31 +382,6 @@ def _base64_texts(text: str) -> Iterator[str]:
             yield unpacked.decode("utf-8")
         except UnicodeDecodeError:
             yield from _printable_runs(unpacked)
-
-
-class TagMemory:
-    """The insides of tags read in earlier files of the site that held nothing looked for:
-    the navigation, icons and links every page repeats are read once, not once per page.
-    What a tag's inside holds does not depend on the page it stands in."""
-
-    LIMIT = 5_000
-    """At most this many are kept: the tags every page repeats are met first."""
-
-    def __init__(self) -> None:
-        self.clean: set[str] = set()
-        self.reading: list[str] = []
-
-    def unread(self, insides: list[str]) -> list[str]:
-        """The ``insides`` not known to be clean, each once."""
-        fresh = [inside for inside in dict.fromkeys(insides) if inside not in self.clean]
-        self.reading += fresh
-        return fresh
-
-    def done(self, clean: bool) -> None:
-        """The file read last held nothing looked for (``clean``), or did."""
-        if clean and len(self.clean) < self.LIMIT:
-            self.clean.update(self.reading)
-        self.reading = []
 
 
 def _numbered_lines(texts: Iterable[str]) -> Iterator[tuple[int, str]]:

@@ -4,6 +4,9 @@ phrases it looks for (:func:`scan`); on every core where a build allows it
 
 from __future__ import annotations
 
+import itertools
+import os
+import re
 import urllib.parse
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -12,7 +15,7 @@ from itertools import chain
 from pathlib import Path
 
 from journeys.privacy.guard_reading import (
-    TagMemory,
+    MARKUP_NAMES,
     Tags,
     Unreadable,
     is_json,
@@ -20,7 +23,15 @@ from journeys.privacy.guard_reading import (
     printable_texts,
 )
 from journeys.privacy.json_entries import EntryMemory, phrases_in_json
-from journeys.privacy.matching import TOKEN, Key, PhraseIndex, normalised, phone_numbers, windows
+from journeys.privacy.matching import (
+    TOKEN,
+    Key,
+    PhraseIndex,
+    normalised,
+    phone_numbers,
+    tokens,
+    windows,
+)
 from journeys.privacy.needles import Needle, is_word
 from journeys.privacy.png_text import SealedText, png_texts
 
@@ -62,7 +73,7 @@ def scan(
     entries of JSON files gave when read before (while serving). With ``in_parts``, the
     files are read in parts of about equal work, each part by one call of ``read``."""
     reader = _Reader(site_dir, found, usual, copied_from_theme, entry_memory)
-    paths = sorted(path for path in site_dir.rglob("*") if path.is_file())
+    paths = site_files(site_dir)
     if in_parts is None or in_parts.parts < 2:
         return reader.read(paths)
     found_in_parts = in_parts.run(reader.read, _shares(paths, in_parts.parts))
@@ -70,6 +81,105 @@ def scan(
         [match for matches, _ in found_in_parts for match in matches],
         [problem for _, problems in found_in_parts for problem in problems],
     )
+
+
+class TagMemory:
+    """What the tags of the last file read that held nothing looked for said: the header,
+    navigation and footer every page repeats are read once, not once per page. Where tags
+    of a page stand as in that file, the same insides in the same order, no phrase looked
+    for stands within that run (it was read whole there). Only the edges of such a run are
+    read again: a phrase may run from the
+    words before it into its first ``overlap`` words, or from its last ones on. Between
+    them stands ``overlap + 1`` times ``gap``, a word no phrase looked for holds, so that
+    no phrase runs across. A run holds only insides the guard reads the same in every way
+    it reads a page: ASCII text without entities, URL or script escapes, markup or data
+    URLs."""
+
+    LIMIT = 10_000
+    """Runs whose edges are kept (pages repeat the same runs)."""
+
+    def __init__(self, overlap: int, gap: str) -> None:
+        self.overlap = overlap
+        self.gap = gap
+        self.last_clean: list[str] = []
+        self.reading: list[str] = []
+        self.words_of: dict[str, list[str]] = {}
+        self.positions: dict[str, int] = {}
+        """Where each inside of the last clean file first stands in it."""
+        self.edges_of: dict[tuple[str, ...], list[str]] = {}
+
+    def unread(self, insides: list[str]) -> list[str]:
+        """``insides`` in order, each run of them that stands as it is in the last clean
+        file shortened to its edges."""
+        self.reading = insides
+        known = self.last_clean
+        read: list[str] = []
+        start = 0
+        while start < len(insides):
+            there = self.positions.get(insides[start])
+            length = 0
+            if there is not None:
+                most = min(len(insides) - start, len(known) - there)
+                while (
+                    length < most
+                    and insides[start + length] == known[there + length]
+                    and _PLAIN_INSIDE.fullmatch(insides[start + length])
+                ):
+                    length += 1
+            if length == 0:
+                read.append(insides[start])
+                start += 1
+            else:
+                read += self._edges(insides[start : start + length])
+                start += length
+        return read
+
+    def done(self, clean: bool) -> None:
+        """The file read last held nothing looked for (``clean``), or did."""
+        if clean:
+            self.last_clean = self.reading
+            self.positions = {}
+            for position, inside in enumerate(self.reading):
+                self.positions.setdefault(inside, position)
+        self.reading = []
+
+    def _edges(self, run: list[str]) -> list[str]:
+        key = tuple(run)
+        edges = self.edges_of.get(key)
+        if edges is None:
+            if len(self.edges_of) >= self.LIMIT:
+                self.edges_of.clear()
+            edges = self.edges_of[key] = self._edges_of(run)
+        return edges
+
+    def _edges_of(self, run: list[str]) -> list[str]:
+        head, head_insides = self._first_words(run)
+        tail, tail_insides = self._first_words(run[::-1], backwards=True)
+        if head_insides + tail_insides >= len(run):  # they meet: the run is short, read it
+            return run
+        kept = [*head, *[self.gap] * (self.overlap + 1), *tail[::-1]]
+        # A first word a tag's name would be taken for; words apart by a sign that neither
+        # joins a number nor is an attribute's `=`.
+        return ["kept " + ",".join(kept)]
+
+    def _first_words(self, run: list[str], backwards: bool = False) -> tuple[list[str], int]:
+        """The first ``overlap`` words of the insides ``run`` (``backwards``: each inside's
+        words last first), and how many insides hold them."""
+        words: list[str] = []
+        count = 0
+        while len(words) < self.overlap and count < len(run):
+            inside = run[count]
+            if inside not in self.words_of:
+                self.words_of[inside] = tokens(MARKUP_NAMES.sub(" ", f"\0{inside}"))
+            words += self.words_of[inside][::-1] if backwards else self.words_of[inside]
+            count += 1
+        return words[: self.overlap], count
+
+
+_PLAIN_INSIDE = re.compile(
+    r"(?!.*;base64,)[\t\n\r\x20-\x24\x27-\x3b\x3d\x3f-\x5b\x5d-\x7e]*", re.DOTALL
+)
+"""ASCII without ``& % < > \\``: read alike as it stands, unescaped, URL- or script-decoded."""
 
 
 class _Reader:
@@ -99,7 +209,7 @@ class _Reader:
         )
 
     def read(self, paths: list[Path]) -> Found:
-        memory = TagMemory()
+        memory = TagMemory(self.overlap, _gap_word(self.by_tokens))
         matches: list[tuple[str, Needle, bool]] = []
         unread: list[tuple[str, str, bool]] = []
         for path in paths:
@@ -138,6 +248,27 @@ class _Reader:
         except SealedText as sealed:
             unread.append((output, str(sealed), True))
         return {phrase for phrase in found if not self.one_word(phrase, MIN_BINARY_WORD)}
+
+
+def _gap_word(looked_for: Iterable[tuple[str, ...]]) -> str:
+    """A word that no phrase looked for holds."""
+    words = {word for phrase in looked_for for word in phrase}
+    return next(f"gap{n}" for n in itertools.count() if f"gap{n}" not in words)
+
+
+def site_files(site_dir: Path) -> list[Path]:
+    """Every file of the site, in the order of their paths: those in a linked folder too
+    (a copy or a deploy takes them), but for a link back to a folder it stands in."""
+    found: list[Path] = []
+    for folder, subfolders, names in os.walk(site_dir, followlinks=True):
+        here = Path(folder)
+        if here != site_dir and here.is_symlink():
+            within = {os.path.realpath(above) for above in (here.parent, *here.parent.parents)}
+            if os.path.realpath(here) in within:
+                subfolders[:] = []
+                continue
+        found += (here / name for name in names)
+    return sorted(path for path in found if path.is_file())
 
 
 def _shares(paths: list[Path], parts: int) -> list[list[Path]]:

@@ -197,10 +197,31 @@ class Renderer:
         worked out now, their templates rendered then."""
 
     def page(self, src_uri: str, template: str, title: str, **context: object) -> OutputFile:
-        render = functools.partial(
-            self.environment.get_template(template).render, page_context(self, src_uri, context)
+        render = functools.partial(self._render, src_uri, template, context)
+        return OutputFile(src_uri, self.later(render), title)
+
+    def page_of(
+        self,
+        src_uri: str,
+        template: str,
+        title: str,
+        context: Callable[[], Mapping[str, object]],
+    ) -> OutputFile:
+        """:meth:`page` with the context ``context()`` gives, worked out when the page is
+        rendered: in a build, once every file is listed (for figures no other file needs)."""
+        if not self.pages_later:
+            return self.page(src_uri, template, title, **context())
+        return OutputFile(
+            src_uri, PageText(lambda: self._render(src_uri, template, context())), title
         )
-        return OutputFile(src_uri, PageText(render) if self.pages_later else render(), title)
+
+    def later(self, make: Callable[[], str]) -> str | PageText:
+        """A file's text: ``make()``, or in a build (:attr:`pages_later`) made when the file
+        is written."""
+        return PageText(make) if self.pages_later else make()
+
+    def _render(self, src_uri: str, template: str, context: Mapping[str, object]) -> str:
+        return self.environment.get_template(template).render(page_context(self, src_uri, context))
 
     def remember(self, name: str, made_from: tuple[object, ...], make: Callable[[], T]) -> T:
         """``make()``: what is called ``name`` (a page, a view, the files of one journey),
@@ -234,7 +255,7 @@ class Renderer:
         return OutputFile(src_uri, Chart(key, functools.partial(draw, stages, series, text, *more)))
 
 
-def page_context(renderer: Renderer, src_uri: str, view: dict[str, object]) -> dict[str, object]:
+def page_context(renderer: Renderer, src_uri: str, view: Mapping[str, object]) -> dict[str, object]:
     """All a page template gets: the labels, link and path helpers, the names of personas
     and journeys, the thresholds its rules state (``rules``), and the plain data built for
     that page (``view``). Nothing here reaches

@@ -48,17 +48,20 @@ def files(site: Renderer) -> Iterator[OutputFile]:
 
 
 def interview_output(site: Renderer, fact: InterviewFact) -> OutputFile:
+    return site.page_of(
+        interview_page(fact.key),
+        "interview.md.j2",
+        site.t("interview_title", id=fact.key),
+        functools.partial(interview_context, site, fact),
+    )
+
+
+def interview_context(site: Renderer, fact: InterviewFact) -> dict[str, object]:
     scores = ", ".join(site.t.score(score) for score in fact.scores)
     sparkline = charts.sparkline(
         fact.scores, fact.peak_position, title=site.t("sparkline_title", scores=scores)
     )
-    return site.page(
-        interview_page(fact.key),
-        "interview.md.j2",
-        site.t("interview_title", id=fact.key),
-        view=interview_view(site.data, fact),
-        sparkline=markupsafe.Markup(sparkline),
-    )
+    return {"view": interview_view(site.data, fact), "sparkline": markupsafe.Markup(sparkline)}
 
 
 @dataclass(frozen=True)

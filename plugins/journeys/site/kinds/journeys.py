@@ -130,17 +130,19 @@ def journey_files(site: Renderer, view: JourneyView) -> list[OutputFile]:
         *made,
         OutputFile(
             expectations_csv(slug),
-            expectations_table(view, site.t, lambda slug: personas[slug].name),
+            site.later(lambda: expectations_table(view, site.t, lambda p: personas[p].name)),
         ),
-        OutputFile(journey_json(slug), exports.to_json(journey_data(view))),
-        OutputFile(journey_csv(slug), stages_csv(view)),
-        site.page(
+        OutputFile(journey_json(slug), site.later(lambda: exports.to_json(journey_data(view)))),
+        OutputFile(journey_csv(slug), site.later(lambda: stages_csv(view))),
+        site.page_of(
             journey_page(slug),
             "journey.md.j2",
             view.journey.title,
-            view=view,
-            findings=findings.journey_findings(view, site.t),
-            pain_score=journey_map.PAIN_SCORE,
+            lambda: {
+                "view": view,
+                "findings": findings.journey_findings(view, site.t),
+                "pain_score": journey_map.PAIN_SCORE,
+            },
         ),
     ]
 

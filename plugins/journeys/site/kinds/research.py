@@ -31,10 +31,10 @@ def files(site: Renderer) -> Iterator[OutputFile]:
 
 def pages(site: Renderer) -> list[OutputFile]:
     """The research overview and the signals page: figures of the whole study."""
-    view = research_view(site.data, site.interview_target)
+    view = functools.cache(lambda: {"view": research_view(site.data, site.interview_target)})
     return [
-        site.page(RESEARCH_INDEX, "research.md.j2", site.t("research_title"), view=view),
-        site.page(RESEARCH_SIGNALS, "signals.md.j2", site.t("signals"), view=view),
+        site.page_of(RESEARCH_INDEX, "research.md.j2", site.t("research_title"), view),
+        site.page_of(RESEARCH_SIGNALS, "signals.md.j2", site.t("signals"), view),
     ]
 
 

@@ -51,14 +51,16 @@ def files(site: Renderer) -> Iterator[OutputFile]:
 
 
 def workshop_output(site: Renderer, slug: str) -> OutputFile:
-    view = workshop_view(site.data, site.data.study.journeys[slug])
-    return site.page(
+    journey = site.data.study.journeys[slug]
+    return site.page_of(
         workshop_page(slug),
         "workshop.md.j2",
-        site.t("workshop_title", journey=view.journey.title),
-        view=view,
-        pain_score=PAIN_SCORE,
-        map_pain_score=journey_map.PAIN_SCORE,
+        site.t("workshop_title", journey=journey.title),
+        lambda: {
+            "view": workshop_view(site.data, journey),
+            "pain_score": PAIN_SCORE,
+            "map_pain_score": journey_map.PAIN_SCORE,
+        },
     )
 
 
