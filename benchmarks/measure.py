@@ -17,6 +17,10 @@ BUILD_TIMEOUT = 4 * 3600
 PROBE = "BENCHMARK-PROBE "
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 SAMPLE_SECONDS = 0.02
+PSS_SECONDS = 0.2
+"""The proportional set size costs the kernel a walk of every page (about 4 ms for 400 MB):
+it is read at most this often, and only when the resident sizes add up to more than the
+highest proportional size yet (it can be no higher than they are)."""
 
 # Runs a command's module in this interpreter and reports whether matplotlib was imported
 # (the plugin must import it only when a chart is drawn): an audit hook, inherited by
@@ -52,9 +56,15 @@ class Run:
     cpu_seconds: float
     """User plus system time of the process: less sensitive than wall time to other load."""
     peak_rss_mb: float
+    """The largest sum of the resident sizes of the process tree: a page shared by a forked
+    worker and its parent counts in each."""
     returncode: int
     log: str
     matplotlib: bool | None
+    peak_pss_mb: float = 0.0
+    """The largest sum of the proportional set sizes of the process tree: a shared page
+    counts once, divided among the processes that share it (0 where the system has no
+    ``/proc/<pid>/smaps_rollup``)."""
 
     def check(self, what: str) -> None:
         if self.returncode != 0:
@@ -71,12 +81,18 @@ def measure(module: str, args: list[str], cwd: Path, log_path: Path) -> Run:
             command, cwd=cwd, env=environment(cwd), stdout=log, stderr=subprocess.STDOUT
         )
         deadline = time.monotonic() + BUILD_TIMEOUT
-        tree_peak = 0
+        tree_peak = pss_peak = 0
+        pss_read = 0.0
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 break
-            tree_peak = max(tree_peak, tree_rss(process.pid))
+            pids = tree(process.pid)
+            rss = sum(resident(pid) for pid in pids)
+            tree_peak = max(tree_peak, rss)
+            if rss > pss_peak and time.monotonic() - pss_read >= PSS_SECONDS:
+                pss_peak = max(pss_peak, sum(proportional(pid) for pid in pids))
+                pss_read = time.monotonic()
             if time.monotonic() > deadline:
                 process.kill()
                 pid, status, usage = os.wait4(process.pid, 0)
@@ -90,25 +106,47 @@ def measure(module: str, args: list[str], cwd: Path, log_path: Path) -> Run:
     rss_kb = usage.ru_maxrss / 1024 if sys.platform == "darwin" else usage.ru_maxrss
     cpu = usage.ru_utime + usage.ru_stime
     peak_mb = max(rss_kb / 1024, tree_peak / 2**20)
-    return Run(seconds, cpu, peak_mb, process.returncode, text, imported)
+    return Run(
+        seconds, cpu, peak_mb, process.returncode, text, imported, peak_pss_mb=pss_peak / 2**20
+    )
 
 
-def tree_rss(pid: int) -> int:
-    """Bytes resident in ``pid`` and all its descendants together (Linux; 0 elsewhere).
-    Pages a forked worker still shares with its parent are counted in both."""
-    total = 0
+def tree(pid: int) -> list[int]:
+    """``pid`` and all its descendants (Linux; only ``pid`` elsewhere)."""
+    found = []
     pending = [pid]
     while pending:
         current = pending.pop()
+        found.append(current)
         try:
-            with open(f"/proc/{current}/statm") as statm:
-                total += int(statm.read().split()[1]) * PAGE_SIZE
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children") as children:
                     pending.extend(int(child) for child in children.read().split())
         except (OSError, ValueError):  # gone meanwhile, or no /proc
             continue
-    return total
+    return found
+
+
+def resident(pid: int) -> int:
+    """Bytes resident in ``pid`` (0 when it is gone, or without /proc)."""
+    try:
+        with open(f"/proc/{pid}/statm") as statm:
+            return int(statm.read().split()[1]) * PAGE_SIZE
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def proportional(pid: int) -> int:
+    """The proportional set size of ``pid`` in bytes: its own pages, and its share of each
+    page it shares (0 when it is gone, or without /proc)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
 
 
 def median_run(runs: list[Run]) -> Run:
@@ -121,6 +159,7 @@ def median_run(runs: list[Run]) -> Run:
         middle.returncode,
         middle.log,
         middle.matplotlib,
+        peak_pss_mb=max(run.peak_pss_mb for run in runs),
     )
 
 

@@ -32,9 +32,10 @@ BUILD_COLUMNS = (
     "(b) baseline build",
     "(a)/(b)",
     "(a)/(b) CPU",
-    "(a) peak RSS",
-    "(b) peak RSS",
-    "RSS (a)/(b)",
+    "(a) peak memory (PSS)",
+    "(b) peak memory (PSS)",
+    "memory (a)/(b)",
+    "peak RSS (a) / (b)",
     "(a) warm build",
     "journeys check (cached / --no-cache)",
     "charts (drawn cold / warm)",
@@ -136,9 +137,10 @@ def _builds(results: list[SizeResult]) -> list[str]:
             _timed(r.baseline),
             f"{r.ratio:.2f}",
             f"{r.plugin.cpu_seconds / r.baseline.cpu_seconds:.2f}",
-            f"{r.plugin.peak_rss_mb:.0f} MB",
-            f"{r.baseline.peak_rss_mb:.0f} MB",
-            f"{r.rss_ratio:.2f}",
+            f"{r.plugin.peak_pss_mb:.0f} MB",
+            f"{r.baseline.peak_pss_mb:.0f} MB",
+            f"{r.pss_ratio:.2f}",
+            f"{r.plugin.peak_rss_mb:.0f} / {r.baseline.peak_rss_mb:.0f} MB ({r.rss_ratio:.2f})",
             _timed(r.warm),
             f"{r.check.seconds:.2f} s / {r.check_cold.seconds:.2f} s",
             f"{r.charts_in_site} ({r.charts_drawn_cold} / {r.charts_drawn_warm})",
@@ -194,7 +196,7 @@ def _in_nav_baselines(results: list[SizeResult]) -> list[str]:
             f"{r.n:,}",
             name,
             _timed(run),
-            f"{run.peak_rss_mb:.0f} MB",
+            f"{run.peak_pss_mb:.0f} MB",
             f"{kb:.0f} KB",
             f"{run.seconds / r.baseline.seconds:.2f}",
             f"{r.plugin.seconds / run.seconds:.2f}",
@@ -204,7 +206,7 @@ def _in_nav_baselines(results: list[SizeResult]) -> list[str]:
     ]
     if not rows:
         return []
-    columns = ["interviews", "baseline", "build", "peak RSS", "interview page"]
+    columns = ["interviews", "baseline", "build", "peak memory (PSS)", "interview page"]
     columns += ["this/(b)", "(a)/this"]
     note = (
         "For context only: what the interview pages cost in the navigation. No target "

@@ -56,6 +56,10 @@ class SizeResult:
     def rss_ratio(self) -> float:
         return self.plugin.peak_rss_mb / self.baseline.peak_rss_mb
 
+    @property
+    def pss_ratio(self) -> float:
+        return self.plugin.peak_pss_mb / self.baseline.peak_pss_mb
+
 
 @dataclass
 class Measured:
@@ -163,4 +167,7 @@ def _in_nav_baseline(result: SizeResult, name: str, root: Path, study: Generated
 
 
 def _print_run(run: Run) -> None:
-    print(f"  {run.seconds:.1f} s, {run.peak_rss_mb:.0f} MB", flush=True)
+    print(
+        f"  {run.seconds:.1f} s, {run.peak_pss_mb:.0f} MB (PSS), {run.peak_rss_mb:.0f} MB (RSS)",
+        flush=True,
+    )
