@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -82,7 +84,7 @@ def test_two_charts_that_are_the_same_are_drawn_once(tmp_path: Path) -> None:
 @pytest.mark.usefixtures("forking")  # as in `mkdocs build`
 def test_a_chart_process_that_dies_fails_the_build_with_a_message() -> None:
     plugin = JourneysPlugin()
-    plugin.drawing = isolated.Background(lambda: os.kill(os.getpid(), signal.SIGKILL))
+    plugin.drawing = isolated.Consumer(lambda charts: os.kill(os.getpid(), signal.SIGKILL))
 
     with pytest.raises(
         PluginError, match=r"worker process stopped unexpectedly \(exit code -9\); the site"
@@ -95,8 +97,8 @@ def test_a_chart_process_that_dies_fails_the_build_with_a_message() -> None:
 def test_a_build_that_stops_early_ends_the_chart_process(tmp_path: Path) -> None:
     marker = tmp_path / "drawing"
     plugin = JourneysPlugin()
-    plugin.drawing = isolated.Background(
-        lambda: write_marker(marker, str(os.getpid())) or time.sleep(60)
+    plugin.drawing = isolated.Consumer(
+        lambda charts: write_marker(marker, str(os.getpid())) or time.sleep(60)
     )
     assert wait_for_file(marker)
 
@@ -104,3 +106,31 @@ def test_a_build_that_stops_early_ends_the_chart_process(tmp_path: Path) -> None
 
     assert not is_running(int(marker.read_text()))
     assert plugin.drawing is None
+
+
+@pytest.mark.parametrize("preload", [True, False])
+def test_what_draws_charts_loads_before_the_charts_come_only_when_asked(
+    tmp_path: Path, preload: bool
+) -> None:
+    """A cold build's chart worker loads matplotlib while the study is read (every chart is
+    to draw); otherwise it loads only to draw one: with none sent, never."""
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from journeys.building import generation\n"
+        "from journeys.building.cache import ChartCache\n"
+        f"drawn = generation.draw_charts_as_sent(ChartCache(None), {preload}, [])\n"
+        "print(drawn, 'matplotlib' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["0", str(preload)]
+
+
+def test_a_chart_cache_holds_none_until_a_chart_is_kept(tmp_path: Path) -> None:
+    cache = ChartCache(tmp_path / "cache")
+    assert cache.holds_none() and ChartCache(None).holds_none()
+    cache.keep("a chart", b"<svg/>")
+    assert not cache.holds_none()
+    assert not ChartCache(tmp_path / "cache").holds_none()

@@ -78,6 +78,10 @@ class ChartCache:
         self.salt = _code_salt()
         self.memory: dict[str, bytes] = {}
 
+    def holds_none(self) -> bool:
+        """Whether no chart was kept yet (or none is kept: no folder): a build draws all."""
+        return self.directory is None or not any(self.directory.glob("*.svg"))
+
     def find(self, key: str) -> bytes | None:
         """The chart drawn before under ``key``, if any."""
         digest = self._digest(key)

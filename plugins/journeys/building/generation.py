@@ -12,6 +12,7 @@ build.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
 from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
@@ -23,7 +24,7 @@ from journeys.building.compiled_templates import TemplateCode
 from journeys.building.frontmatter_cache import FrontMatterCache
 from journeys.building.memory import collector_paused
 from journeys.building.options import Options
-from journeys.building.preview import Digests, RenderMemory
+from journeys.building.preview import CHART_MODULES, Digests, RenderMemory
 from journeys.content.diagnostics import Diagnostic
 from journeys.content.loading import load_study
 from journeys.content.study import Study
@@ -351,15 +352,27 @@ def study_watchlist(
     )
 
 
-def draw_charts(to_draw: Sequence[ChartToDraw], charts: ChartCache) -> int:
+def draw_charts_as_sent(charts: ChartCache, preload: bool, to_draw: Iterable[ChartToDraw]) -> int:
+    """:func:`draw_charts` of the charts as they come; with ``preload``, what draws them is
+    loaded first, before they are known (a build whose chart cache is empty loads it while
+    the study is read)."""
+    if preload:
+        for module in CHART_MODULES:
+            importlib.import_module(module)
+    return draw_charts(to_draw, charts)
+
+
+def draw_charts(to_draw: Iterable[ChartToDraw], charts: ChartCache) -> int:
     """Draw each chart, keep it in the cache and write its files; return how many were drawn."""
+    drawn = 0
     for item in to_draw:
+        drawn += 1
         content = item.chart.draw()
         charts.keep(item.chart.key, content)
         for path in item.paths:  # maybe before generate_site came to its folder
             path.parent.mkdir(parents=True, exist_ok=True)
             write_changed(path, content)
-    return len(to_draw)
+    return drawn
 
 
 def write_changed(path: Path, content: bytes) -> bool:

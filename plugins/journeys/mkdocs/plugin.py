@@ -56,7 +56,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.preview = preview.Preview()
         """What `mkdocs serve` keeps across rebuilds, so that a rebuild makes only the pages
         that changed (with `--dirty`)."""
-        self.drawing: isolated.Background[int] | None = None
+        self.drawing: isolated.Consumer[generation.ChartToDraw, int] | None = None
         self.indexing: search_index.SearchOffload | None = None
         self.dashboard_file: generation.WrittenFile | None = None
         """The study dashboard's page, for the marker line of the site's own home page."""
@@ -155,6 +155,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         # MkDocs converts every page, and MkDocs reads each page as soon as the child has
         # sent it (WrittenLater). `mkdocs serve` reads here: it keeps drawn charts in
         # memory across rebuilds.
+        if not self.serving and self.chart_cache(config).holds_none():
+            # Every chart is to draw: what draws them loads while the study is read.
+            self.drawing = self.chart_worker(config, preload=True)
         self.generating = generation.GeneratedFiles(isolated.run(work, forked=not self.serving))
         try:
             with worker_stops_the_build():
@@ -190,17 +193,23 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self, charts_to_draw: list[generation.ChartToDraw], config: MkDocsConfig
     ) -> None:
         """The work that runs beside MkDocs making the pages, in child processes."""
-        if charts_to_draw:
-            # Drawn beside MkDocs reading the pages; waited for in on_env, before files are
-            # copied. `mkdocs serve` draws in on_env, keeping them in memory across rebuilds.
-            self.drawing = isolated.Background(
-                functools.partial(generation.draw_charts, charts_to_draw, self.chart_cache(config)),
-                forked=not self.serving,
-            )
+        # Drawn beside MkDocs reading the pages; waited for in on_env, before files are
+        # copied. `mkdocs serve` draws in on_env, keeping them in memory across rebuilds.
+        if charts_to_draw and self.drawing is None:
+            self.drawing = self.chart_worker(config, preload=False)
+        for chart in charts_to_draw:
+            assert self.drawing is not None  # made above
+            self.drawing.send(chart)
         if not self.serving:
             # Forked now, before MkDocs holds every page's HTML (a child forked later would
             # count a copy of it in its memory); pages are handed to it as they are made.
             self.indexing = search_index.offload(config.plugins, Path(config.site_dir))
+
+    def chart_worker(
+        self, config: MkDocsConfig, *, preload: bool
+    ) -> isolated.Consumer[generation.ChartToDraw, int]:
+        draw = functools.partial(generation.draw_charts_as_sent, self.chart_cache(config), preload)
+        return isolated.Consumer(draw, forked=not self.serving)
 
     def drop_unwritten(self, files: Files) -> None:
         """Leave out generated files that were announced but not written (charts still to
