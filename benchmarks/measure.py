@@ -24,14 +24,26 @@ highest proportional size yet (it can be no higher than they are)."""
 
 # Runs a command's module in this interpreter and reports whether matplotlib was imported
 # (the plugin must import it only when a chart is drawn): an audit hook, inherited by
-# forked worker processes, reports each import as it happens; a last line marks the end.
+# forked worker processes, reports each import as it happens (`importlib.import_module`
+# raises no audit event, so it is watched too); a last line marks the end.
 WRAPPER = f"""
-import os, runpy, sys
+import importlib, os, runpy, sys
+
+def report():
+    print("{PROBE}imported matplotlib in " + str(os.getpid()), file=sys.stderr, flush=True)
 
 def probe(event, args):
     if event == "import" and args[0] == "matplotlib":
-        print("{PROBE}imported matplotlib in " + str(os.getpid()), file=sys.stderr, flush=True)
+        report()
 
+import_module = importlib.import_module
+
+def watched_import_module(name, package=None):
+    if name.split(".")[0] == "matplotlib" and "matplotlib" not in sys.modules:
+        report()
+    return import_module(name, package)
+
+importlib.import_module = watched_import_module
 sys.addaudithook(probe)
 module, sys.argv = sys.argv[1], sys.argv[1:]
 try:
