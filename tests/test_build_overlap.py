@@ -374,6 +374,35 @@ def test_a_quote_running_out_of_a_tag_read_before_is_found(tmp_path: Path) -> No
     assert [leak.output for leak in leaks if leak.source.endswith("int-04.md")] == ["b.html"]
 
 
+def test_a_quote_that_tags_read_once_more_make_whole_is_found_after_a_clean_page(
+    tmp_path: Path,
+) -> None:
+    """An entity in a tag can read as `>`, so the tags' text is read once more as markup:
+    a tag of that reading runs over the tooltips between, leaves out an attribute's name
+    before `=` ("data"), and the quote that name split stands whole. The tooltips alone,
+    read in the first page, held nothing."""
+    tree = a_study(tmp_path)
+    tree.interview("int-04", consent=False, body=QUOTE)
+    words = QUOTE.split()
+    tooltip = (
+        f"{a_long_inside(FILLER)}"
+        f'<abbr title="{" ".join(words[:4])}" data x="{" ".join(words[4:])}">t</abbr>'
+        f"{a_long_inside(FILLER)}"
+    )
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "a.html").write_text(f"<p>One.</p>{tooltip}", encoding="utf-8")
+    (folder / "b.html").write_text(
+        f'<p>Two.</p><abbr title="<x">o</abbr>{tooltip}<abbr title="&gt;">c</abbr>',
+        encoding="utf-8",
+    )
+    watchlist = watching(tmp_path)
+
+    leaks = guard.find_leaks(folder, watchlist)
+
+    assert [leak.output for leak in leaks if leak.source.endswith("int-04.md")] == ["b.html"]
+
+
 WORDS = ["Noël", "Wesselius", "nw@example.org", *QUOTE.split()[:5], *FILLER[:6]]
 
 

@@ -88,12 +88,12 @@ class TagMemory:
     navigation and footer every page repeats are read once, not once per page. Where tags
     of a page stand as in that file, the same insides in the same order, no phrase looked
     for stands within that run (it was read whole there). Only the edges of such a run are
-    read again: a phrase may run from the
-    words before it into its first ``overlap`` words, or from its last ones on. Between
-    them stands ``overlap + 1`` times ``gap``, a word no phrase looked for holds, so that
-    no phrase runs across. A run holds only insides the guard reads the same in every way
-    it reads a page: ASCII text without entities, URL or script escapes, markup or data
-    URLs."""
+    read again: a phrase may run from the words before it into its first ``overlap``
+    words, or from its last ones on. Between them stands ``overlap + 1`` times ``gap``, a
+    word no phrase looked for holds, so that no phrase runs across. A run holds only
+    insides the guard reads the same in every way it reads a page: ASCII text without
+    entities, URL or script escapes, markup or data URLs; and no run is shortened in a
+    page whose tags hold an entity."""
 
     LIMIT = 10_000
     """Runs whose edges are kept (pages repeat the same runs)."""
@@ -112,6 +112,11 @@ class TagMemory:
         """``insides`` in order, each run of them that stands as it is in the last clean
         file shortened to its edges."""
         self.reading = insides
+        if any("&" in inside for inside in insides):
+            # An entity may read as `>` and so make tags of the tags' text once more (see
+            # `guard_reading._readable`): a tag of that reading could hold any part of a
+            # run, whose words it reads otherwise (an attribute's name left out). Read all.
+            return insides
         known = self.last_clean
         read: list[str] = []
         start = 0
