@@ -22,6 +22,7 @@ ALPHABET = st.sampled_from(
         *"\u0301\u0308\u00ad\u200b",
         *"\uf021\uf02c\uf041\ue000",
         *"℡①½\u00a0",
+        *"ᏣᎳᎩꭰꮿ",  # Cherokee: folds to capitals, which lower-casing turns back
     ]
 )
 

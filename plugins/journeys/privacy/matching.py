@@ -87,7 +87,9 @@ def normalised(text: str) -> str:
             .casefold()
         )
         plain = _ASCII_SIGN.sub(" ", _MARKS.sub("", decomposed)).translate(_KEPT_SIGNS)
-        return _OTHER_SIGN.sub(" ", plain)
+        # Lower-cased after folding, as below: Cherokee folds to capitals, which `lower`
+        # turns back, so the same word reads alike whatever surrounds it.
+        return _OTHER_SIGN.sub(" ", plain).lower()
     return _NON_ASCII.sub(_folded, text).lower()  # a few words: those alone, not the whole text
 
 
