@@ -798,3 +798,16 @@ def test_a_participant_named_like_a_month_builds_strict_when_interviewed_that_mo
     assert "privacy guard" not in result.stderr
     page = (tmp_path / "site" / "interviews" / "int-02" / "index.html").read_text(encoding="utf-8")
     assert "11 June 2025" in page
+
+
+def test_a_name_in_a_comment_after_a_greater_than_sign_fails_the_build(tmp_path: Path) -> None:
+    """A comment is left out of the shown text whole, and a tag's inside ends at the first
+    `>`: the rest of a comment with a `>` in it is read as it stands too."""
+    study(ContentTree(tmp_path / "content"))
+    folder = site(tmp_path, {"a.html": f"<p>Notes</p><!-- todo > ask {NAME} again --><p>x</p>"})
+
+    leaks = guard.find_leaks(folder, watching(tmp_path))
+
+    assert [(leak.output, leak.field, leak.severity.value) for leak in leaks] == [
+        ("a.html", "participant.name", "error")
+    ]

@@ -33,6 +33,9 @@ from pathlib import Path
 
 _TAG = re.compile(r"<[^>]*>")
 _TAG_INSIDE = re.compile(r"<([^>]*)>")
+_COMMENT_WITH_GT = re.compile(r"<!--((?:(?!-->).)*?>.*?)-->", re.DOTALL)
+"""A comment with a ``>`` in it: the shown text leaves it out whole, a tag's inside ends at
+its first ``>``; so its text is read as it stands too."""
 # In the insides of tags, each after a NUL: the tag's name and its attributes' names, which
 # are HTML's words, not the site's ("li", "title"): a one-word name could be one of them.
 MARKUP_NAMES = re.compile(r"(?:\A|(?<=\0))[!/?]?[\w:.-]*|(?<=\s)[\w:.-]+(?=\s*=)")
@@ -315,7 +318,7 @@ def _readable(text: str, depth: int = 0, tags: Tags = every_tag) -> str:
     if "<" in text:
         shown = html.unescape(_TAG.sub(" ", _INLINE_TAG.sub("", text)))
         inside = html.unescape(MARKUP_NAMES.sub(" ", "\0".join(tags(_TAG_INSIDE.findall(text)))))
-        pieces = [shown, inside]
+        pieces = [shown, inside, *_COMMENT_WITH_GT.findall(text)]
     else:
         pieces = [html.unescape(text)] if "&" in text else [text]
     if depth == 0:
