@@ -7,9 +7,11 @@ test asserts on line numbers.
 from __future__ import annotations
 
 import os
+import struct
 import subprocess
 import tempfile
 import time
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -251,3 +253,20 @@ def single(study: Study) -> Diagnostic:
 def problems(study: Study) -> list[tuple[str, int, str, Severity, str]]:
     """Each diagnostic as ``(path, line, field, severity, message)``."""
     return [(d.path, d.line, d.field, d.severity, d.message) for d in study.diagnostics]
+
+
+def png(kind: bytes, data: bytes) -> bytes:
+    """A one-pixel PNG image with one more chunk (``tEXt``: metadata as it stands)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+        + chunk(kind, data)
+        + chunk(b"IDAT", zlib.compress(b"\0\0"))
+        + chunk(b"IEND", b"")
+    )

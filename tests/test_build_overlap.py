@@ -353,25 +353,27 @@ def a_long_inside(words: list[str]) -> str:
     return f'<abbr title="{" ".join(words)}">x</abbr>'
 
 
+def pages_with_the_quote(tmp_path: Path, first: str, second: str) -> list[str]:
+    """The pages ``a.html`` (read first) and ``b.html`` in which the guard finds the
+    non-consenting :data:`QUOTE`."""
+    tree = a_study(tmp_path)
+    tree.interview("int-04", consent=False, body=QUOTE)
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "a.html").write_text(first, encoding="utf-8")
+    (folder / "b.html").write_text(second, encoding="utf-8")
+    leaks = guard.find_leaks(folder, watching(tmp_path))
+    return [leak.output for leak in leaks if leak.source.endswith("int-04.md")]
+
+
 def test_a_quote_running_out_of_a_tag_read_before_is_found(tmp_path: Path) -> None:
     """The footer's long tooltip held nothing in the first page, so it is not read again
     whole; its last words still are, so a non-consenting quote that runs on from them into
     the next tag is found."""
-    tree = a_study(tmp_path)
-    tree.interview("int-04", consent=False, body=QUOTE)
     footer = a_long_inside([*FILLER, *FILLER, *QUOTE.split()[:4]])
-    folder = tmp_path / "site"
-    folder.mkdir()
-    (folder / "a.html").write_text(f"<p>One.</p>{footer}", encoding="utf-8")
-    (folder / "b.html").write_text(
-        f'<p>Two.</p>{footer}<abbr title="{" ".join(QUOTE.split()[4:])}">b</abbr>',
-        encoding="utf-8",
-    )
-    watchlist = watching(tmp_path)
+    second = f'<p>Two.</p>{footer}<abbr title="{" ".join(QUOTE.split()[4:])}">b</abbr>'
 
-    leaks = guard.find_leaks(folder, watchlist)
-
-    assert [leak.output for leak in leaks if leak.source.endswith("int-04.md")] == ["b.html"]
+    assert pages_with_the_quote(tmp_path, f"<p>One.</p>{footer}", second) == ["b.html"]
 
 
 def test_a_quote_that_tags_read_once_more_make_whole_is_found_after_a_clean_page(
@@ -381,26 +383,15 @@ def test_a_quote_that_tags_read_once_more_make_whole_is_found_after_a_clean_page
     a tag of that reading runs over the tooltips between, leaves out an attribute's name
     before `=` ("data"), and the quote that name split stands whole. The tooltips alone,
     read in the first page, held nothing."""
-    tree = a_study(tmp_path)
-    tree.interview("int-04", consent=False, body=QUOTE)
     words = QUOTE.split()
     tooltip = (
         f"{a_long_inside(FILLER)}"
         f'<abbr title="{" ".join(words[:4])}" data x="{" ".join(words[4:])}">t</abbr>'
         f"{a_long_inside(FILLER)}"
     )
-    folder = tmp_path / "site"
-    folder.mkdir()
-    (folder / "a.html").write_text(f"<p>One.</p>{tooltip}", encoding="utf-8")
-    (folder / "b.html").write_text(
-        f'<p>Two.</p><abbr title="<x">o</abbr>{tooltip}<abbr title="&gt;">c</abbr>',
-        encoding="utf-8",
-    )
-    watchlist = watching(tmp_path)
+    second = f'<p>Two.</p><abbr title="<x">o</abbr>{tooltip}<abbr title="&gt;">c</abbr>'
 
-    leaks = guard.find_leaks(folder, watchlist)
-
-    assert [leak.output for leak in leaks if leak.source.endswith("int-04.md")] == ["b.html"]
+    assert pages_with_the_quote(tmp_path, f"<p>One.</p>{tooltip}", second) == ["b.html"]
 
 
 WORDS = ["Noël", "Wesselius", "nw@example.org", *QUOTE.split()[:5], *FILLER[:6]]

@@ -18,7 +18,6 @@ import multiprocessing
 import os
 import pickle
 import signal
-import struct
 import subprocess
 import sys
 import tempfile
@@ -32,7 +31,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from contentkit import ContentTree, build, mkdocs, write_site
+from contentkit import ContentTree, build, mkdocs, png, write_site
 from journeys.building import generation, isolated
 from journeys.content.loading import load_study
 from journeys.privacy import guard
@@ -91,21 +90,6 @@ def summary(leaks: list[guard.Leak]) -> list[tuple[str, str, str, str, int, str,
 
 def in_parts(parts: int) -> guard.InParts:
     return guard.InParts(parts, isolated.in_parts)
-
-
-def png(kind: bytes, data: bytes) -> bytes:
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        )
-
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
-        + chunk(kind, data)
-        + chunk(b"IDAT", zlib.compress(b"\0\0"))
-        + chunk(b"IEND", b"")
-    )
 
 
 def survivors(project: Path) -> list[int]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from contentkit import ContentTree, mkdocs, write_site
+from contentkit import ContentTree, mkdocs, png, write_site
 from journeys.building.generation import label_texts
 from journeys.content.loading import load_study
 from journeys.privacy import guard, guard_reading, matching, png_text
@@ -47,23 +47,6 @@ def a_docx() -> bytes:
         entry = zipfile.ZipInfo("word/document.xml", date_time=(2026, 1, 1, 0, 0, 0))
         archive.writestr(entry, f"<w:t>{NAME}</w:t>", zipfile.ZIP_DEFLATED)
     return packed.getvalue()
-
-
-def png(kind: bytes, data: bytes) -> bytes:
-    """A one-pixel PNG image with one more chunk (``tEXt``: metadata as it stands)."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        )
-
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
-        + chunk(kind, data)
-        + chunk(b"IDAT", zlib.compress(b"\0\0"))
-        + chunk(b"IEND", b"")
-    )
 
 
 def guard_lines(stderr: str, level: str) -> list[str]:
