@@ -256,3 +256,103 @@ def test_a_stopped_consumer_leaves_no_child_running() -> None:
     consumer.stop()
 
     assert not child.process.is_alive()
+
+
+def with_background_of_its_own() -> Generator[int, None, int]:
+    """A worker's work: it starts background work of its own (a child of the child)."""
+    yield os.getpid()
+    return isolated.Background(os.getpid).result()
+
+
+@pytest.mark.usefixtures("forking")
+def test_a_worker_may_start_background_work_of_its_own() -> None:
+    workers: list[int] = []
+    its_own = isolated.drain(isolated.run(with_background_of_its_own), workers.append)
+
+    assert len({os.getpid(), *workers, its_own}) == 3  # this process, the worker, its child
+
+
+def waiting_for(go: Path, answer: object) -> object:
+    assert wait_for_file(go, seconds=30)
+    return answer
+
+
+@pytest.mark.usefixtures("forking")
+def test_background_work_is_ready_once_its_child_has_answered(tmp_path: Path) -> None:
+    work = isolated.Background(lambda: waiting_for(tmp_path / "go", 7))
+    time.sleep(0.2)
+    assert not work.ready()
+
+    write_marker(tmp_path / "go", "")
+    deadline = time.monotonic() + 10
+    while not work.ready() and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+    assert work.ready() and work.result() == 7
+
+
+def test_background_work_that_runs_here_is_never_ready_before_its_result_is_asked_for() -> None:
+    work = isolated.Background(os.getpid, forked=False)
+
+    assert not work.ready() and work.result() == os.getpid()
+
+
+def has_ended(pid: int) -> bool:
+    """Gone, or a zombie nobody reaped (an orphan's new parent may not)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+
+
+def answering_once_told(marker: Path, go: Path) -> str:
+    write_marker(marker, str(os.getpid()))
+    if not wait_for_file(go, seconds=20):
+        write_marker(marker.with_name("gave up"), "")
+    return "x" * 2**20
+
+
+def dying_with_background_work(marker: Path, go: Path) -> Generator[int, None, None]:
+    """A worker that starts background work with a long answer, then is killed."""
+    isolated.Background(lambda: answering_once_told(marker, go))
+    assert wait_for_file(marker)
+    yield int(marker.read_text())
+    os.kill(os.getpid(), signal.SIGKILL)
+    yield 0
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="reads Linux's /proc")
+@pytest.mark.usefixtures("forking")
+def test_a_killed_worker_is_reported_at_once_and_its_background_work_ends_when_it_answers(
+    tmp_path: Path,
+) -> None:
+    marker, go = tmp_path / "started", tmp_path / "go"
+    started: list[int] = []
+    stopped: list[BaseException] = []
+
+    def drained() -> None:
+        try:
+            isolated.drain(
+                isolated.run(lambda: dying_with_background_work(marker, go)), started.append
+            )
+        except isolated.WorkerStopped as error:
+            stopped.append(error)
+
+    draining = threading.Thread(target=drained, daemon=True)
+    draining.start()
+    draining.join(timeout=15)
+    (orphan,) = started
+    hung = draining.is_alive()
+    if hung:  # the killed worker's child held its pipe open: end it, and with it the wait
+        os.kill(orphan, signal.SIGKILL)
+        draining.join()
+    assert not hung and stopped
+    assert not (tmp_path / "gave up").exists() and not has_ended(orphan)
+
+    write_marker(go, "")  # its answer, far more than a pipe holds, has nobody to read it
+    deadline = time.monotonic() + 10
+    while not has_ended(orphan) and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+    assert has_ended(orphan)

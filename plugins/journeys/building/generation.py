@@ -12,6 +12,7 @@ build.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib
 import os
 from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
@@ -19,6 +20,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from journeys.analysis.evidence import Staleness
+from journeys.building import isolated
 from journeys.building.cache import ChartCache
 from journeys.building.compiled_templates import TemplateCode
 from journeys.building.frontmatter_cache import FrontMatterCache
@@ -125,10 +127,34 @@ def generate_site(
     :class:`WrittenFile` instead of being written: making thousands of files costs more than
     sending their text through the worker's pipe. While serving, files are yielded as they
     are made, so a failure leaves those made before it."""
-    study = read_study(settings)
+    study = read_study(settings, isolated.cores() if isolated.can_fork() else 1)
     if study.has_errors and not settings.pages_despite_errors:
         return Outcome(study.diagnostics, None, len(study.interviews), [], 0)
     digests = Digests()
+    # What the guard looks for is needed only once the site is built. A build works it out
+    # in a child from now on, on the other core (this one lists the files, MkDocs waits);
+    # `mkdocs serve` last, from what it kept.
+    watching = isolated.Background(
+        functools.partial(study_watchlist, study, kept, digests), forked=kept is None
+    )
+    try:
+        return (
+            yield from _files(settings, study, charts, out_dir, kept, digests, send_pages, watching)
+        )
+    finally:
+        watching.stop()
+
+
+def _files(
+    settings: SiteSettings,
+    study: Study,
+    charts: ChartCache,
+    out_dir: Path,
+    kept: RenderMemory | None,
+    digests: Digests,
+    send_pages: bool,
+    watching: isolated.Background[guard.Watchlist],
+) -> Generator[Listing | WrittenFile, None, Outcome]:
     staleness = Staleness(settings.build_date or build_date(), settings.stale_after_days)
     site = kinds.renderer(
         study,
@@ -150,22 +176,24 @@ def generate_site(
     if kept is None:  # a build: every file listed before the first is written
         outputs = sorted(outputs, key=lambda output: output.src_uri != home.HOME)
         yield _listing(outputs, out_dir, chart_files, study)
+    watchlist = None
     for output in outputs:
         yield _written(output, out_dir, chart_files, send_pages and kept is None)
-    # What the guard looks for is needed only once the site is built: worked out last.
-    watchlist = study_watchlist(study, kept, digests)
+        if watchlist is None and watching.ready():  # its child ends, its memory goes back
+            watchlist = watching.result()
     return Outcome(
         study.diagnostics,
-        watchlist,
+        watching.result() if watchlist is None else watchlist,
         len(study.interviews),
         chart_files.to_draw_list(),
         chart_files.reused,
     )
 
 
-def read_study(settings: SiteSettings) -> Study:
-    """The study, read with the front-matter cache (which is saved)."""
-    front_matter = FrontMatterCache(settings.cache_dir)
+def read_study(settings: SiteSettings, processes: int = 1) -> Study:
+    """The study, read with the front-matter cache (which is saved); the files not in it
+    read in ``processes`` processes at once."""
+    front_matter = FrontMatterCache(settings.cache_dir, processes)
     with collector_paused():
         study = load_study(
             settings.content_dir,

@@ -38,6 +38,11 @@ R = TypeVar("R")
 
 _YIELD, _RETURN, _RAISE = "yield", "return", "raise"
 
+_HELD: set[Connection] = set()
+"""The pipe ends this process holds to talk with its parent and its children. A child it
+forks closes its copies: a pipe then ends when the process at its other end does (a
+reader sees the end, a writer fails at once), not only once every other child did too."""
+
 
 class WorkerStopped(RuntimeError):
     """The child process ended without an answer (killed, or out of memory)."""
@@ -75,6 +80,11 @@ class Background(Generic[R]):
         self._work = work
         self._child = None if not forked or not can_fork() else _Child(work, streams=False)
 
+    def ready(self) -> bool:
+        """Whether :meth:`result` would return at once: the child has answered (never
+        where the work runs in this process: :meth:`result` runs it)."""
+        return self._child is not None and self._child.receiver.poll()
+
     def result(self) -> R:
         if self._child is None:
             return self._work()
@@ -93,11 +103,7 @@ def in_parts(read: Callable[[X], R], parts: list[X]) -> list[R]:
     this process's memory as it is; what they find is sent back."""
     if not parts:
         return []
-    gc.freeze()  # a child's collections then leave the shared objects (and their pages) be
-    try:
-        children = [Background(functools.partial(read, part)) for part in parts[1:]]
-    finally:
-        gc.unfreeze()
+    children = [Background(functools.partial(read, part)) for part in parts[1:]]
     try:
         found = [read(parts[0])]
         found.extend(child.result() for child in children)
@@ -125,6 +131,7 @@ class Consumer(Generic[X, R]):
             # its inbox, and the child ends too.
             self._child = _Child(lambda: work(_received(inbox, sender)), streams=False)
             inbox.close()
+            _HELD.add(self._sender)
 
     def send(self, item: X) -> None:
         if self._child is None:
@@ -145,14 +152,14 @@ class Consumer(Generic[X, R]):
     def _answer(self) -> R:
         """The child's return value, or its error raised here."""
         assert self._child is not None
-        self._sender.close()
+        _close(self._sender)
         result: R = drain(self._child.items(), lambda item: None)
         return result
 
     def stop(self) -> None:
         """End the child if it still runs (the build stopped before it was waited for)."""
         if self._child is not None:
-            self._sender.close()
+            _close(self._sender)
             self._child.stop()
 
 
@@ -173,9 +180,16 @@ class _Child:
     def __init__(self, work: Callable[[], Any], *, streams: bool) -> None:
         context = multiprocessing.get_context("fork")
         self.receiver, sender = context.Pipe(duplex=False)
-        self.process = context.Process(target=_run, args=(work, streams, sender), daemon=True)
-        self.process.start()
+        self.process = context.Process(
+            target=_run, args=(work, streams, sender, self.receiver), daemon=True
+        )
+        gc.freeze()  # the child's collections then leave the shared objects (and their pages) be
+        try:
+            self.process.start()
+        finally:
+            gc.unfreeze()
         sender.close()
+        _HELD.add(self.receiver)
 
     def items(self) -> Generator[Any, None, Any]:
         try:
@@ -204,10 +218,22 @@ class _Child:
         if self.process.is_alive():
             self.process.terminate()
         self.process.join()
-        self.receiver.close()
+        _close(self.receiver)
 
 
-def _run(work: Callable[[], Any], streams: bool, sender: Connection) -> None:
+def _close(end: Connection) -> None:
+    _HELD.discard(end)
+    end.close()
+
+
+def _run(work: Callable[[], Any], streams: bool, sender: Connection, receiver: Connection) -> None:
+    for end in (*_HELD, receiver):  # its parent's (see _HELD)
+        end.close()
+    _HELD.clear()
+    _HELD.add(sender)
+    # It may start children of its own (the study's worker reads on every core); they end
+    # with it, as it ends with its parent.
+    multiprocessing.current_process().daemon = False
     try:
         if not streams:
             sender.send((_RETURN, work()))
