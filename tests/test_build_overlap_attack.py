@@ -17,6 +17,7 @@ import json
 import multiprocessing
 import os
 import pickle
+import shutil
 import signal
 import subprocess
 import sys
@@ -65,8 +66,11 @@ def watching(root: Path) -> guard.Watchlist:
 def shared_watchlist() -> guard.Watchlist:
     """One watchlist for the hypothesis tests (a function-scoped tmp_path is not allowed)."""
     root = Path(tempfile.mkdtemp(prefix="overlap-attack-"))
-    a_study(root)
-    return watching(root)
+    try:
+        a_study(root)
+        return watching(root)
+    finally:
+        shutil.rmtree(root)
 
 
 def write_files(folder: Path, files: dict[str, str | bytes]) -> Path:

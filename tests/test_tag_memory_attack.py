@@ -3,6 +3,7 @@ reading every tag of every page (``TagMemory.unread`` returning its input)."""
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -43,8 +44,11 @@ def study(root: Path) -> ContentTree:
 @cache
 def watchlist() -> guard.Watchlist:
     root = Path(tempfile.mkdtemp(prefix="tag-memory-attack-"))
-    study(root)
-    found = load_study(root / "content", root)
+    try:
+        study(root)
+        found = load_study(root / "content", root)
+    finally:
+        shutil.rmtree(root)
     return guard.watchlist(found.interviews, found.personas.values(), found.journeys.values())
 
 
