@@ -27,7 +27,7 @@ made_by = search_index.offload
 
 def offload(plugins, site_dir):
     offloaded = made_by(plugins, site_dir)
-    in_child = offloaded is not None and offloaded.indexer._child is not None
+    in_child = offloaded is not None and all(i._child is not None for i in offloaded.indexers)
     Path("offloaded.txt").write_text(str(in_child))
     return offloaded
 
