@@ -356,3 +356,23 @@ def test_a_killed_worker_is_reported_at_once_and_its_background_work_ends_when_i
         time.sleep(0.05)
 
     assert has_ended(orphan)
+
+
+def with_lasting_background_work(marker: Path) -> Generator[int, None, None]:
+    isolated.Background(lambda: write_marker(marker, str(os.getpid())) or time.sleep(60))
+    assert wait_for_file(marker)
+    yield int(marker.read_text())
+    time.sleep(60)
+    yield 0
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="reads Linux's /proc")
+@pytest.mark.usefixtures("forking")
+def test_a_worker_ended_by_its_parent_ends_its_background_work_too(tmp_path: Path) -> None:
+    items = isolated.run(lambda: with_lasting_background_work(tmp_path / "started"))
+    its_own = next(items)
+    assert not has_ended(its_own)
+
+    items.close()  # what the parent does when the build stops: the worker is ended
+
+    assert has_ended(its_own)

@@ -127,7 +127,8 @@ def generate_site(
     :class:`WrittenFile` instead of being written: making thousands of files costs more than
     sending their text through the worker's pipe. While serving, files are yielded as they
     are made, so a failure leaves those made before it."""
-    study = read_study(settings, isolated.cores() if isolated.can_fork() else 1)
+    in_parts = kept is None and isolated.can_fork()  # a build's worker: on every core
+    study = read_study(settings, isolated.cores() if in_parts else 1)
     if study.has_errors and not settings.pages_despite_errors:
         return Outcome(study.diagnostics, None, len(study.interviews), [], 0)
     digests = Digests()

@@ -25,12 +25,13 @@ import gc
 import multiprocessing
 import os
 import pickle
+import signal
 import sys
 import threading
 import traceback
 from collections.abc import Callable, Generator, Iterator
 from multiprocessing.connection import Connection
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NoReturn, TypeVar
 
 X = TypeVar("X")
 Y = TypeVar("Y")
@@ -232,8 +233,10 @@ def _run(work: Callable[[], Any], streams: bool, sender: Connection, receiver: C
     _HELD.clear()
     _HELD.add(sender)
     # It may start children of its own (the study's worker reads on every core); they end
-    # with it, as it ends with its parent.
+    # with it, as it ends with its parent: ended by it (stop), it exits as Python does,
+    # which ends them, rather than at once.
     multiprocessing.current_process().daemon = False
+    signal.signal(signal.SIGTERM, _exit)
     try:
         if not streams:
             sender.send((_RETURN, work()))
@@ -247,9 +250,14 @@ def _run(work: Callable[[], Any], streams: bool, sender: Connection, receiver: C
     except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent
         if not isinstance(error, Exception):  # SystemExit, KeyboardInterrupt: no answer
             error = WorkerStopped(f"the worker process stopped ({type(error).__name__})")
-        sender.send((_RAISE, _picklable(error)))
+        with contextlib.suppress(OSError):  # its parent may be gone
+            sender.send((_RAISE, _picklable(error)))
     finally:
         sender.close()
+
+
+def _exit(signal_number: int, frame: object) -> NoReturn:
+    raise SystemExit(128 + signal_number)
 
 
 def _picklable(error: BaseException) -> BaseException:

@@ -5,11 +5,11 @@ into sections: in a study of 1,000 interviews that is about half of what the pag
 and more than making a page takes this process. During a build, :func:`offload` hands each
 page (its HTML, headings, address, title and search settings) in turn to one of
 :data:`INDEXERS` forked children, each running material's own indexing, while this process
-goes on making the next pages. Each child keeps its pages' entries as JSON text; at the
-end they are put in page order into the index material itself writes
-(:meth:`SearchOffload.finish`): the index is the same, byte for byte, and no process holds
-every page's entries as Python objects. Without material's search plugin, or where a
-child cannot be forked, nothing changes.
+goes on making the next pages. Each child keeps its pages' entries as the JSON text
+material writes; at the end this process receives them and writes them in page order into
+the index material itself makes (:meth:`SearchOffload.finish`): the index is the same, byte
+for byte, and no process holds every page's entries as Python objects. Without material's
+search plugin, or where a child cannot be forked, nothing changes.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from typing import Any
 from mkdocs.plugins import PluginCollection
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
-from mkdocs.utils import write_file
 
 from journeys.building import isolated
 
@@ -58,10 +57,14 @@ class SearchOffload:
         self.plugin = plugin
         self.path = path
         index = plugin.search_index
-        self.indexers: list[isolated.Consumer[PageToIndex, list[str]]] = [
-            isolated.Consumer(functools.partial(_entries_as_json, index)) for _ in range(INDEXERS)
-        ]
+        self.indexers: list[isolated.Consumer[PageToIndex, list[str]]] = []
         self.pages = 0
+        try:
+            for _ in range(INDEXERS):
+                self.indexers.append(isolated.Consumer(functools.partial(_entries_as_json, index)))
+        except BaseException:  # a fork that failed: no child is left waiting
+            self.stop()
+            raise
 
     def add_entry_from_context(self, page: Page) -> None:
         """In place of the index's own method: hand the page over and go on."""
@@ -73,9 +76,10 @@ class SearchOffload:
     def finish(self) -> None:
         """Write the index, before material would, as material would (material, told it is
         done, writes nothing)."""
-        parts = [indexer.result() for indexer in self.indexers]
-        in_page_order = (parts[n % len(parts)][n // len(parts)] for n in range(self.pages))
-        entries = ",".join(page for page in in_page_order if page)
+        try:
+            parts = [indexer.result() for indexer in self.indexers]
+        finally:
+            self.stop()
         index = self.plugin.search_index
         index.entries = []
         without_entries = index.generate_search_index(None)
@@ -84,7 +88,16 @@ class SearchOffload:
                 "mkdocs-material writes its search index in a form this version of "
                 f"mkdocs-journeys does not know (not ending in {_NO_ENTRIES})"
             )
-        write_file(f"{without_entries[:-2]}{entries}]}}".encode(), str(self.path))
+        in_page_order = (parts[n % len(parts)][n // len(parts)] for n in range(self.pages))
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.path.open("wb") as file:  # a page at a time: no second copy of the index
+            file.write(without_entries[:-2].encode())
+            separator = b""
+            for entries in in_page_order:
+                if entries:
+                    file.write(separator + entries.encode())
+                    separator = b","
+            file.write(b"]}")
         del index.add_entry_from_context  # the class's own method again
         self.plugin.config["enabled"] = False
 
