@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,23 @@ import pytest
 import browser_kit as kit
 from contentkit import SOURCE_DATE_EPOCH, ContentTree, build_demo
 from journeys.building import isolated
+
+
+@pytest.fixture(scope="session", autouse=True)
+def temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The system's temporary folder, for this process and the builds it starts, is one
+    of pytest's: what a build stopped on purpose (killed) leaves there goes with pytest's
+    old folders instead of piling up in the system's."""
+    folder = tmp_path_factory.mktemp("system-tmp")
+    before = os.environ.get("TMPDIR")
+    os.environ["TMPDIR"] = str(folder)
+    tempfile.tempdir = None  # read TMPDIR again
+    yield folder
+    if before is None:
+        del os.environ["TMPDIR"]
+    else:
+        os.environ["TMPDIR"] = before
+    tempfile.tempdir = None
 
 
 @pytest.fixture
