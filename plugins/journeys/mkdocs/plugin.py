@@ -270,8 +270,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if self.dashboard_file is None:
             return None
         if self.dashboard_text is None:
-            self.wait_for(home.HOME)
-            sent = self.generating.take_text(home.HOME) if self.generating is not None else None
+            sent = self.sent_text(home.HOME)
             page = sent if sent is not None else self.dashboard_file.path.read_text("utf-8")
             self.dashboard_text = home.dashboard_markdown(page, self.dashboard_file.title or "")
         return self.dashboard_text
@@ -279,10 +278,15 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def receive(self, file: File) -> None:
         """Until the worker has made the generated ``file``: a page it sent rather than
         wrote becomes the file's content."""
-        self.wait_for(file.src_uri)
-        text = self.generating.take_text(file.src_uri) if self.generating is not None else None
+        text = self.sent_text(file.src_uri)
         if text is not None:
             file.content_string = text
+
+    def sent_text(self, src_uri: str) -> str | None:
+        """Once the worker has made the generated file ``src_uri``: its text if it was sent
+        rather than written (given once)."""
+        self.wait_for(src_uri)
+        return self.generating.take_text(src_uri) if self.generating is not None else None
 
     def wait_for(self, src_uri: str) -> None:
         """Until the generated file ``src_uri`` is written (a build writes them while MkDocs
