@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator
@@ -205,6 +207,35 @@ def test_a_consumer_child_works_through_the_items_sent_to_it_in_another_process(
 
     assert (count, total) == (5000, sum(range(5000)))
     assert pid != os.getpid()
+
+
+def busy_until(marker: Path, items: Iterator[bytes]) -> tuple[bool, int]:
+    """Busy (as a child loading matplotlib) until ``marker`` exists, or 20 s have passed;
+    then takes the items. Whether the marker came, and the bytes taken."""
+    came = wait_for_file(marker, seconds=20)
+    return came, sum(len(item) for item in items)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a pipe's size is set on Linux")
+@pytest.mark.usefixtures("forking")
+def test_sending_to_a_busy_consumer_child_does_not_wait_for_it(tmp_path: Path) -> None:
+    marker = tmp_path / "go"
+    consumer = isolated.Consumer(functools.partial(busy_until, marker))
+    for _ in range(64):  # 512 KB: eight times what a pipe holds by default
+        consumer.send(bytes(8 * 1024))
+    write_marker(marker, "sent")  # only once every send has returned
+
+    assert consumer.result() == (True, 64 * 8 * 1024)
+
+
+@pytest.mark.usefixtures("forking")
+def test_a_child_may_run_at_a_lower_priority() -> None:
+    niceness = os.nice(0)
+
+    assert isolated.Background(functools.partial(os.nice, 0), nice=10).result() == min(
+        niceness + 10, 19
+    )
+    assert isolated.Background(functools.partial(os.nice, 0)).result() == niceness
 
 
 def test_without_fork_a_consumer_works_through_the_items_here(

@@ -77,9 +77,11 @@ class Background(Generic[R]):
     :meth:`result` is asked for. Where a child cannot be forked, or with ``forked=False``,
     :meth:`result` runs it in this process instead."""
 
-    def __init__(self, work: Callable[[], R], *, forked: bool = True) -> None:
+    def __init__(self, work: Callable[[], R], *, forked: bool = True, nice: int = 0) -> None:
         self._work = work
-        self._child = None if not forked or not can_fork() else _Child(work, streams=False)
+        self._child = (
+            None if not forked or not can_fork() else _Child(work, streams=False, nice=nice)
+        )
 
     def ready(self) -> bool:
         """Whether :meth:`result` would return at once: the child has answered (never
@@ -121,16 +123,19 @@ class Consumer(Generic[X, R]):
     forked, or with ``forked=False``, the items are kept and :meth:`result` runs ``work``
     here."""
 
-    def __init__(self, work: Callable[[Iterator[X]], R], *, forked: bool = True) -> None:
+    def __init__(
+        self, work: Callable[[Iterator[X]], R], *, forked: bool = True, nice: int = 0
+    ) -> None:
         self._work = work
         self._kept: list[X] = []
         self._child: _Child | None = None
         if forked and can_fork():
             inbox, self._sender = multiprocessing.get_context("fork").Pipe(duplex=False)
             sender = self._sender
+            _widen(sender)
             # The child closes its copy of the sending end: killed, this process then ends
             # its inbox, and the child ends too.
-            self._child = _Child(lambda: work(_received(inbox, sender)), streams=False)
+            self._child = _Child(lambda: work(_received(inbox, sender)), streams=False, nice=nice)
             inbox.close()
             _HELD.add(self._sender)
 
@@ -164,6 +169,20 @@ class Consumer(Generic[X, R]):
             self._child.stop()
 
 
+PIPE_BYTES = 1 << 20
+"""How much a :class:`Consumer`'s pipe holds (Linux; 64 KB by default): :meth:`~Consumer.send`
+then waits only when the child is that far behind (the charts to draw are sent while it
+still loads matplotlib), not as soon as it is busy."""
+
+
+def _widen(end: Connection) -> None:
+    # Not on Windows (no fcntl) or macOS (no F_SETPIPE_SZ); maybe over the system's limit.
+    with contextlib.suppress(ImportError, AttributeError, OSError):
+        import fcntl
+
+        fcntl.fcntl(end.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+
+
 def _received(inbox: Connection, sender: Connection) -> Iterator[Any]:
     """What the parent sends, until it says it is done (or is gone: ``EOFError``)."""
     sender.close()
@@ -178,11 +197,11 @@ class _Child:
     """A forked child running ``work()``, and the pipe its answers come through: each item
     it yields if it ``streams``, then its return value or its error."""
 
-    def __init__(self, work: Callable[[], Any], *, streams: bool) -> None:
+    def __init__(self, work: Callable[[], Any], *, streams: bool, nice: int = 0) -> None:
         context = multiprocessing.get_context("fork")
         self.receiver, sender = context.Pipe(duplex=False)
         self.process = context.Process(
-            target=_run, args=(work, streams, sender, self.receiver), daemon=True
+            target=_run, args=(work, streams, sender, self.receiver, nice), daemon=True
         )
         gc.freeze()  # the child's collections then leave the shared objects (and their pages) be
         try:
@@ -227,9 +246,13 @@ def _close(end: Connection) -> None:
     end.close()
 
 
-def _run(work: Callable[[], Any], streams: bool, sender: Connection, receiver: Connection) -> None:
+def _run(
+    work: Callable[[], Any], streams: bool, sender: Connection, receiver: Connection, nice: int
+) -> None:
     for end in (*_HELD, receiver):  # its parent's (see _HELD)
         end.close()
+    if nice:
+        os.nice(nice)
     _HELD.clear()
     _HELD.add(sender)
     # It may start children of its own (the study's worker reads on every core); they end
