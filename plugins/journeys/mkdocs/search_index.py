@@ -14,6 +14,7 @@ search plugin, or where a child cannot be forked, nothing changes.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 from collections.abc import Iterator
@@ -123,13 +124,27 @@ def offload(plugins: PluginCollection, site_dir: Path) -> SearchOffload | None:
 
 def _entries_as_json(index: Any, pages: Iterator[PageToIndex]) -> list[str]:
     """Each page's entries, as material makes them, in the JSON text material writes them
-    in (without the list's brackets)."""
+    in (without the list's brackets); material's parser made quick (:mod:`.search_parser`)
+    while it runs (a child process of its own, unless none could be forked)."""
     made = []
-    for page in pages:
-        index.entries = []
-        SearchIndex.add_entry_from_context(index, page)
-        made.append(",".join(_as_json(entry) for entry in index.entries))
+    with _quick_parser():
+        for page in pages:
+            index.entries = []
+            SearchIndex.add_entry_from_context(index, page)
+            made.append(",".join(_as_json(entry) for entry in index.entries))
     return made
+
+
+@contextlib.contextmanager
+def _quick_parser() -> Iterator[None]:
+    from journeys.mkdocs.search_parser import SectionParser
+
+    material_parser = material_search.Parser
+    material_search.Parser = SectionParser
+    try:
+        yield
+    finally:
+        material_search.Parser = material_parser
 
 
 def _as_json(entry: dict[str, Any]) -> str:
