@@ -106,3 +106,12 @@ def test_every_generated_page_converts_to_the_same_html(tmp_path: Path) -> None:
             next(p.content for p in page_files if p.src_uri == "interviews/int-03.md")  # type: ignore[arg-type]
         ),
     )
+
+
+def test_escaped_punctuation_comes_back_plain_and_line_breaks_stay_references() -> None:
+    escaped = passthrough.escape_text("  a.b, (c) #d; & <e>\nf\u2028g\x85h &#00046;")
+
+    assert "." not in escaped and "\n" not in escaped  # as Markdown reads it: no syntax
+    assert passthrough.plain_punctuation(escaped) == (
+        "  a.b, (c) #d; &amp; &lt;e&gt;&#10;f&#8232;g\x85h &amp;#00046;"
+    )
