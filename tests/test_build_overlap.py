@@ -70,10 +70,13 @@ def test_a_build_lists_every_file_before_it_writes_the_first_the_home_page_first
     assert listed[0] == home.HOME
     assert len(set(listed)) == len(listed)
     assert any(uri.startswith("interviews/") for uri in listed)
-    written: list[str] = []
-    outcome = isolated.drain(stream, lambda file: written.append(file.src_uri))
+    items: list[object] = []
+    outcome = isolated.drain(stream, items.append)
+    written = [item.src_uri for item in items if isinstance(item, generation.WrittenFile)]
     assert written == listed  # in the order listed: MkDocs waits for each in that order
-    assert outcome.watchlist is not None  # worked out after the files
+    # Worked out beside the files: sent once, as soon as it is ready, or with the outcome.
+    sent = [item for item in items if isinstance(item, guard.Watchlist)]
+    assert len(sent) + (outcome.watchlist is not None) == 1
     assert [c.chart.key for c in outcome.charts_to_draw] == [
         c.chart.key for c in listing.charts_to_draw
     ]

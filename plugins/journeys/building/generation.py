@@ -11,6 +11,7 @@ build.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import importlib
@@ -70,7 +71,8 @@ class ChartToDraw:
 class Outcome:
     diagnostics: list[Diagnostic]
     watchlist: guard.Watchlist | None
-    """None when no pages were made."""
+    """None when no pages were made, or when it was yielded before (a build yields it
+    as soon as it is worked out): :meth:`GeneratedFiles.finish` gives it either way."""
     interviews: int
     charts_to_draw: list[ChartToDraw]
     """Charts not found in the cache: their files are yielded but not yet written."""
@@ -112,7 +114,7 @@ def generate_site(
     out_dir: Path,
     kept: RenderMemory | None = None,
     send_pages: bool = False,
-) -> Generator[Listing | WrittenFile, None, Outcome]:
+) -> Generator[Listing | WrittenFile | guard.Watchlist, None, Outcome]:
     """Write every generated file under ``out_dir``, yielding each once written; then
     return the messages, the watchlist and the charts that :func:`draw_charts` must still
     write. The files wait on disk, like the pages in ``docs/``, rather than in memory until
@@ -125,8 +127,10 @@ def generate_site(
     the generated ones, may show its dashboard), so MkDocs reads the first pages while the
     others are rendered. With ``send_pages`` (a build), a page's text comes with its
     :class:`WrittenFile` instead of being written: making thousands of files costs more than
-    sending their text through the worker's pipe. While serving, files are yielded as they
-    are made, so a failure leaves those made before it."""
+    sending their text through the worker's pipe, and the watchlist is yielded among the
+    files as soon as it is worked out (the guard reads the pages with it as MkDocs writes
+    them). While serving, files are yielded as they are made, so a failure leaves those
+    made before it."""
     in_parts = kept is None and isolated.can_fork()  # a build's worker: on every core
     study = read_study(settings, isolated.cores() if in_parts else 1)
     if study.has_errors and not settings.pages_despite_errors:
@@ -155,7 +159,7 @@ def _files(
     digests: Digests,
     send_pages: bool,
     watching: isolated.Background[guard.Watchlist],
-) -> Generator[Listing | WrittenFile, None, Outcome]:
+) -> Generator[Listing | WrittenFile | guard.Watchlist, None, Outcome]:
     staleness = Staleness(settings.build_date or build_date(), settings.stale_after_days)
     site = kinds.renderer(
         study,
@@ -182,9 +186,10 @@ def _files(
         yield _written(output, out_dir, chart_files, send_pages and kept is None)
         if watchlist is None and watching.ready():  # its child ends, its memory goes back
             watchlist = watching.result()
+            yield watchlist  # the guard reads the pages with it as MkDocs writes them
     return Outcome(
         study.diagnostics,
-        watching.result() if watchlist is None else watchlist,
+        watching.result() if watchlist is None else None,  # sent already
         len(study.interviews),
         chart_files.to_draw_list(),
         chart_files.reused,
@@ -276,8 +281,12 @@ class GeneratedFiles:
     """The files of :func:`generate_site` (run in a worker) as they are written: MkDocs
     reads a generated page only once :meth:`wait_for` it returned."""
 
-    def __init__(self, stream: Generator[Listing | WrittenFile, None, Outcome]) -> None:
+    def __init__(
+        self, stream: Generator[Listing | WrittenFile | guard.Watchlist, None, Outcome]
+    ) -> None:
         self._stream = stream
+        self.watchlist: guard.Watchlist | None = None
+        """What the guard looks for, as soon as it is sent (before the outcome, in a build)."""
         self._unwritten: set[str] = set()
         self._texts: dict[str, str] = {}
         self._outcome: Outcome | None = None
@@ -303,7 +312,7 @@ class GeneratedFiles:
             self._next()
 
     def wait_for_every_file(self) -> None:
-        """Until every file listed is written (the watchlist comes after them)."""
+        """Until every file listed is written."""
         while self._unwritten and self._outcome is None:
             self._next()
 
@@ -315,9 +324,12 @@ class GeneratedFiles:
         """Once every file is written: the messages, the watchlist, the charts to draw."""
         while self._outcome is None:
             self._next()
+        if self._outcome.watchlist is None and self.watchlist is not None:
+            return dataclasses.replace(self._outcome, watchlist=self.watchlist)
         return self._outcome
 
-    def close(self) -> None:
+    def stop(self) -> None:
+        """End the worker if it still runs."""
         self._stream.close()
 
     def _next(self) -> Listing | WrittenFile | None:
@@ -331,6 +343,9 @@ class GeneratedFiles:
         except BaseException as error:
             self._failed = error
             raise
+        if isinstance(item, guard.Watchlist):
+            self.watchlist = item
+            return None
         if isinstance(item, WrittenFile):
             self._unwritten.discard(item.src_uri)
             if item.text is not None:

@@ -116,6 +116,21 @@ def in_parts(read: Callable[[X], R], parts: list[X]) -> list[R]:
             child.stop()
 
 
+class Flag:
+    """A yes or no that this process and the children it forks from now on share: set
+    here, seen there at once."""
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("fork" if can_fork() else None)
+        self._value = context.Value("b", 0, lock=False)
+
+    def set(self) -> None:
+        self._value.value = 1
+
+    def __bool__(self) -> bool:
+        return bool(self._value.value)
+
+
 class Consumer(Generic[X, R]):
     """``work(items)`` started now in a forked child, handed the items one by one as this
     process makes them (:meth:`send`), beside whatever this process does meanwhile;

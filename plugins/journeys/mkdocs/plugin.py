@@ -28,6 +28,7 @@ from journeys.building.preview import after_the_first_build
 from journeys.content.diagnostics import Diagnostic, Severity, has_errors
 from journeys.mkdocs import banner, guarding, navigation, preview, search_index, theme
 from journeys.mkdocs.config import JourneysConfig
+from journeys.mkdocs.guard_ahead import GuardAhead, theme_dirs
 from journeys.mkdocs.pages import html_text, plain_toc_titles, url_resolver
 from journeys.mkdocs.written_later import WrittenLater
 from journeys.privacy import folders, guard
@@ -58,6 +59,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         that changed (with `--dirty`)."""
         self.drawing: isolated.Consumer[generation.ChartToDraw, int] | None = None
         self.indexing: search_index.SearchOffload | None = None
+        self.guard_ahead: GuardAhead | None = None
         self.dashboard_file: generation.WrittenFile | None = None
         """The study dashboard's page, for the marker line of the site's own home page."""
         self.dashboard_text: str | None = None
@@ -204,6 +206,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             # Forked now, before MkDocs holds every page's HTML (a child forked later would
             # count a copy of it in its memory); pages are handed to it as they are made.
             self.indexing = search_index.offload(config.plugins, Path(config.site_dir))
+            assert self.generating is not None  # a build's worker started in on_files
+            self.guard_ahead = GuardAhead(
+                Path(config.site_dir), theme_dirs(config), self.generating
+            )
 
     def chart_worker(
         self, config: MkDocsConfig, *, preload: bool
@@ -322,6 +328,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         self.preview.made.add(page.url)
+        if self.guard_ahead is not None:
+            self.guard_ahead.page_made(Path(page.file.abs_dest_path))
         # While serving, content errors are shown in the browser too (the build carries on).
         if self.serving and has_errors(self.diagnostics):
             return banner.insert(output, self.diagnostics)
@@ -373,17 +381,13 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.remove_written()
         if self.watchlist is None:
             return None
-        # The installed theme's own files (not `custom_dir`, which researchers write): a
-        # single word is not looked for in its copies (a name like "Mark" is in its scripts).
-        theme_dirs = [Path(d) for d in config.theme.dirs if d != config.theme.custom_dir]
-        publish_unread = self.config.publish_unread
+        themes, publish_unread = theme_dirs(config), self.config.publish_unread
         if self.serving:  # a file unchanged since it was read is not read again
-            return self.preview.guard.find_leaks(
-                site_dir, self.watchlist, theme_dirs, publish_unread
-            )
+            return self.preview.guard.find_leaks(site_dir, self.watchlist, themes, publish_unread)
+        ahead = self.guard_ahead.read_before() if self.guard_ahead is not None else None
         in_parts = guard.InParts(isolated.cores(), isolated.in_parts)  # the other work is done
         return guard.find_leaks(
-            site_dir, self.watchlist, theme_dirs, publish_unread, in_parts=in_parts
+            site_dir, self.watchlist, themes, publish_unread, in_parts=in_parts, read_before=ahead
         )
 
     on_post_build = CombinedEvent(keep_search_entries, guard_site)
@@ -398,16 +402,12 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.preview.folder.remove()
 
     def stop_workers(self) -> None:
-        """End the workers (the generated files, charts, search index) if they still run."""
-        if self.generating is not None:
-            self.generating.close()
-            self.generating = None
-        if self.drawing is not None:
-            self.drawing.stop()
-            self.drawing = None
-        if self.indexing is not None:
-            self.indexing.stop()
-            self.indexing = None
+        """End the workers (the generated files, charts, search index, the guard's reading
+        ahead) if they still run."""
+        for worker in (self.generating, self.drawing, self.indexing, self.guard_ahead):
+            if worker is not None:
+                worker.stop()
+        self.generating = self.drawing = self.indexing = self.guard_ahead = None
 
     def remove_written(self) -> None:
         """The generated files wait in a temporary folder until the site is written (while

@@ -29,7 +29,7 @@ import os
 import re
 import shutil
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,7 +45,7 @@ from journeys.privacy.matching import (
     tokens,
 )
 from journeys.privacy.needles import Needle, Watchlist, is_word, needles, watchlist
-from journeys.privacy.site_scan import Found, InParts, scan
+from journeys.privacy.site_scan import Found, InParts, ReadBefore, read_ahead, scan
 
 __all__ = [  # with what callers take from here of the modules the guard was split into
     "PUBLISH_UNREAD",
@@ -53,6 +53,7 @@ __all__ = [  # with what callers take from here of the modules the guard was spl
     "Found",
     "InParts",
     "Leak",
+    "ReadBefore",
     "Watchlist",
     "empty_site",
     "find_leaks",
@@ -154,22 +155,20 @@ def find_leaks(
     publish_unread: Iterable[str] = PUBLISH_UNREAD,
     entry_memory: EntryMemory | None = None,
     in_parts: InParts | None = None,
+    read_before: ReadBefore | None = None,
 ) -> list[Leak]:
     """Every private value or phrase found in a file of the built site or in its path
     (errors), every word of a name found without the rest of it (warnings), and every file
     that could not be read and does not match ``publish_unread`` (errors). ``theme_dirs``:
-    the folders of the installed theme (not the site's ``custom_dir``); ``entry_memory``:
-    ``in_parts``: see :func:`scan`."""
+    the folders of the installed theme (not the site's ``custom_dir``); ``entry_memory``,
+    ``in_parts``, ``read_before``: see :func:`scan` (``read_before`` from
+    :func:`read_pages_ahead` with the same watchlist and theme)."""
     theme_dirs = list(theme_dirs)
-    vocabulary = theme_words(theme_dirs)
-    # A word the theme puts on every page ("link", "banner") is no sign of anyone.
-    looked_for = [
-        needle
-        for needle in watching.needles
-        if not is_word(needle) or needle.tokens[0] not in vocabulary
-    ]
     copies = theme_copies(site_dir, theme_dirs)
-    matches, unread = scan(site_dir, looked_for, watching.usual, copies, entry_memory, in_parts)
+    looked_for = _looked_for(watching, theme_dirs)
+    matches, unread = scan(
+        site_dir, looked_for, watching.usual, copies, entry_memory, in_parts, read_before
+    )
     whole = {
         (output, needle.source, needle.field) for output, needle, _ in matches if not needle.part
     }
@@ -207,6 +206,30 @@ def find_leaks(
         leaks.values(),
         key=lambda leak: (leak.output, leak.in_path, leak.line, leak.source, leak.field, leak.part),
     )
+
+
+def read_pages_ahead(
+    site_dir: Path,
+    watching: Watchlist,
+    theme_dirs: Iterable[Path],
+    pages: Iterable[Path],
+    stopped: Callable[[], bool],
+) -> ReadBefore:
+    """What :func:`find_leaks` would find in each of ``pages``, read as they are written
+    while the site is built, to be given to it as ``read_before`` (see
+    :func:`~journeys.privacy.site_scan.read_ahead`)."""
+    looked_for = _looked_for(watching, list(theme_dirs))
+    return read_ahead(site_dir, looked_for, watching.usual, pages, stopped)
+
+
+def _looked_for(watching: Watchlist, theme_dirs: list[Path]) -> list[Needle]:
+    vocabulary = theme_words(theme_dirs)
+    # A word the theme puts on every page ("link", "banner") is no sign of anyone.
+    return [
+        needle
+        for needle in watching.needles
+        if not is_word(needle) or needle.tokens[0] not in vocabulary
+    ]
 
 
 def empty_site(site_dir: Path, leaks: Iterable[Leak]) -> None:

@@ -84,14 +84,16 @@ Tags = Callable[[list[str]], list[str]]
 """Which of the tags of a text to read the insides of (those not known to be clean)."""
 
 
-def output_texts(path: Path, tags: Tags | None = every_tag) -> Iterator[str]:
+def output_texts(
+    path: Path, tags: Tags | None = every_tag, data: bytes | None = None
+) -> Iterator[str]:
     """A built file as the text a reader gets from it (see :func:`_readable`), in pieces.
     A JSON file is read a part at a time and each of its strings is one piece, so the
     search index is never in memory whole. ``tags``: which tags to read the insides of;
-    None: read the file as it stands, no markup (a file copied from the theme). Raises
-    :class:`Unreadable` for a file that is no text (binary, or in no encoding the guard
-    reads)."""
-    texts = _decoded(_chunks(path))
+    None: read the file as it stands, no markup (a file copied from the theme). ``data``:
+    the file's bytes, read already. Raises :class:`Unreadable` for a file that is no text
+    (binary, or in no encoding the guard reads)."""
+    texts = _decoded(_chunks(path, data))
     if is_json(path):
         yield from json_texts(texts)
     elif tags is None:
@@ -155,21 +157,30 @@ def is_json(path: Path) -> bool:
     return path.suffix in _JSON_SUFFIXES or path.name.endswith(".json.gz")
 
 
-def _chunks(path: Path) -> Iterator[bytes]:
-    """The file's bytes, READ_BYTES at a time; a gzip file's unpacked, as far as they go
-    when it is cut short, or as they stand when it is no gzip at all."""
+def _chunks(path: Path, data: bytes | None = None) -> Iterator[bytes]:
+    """The file's bytes (``data``, where they were read already), READ_BYTES at a time; a
+    gzip file's unpacked, as far as they go when it is cut short, or as they stand when it
+    is no gzip at all."""
+    if data is not None:
+        yield from _unpacked(
+            path, (data[at : at + READ_BYTES] for at in range(0, len(data), READ_BYTES))
+        )
+        return
     try:
         with path.open("rb") as file:
-            parts: Iterator[bytes] = iter(functools.partial(file.read, READ_BYTES), b"")
-            first = next(parts, b"")
-            parts = itertools.chain([first], parts)
-            yield from (
-                _gunzipped(parts)
-                if path.suffix in _GZIP_SUFFIXES or first.startswith(_GZIP_MAGIC)
-                else parts
-            )
+            yield from _unpacked(path, iter(functools.partial(file.read, READ_BYTES), b""))
     except OSError as error:
         raise Unreadable(f"it could not be opened: {error.strerror or error}") from None
+
+
+def _unpacked(path: Path, parts: Iterator[bytes]) -> Iterator[bytes]:
+    first = next(parts, b"")
+    parts = itertools.chain([first], parts)
+    yield from (
+        _gunzipped(parts)
+        if path.suffix in _GZIP_SUFFIXES or first.startswith(_GZIP_MAGIC)
+        else parts
+    )
 
 
 def _gunzipped(parts: Iterator[bytes]) -> Iterator[bytes]:

@@ -4,6 +4,7 @@ phrases it looks for (:func:`scan`); on every core where a build allows it
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import os
 import re
@@ -44,6 +45,17 @@ Found = tuple[list[tuple[str, Needle, bool]], list[tuple[str, str, bool]]]
 it cannot be read, sealed)``."""
 
 
+class ReadBefore(dict[str, tuple[bytes, frozenset[tuple[str, ...]]]]):
+    """What :func:`read_ahead` found in pages read while the site was still being built: for
+    each page's path in the site, a digest of the bytes it read and the phrases in them;
+    and the phrases it looked for (:func:`scan` takes what it found only when it looks
+    for the same)."""
+
+    def __init__(self, looked_for: frozenset[tuple[str, ...]]) -> None:
+        super().__init__()
+        self.looked_for = looked_for
+
+
 @dataclass(frozen=True)
 class InParts:
     """How :func:`scan` may read a site's files in ``parts`` at once: ``run(read, shares)``
@@ -61,6 +73,7 @@ def scan(
     copied_from_theme: set[str] | frozenset[str] = frozenset(),
     entry_memory: EntryMemory | None = None,
     in_parts: InParts | None = None,
+    read_before: ReadBefore | None = None,
 ) -> Found:
     """``(output file, needle, found in its path)`` for each needle found in a file of the
     site or in its path: every file (HTML, search index, sitemap, SVG, CSV, JSON, theme
@@ -71,16 +84,86 @@ def scan(
     single words other than numbers are not looked for; in the text runs of a file that is
     no text, single words shorter than MIN_BINARY_WORD are not. ``entry_memory``: what the
     entries of JSON files gave when read before (while serving). With ``in_parts``, the
-    files are read in parts of about equal work, each part by one call of ``read``."""
+    files are read in parts of about equal work, each part by one call of ``read``.
+    ``read_before``: what :func:`read_ahead` found in pages while the site was being
+    built; a page whose bytes are still those it read is not read again. What is found is
+    the same either way, in the order of the files."""
     reader = _Reader(site_dir, found, usual, copied_from_theme, entry_memory)
     paths = site_files(site_dir)
+    if read_before is not None and read_before.looked_for != frozenset(reader.by_tokens):
+        read_before = None  # it looked for other phrases (another theme's words left out)
+    unchanged = _unchanged(site_dir, paths, read_before or {}, copied_from_theme)
+    to_read = [path for path in paths if path not in unchanged]
     if in_parts is None or in_parts.parts < 2:
-        return reader.read(paths)
-    found_in_parts = in_parts.run(reader.read, _shares(paths, in_parts.parts))
+        found_in_parts = [reader.read(to_read)]
+    else:
+        found_in_parts = in_parts.run(reader.read, _shares(to_read, in_parts.parts))
+    read_ahead_matches: list[tuple[str, Needle, bool]] = []
+    for path, in_file in unchanged.items():
+        reader.add_matches(path.relative_to(site_dir).as_posix(), set(in_file), read_ahead_matches)
+    position = {path.relative_to(site_dir).as_posix(): n for n, path in enumerate(paths)}
+    matches = [*read_ahead_matches, *(match for found, _ in found_in_parts for match in found)]
+    problems = [problem for _, problems in found_in_parts for problem in problems]
     return (
-        [match for matches, _ in found_in_parts for match in matches],
-        [problem for _, problems in found_in_parts for problem in problems],
+        sorted(matches, key=lambda match: position[match[0]]),
+        sorted(problems, key=lambda problem: position[problem[0]]),
     )
+
+
+def read_ahead(
+    site_dir: Path,
+    found: Iterable[Needle],
+    usual: Counter[Key] | None,
+    pages: Iterable[Path],
+    stopped: Callable[[], bool],
+) -> ReadBefore:
+    """What :func:`scan` would find in each of ``pages`` (files of the site, as they are
+    written while it is built; a JSON file is left to :func:`scan`), with a digest of the
+    bytes read. Once ``stopped()``, the pages still to come are left unread."""
+    reader = _Reader(site_dir, found, usual, frozenset(), None)
+    memory = TagMemory(reader.overlap, _gap_word(reader.by_tokens))
+    read = ReadBefore(frozenset(reader.by_tokens))
+    for path in pages:
+        if stopped() or is_json(path):
+            continue
+        try:
+            data = path.read_bytes()
+            output = path.relative_to(site_dir).as_posix()
+            in_file = _found_in_text(
+                path, output, reader.index, reader.overlap, memory.unread, None, data
+            )
+        except (OSError, ValueError, Unreadable):  # read when the site is done, as any other
+            memory.done(clean=False)
+            continue
+        memory.done(clean=not in_file)
+        read[output] = (_digest(data), frozenset(in_file))
+    return read
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=32).digest()
+
+
+def _unchanged(
+    site_dir: Path,
+    paths: list[Path],
+    read_before: dict[str, tuple[bytes, frozenset[tuple[str, ...]]]],
+    copied_from_theme: set[str] | frozenset[str],
+) -> dict[Path, frozenset[tuple[str, ...]]]:
+    """The phrases :func:`read_ahead` found in each file whose bytes are still those it
+    read (not a copy of the theme's, nor JSON, which are read otherwise)."""
+    unchanged: dict[Path, frozenset[tuple[str, ...]]] = {}
+    for path in paths:
+        output = path.relative_to(site_dir).as_posix()
+        before = read_before.get(output)
+        if before is None or output in copied_from_theme or is_json(path):
+            continue
+        try:
+            if _digest(path.read_bytes()) == before[0]:
+                unchanged[path] = before[1]
+        except OSError:  # read as any other file: it cannot be opened, so it fails closed
+            continue
+    return unchanged
 
 
 class TagMemory:
@@ -230,15 +313,25 @@ class _Reader:
                 unread.append((output, str(problem), False))
                 in_file.update(self.in_text_runs(path, output, unread))
             memory.done(clean=not in_file)
-            in_path = set(self.index.found_in(_path_words(output)))
-            if from_theme:
-                in_file = {phrase for phrase in in_file if not self.one_word(phrase)}
-                in_path = {phrase for phrase in in_path if not self.one_word(phrase)}
-            for phrase in sorted(in_file):
-                matches.extend((output, needle, False) for needle in self.by_tokens[phrase])
-            for phrase in sorted(in_path):
-                matches.extend((output, needle, True) for needle in self.by_tokens[phrase])
+            self.add_matches(output, in_file, matches, from_theme)
         return matches, unread
+
+    def add_matches(
+        self,
+        output: str,
+        in_file: set[tuple[str, ...]],
+        matches: list[tuple[str, Needle, bool]],
+        from_theme: bool = False,
+    ) -> None:
+        """The needles of the phrases found in a file, and of those in its path."""
+        in_path = set(self.index.found_in(_path_words(output)))
+        if from_theme:
+            in_file = {phrase for phrase in in_file if not self.one_word(phrase)}
+            in_path = {phrase for phrase in in_path if not self.one_word(phrase)}
+        for phrase in sorted(in_file):
+            matches.extend((output, needle, False) for needle in self.by_tokens[phrase])
+        for phrase in sorted(in_path):
+            matches.extend((output, needle, True) for needle in self.by_tokens[phrase])
 
     def in_text_runs(
         self, path: Path, output: str, unread: list[tuple[str, str, bool]]
@@ -297,6 +390,7 @@ def _found_in_text(
     overlap: int,
     tags: Tags | None,
     entry_memory: EntryMemory | None,
+    data: bytes | None = None,
 ) -> set[tuple[str, ...]]:
     """The phrases of ``index`` in the text of a file; JSON an entry at a time
     (:mod:`journeys.privacy.json_entries`: it finds what the whole file holds). Raises
@@ -305,7 +399,7 @@ def _found_in_text(
     if in_json is not None:
         return in_json
     found: set[tuple[str, ...]] = set()
-    for words, numbers in windows(output_texts(path, tags), overlap):
+    for words, numbers in windows(output_texts(path, tags, data), overlap):
         found.update(index.found_in([*words, *numbers]))
     return found
 
