@@ -140,7 +140,9 @@ def generate_site(
     # in a child from now on, on the other core (this one lists the files, MkDocs waits);
     # `mkdocs serve` last, from what it kept.
     watching = isolated.Background(
-        functools.partial(study_watchlist, study, kept, digests), forked=kept is None, nice=10
+        functools.partial(study_watchlist, study, kept, digests),
+        forked=kept is None,
+        nice=isolated.LATER,
     )
     try:
         return (

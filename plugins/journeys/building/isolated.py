@@ -49,6 +49,11 @@ class WorkerStopped(RuntimeError):
     """The child process ended without an answer (killed, or out of memory)."""
 
 
+LATER = 10
+"""The niceness of a child whose result is needed only later (the charts, the guard's
+watchlist and reading ahead): it takes what the build leaves idle."""
+
+
 def can_fork() -> bool:
     """Only where the system has ``fork``, and only from a process with one thread: a
     forked child gets a copy of other threads' locks, maybe held (``mkdocs serve``

@@ -4,7 +4,7 @@ The guard reads every file of the finished site. At 10,000 interviews that took 
 20 s of a 98 s build on both cores, while in the minute before, when MkDocs makes the
 pages in the build's process, the other core was idle a third of the time. So once what
 the guard looks for is known (the study's worker sends it as soon as it is worked out),
-a child of low priority (nice 10: it takes only what the build leaves idle) reads each
+a child of low priority (``isolated.LATER``: it takes only what the build leaves idle) reads each
 page as soon as MkDocs has written it, and keeps a digest of the bytes it read with what
 it found in them (``privacy.site_scan.read_ahead``). When the site is done, it is told to
 stop; the guard then reads every other file, and of these pages only those whose bytes
@@ -26,8 +26,6 @@ from journeys.building import generation, isolated
 from journeys.privacy import guard
 
 log = get_plugin_logger(__name__)
-
-NICE = 10
 
 
 def theme_dirs(config: MkDocsConfig) -> list[Path]:
@@ -68,7 +66,7 @@ class GuardAhead:
             read = functools.partial(
                 _read_ahead, self.site_dir, watchlist, self.themes, self.stopped, self.written
             )
-            self.reader = isolated.Consumer(read, nice=NICE)  # it has the pages so far
+            self.reader = isolated.Consumer(read, nice=isolated.LATER)  # it has the pages so far
             self.written = []
         elif self.reader is not None:
             try:

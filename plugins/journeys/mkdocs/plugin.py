@@ -215,7 +215,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self, config: MkDocsConfig, *, preload: bool
     ) -> isolated.Consumer[generation.ChartToDraw, int]:
         draw = functools.partial(generation.draw_charts_as_sent, self.chart_cache(config), preload)
-        return isolated.Consumer(draw, forked=not self.serving, nice=10)
+        return isolated.Consumer(draw, forked=not self.serving, nice=isolated.LATER)
 
     def drop_unwritten(self, files: Files) -> None:
         """Leave out generated files that were announced but not written (charts still to
