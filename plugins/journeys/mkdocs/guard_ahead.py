@@ -48,33 +48,34 @@ class GuardAhead:
         self.making: Path | None = None
         """The page MkDocs is making: written once the next one is made."""
         self.written: list[Path] = []
-        """Pages written and not yet handed to the child (none runs yet)."""
+        """Pages written before the child was started (it takes them as it starts)."""
         self.reader: isolated.Consumer[Path, guard.ReadBefore] | None = None
         self.stopped = isolated.Flag()
         self.failed = False
 
     def page_made(self, page: Path) -> None:
         """MkDocs made ``page`` (it writes it next), so it wrote the page made before."""
-        watchlist = self.generating.watchlist
         written, self.making = self.making, page
-        if written is not None and not self.failed:
-            self.written.append(written)
-        if self.reader is None and watchlist is not None and not self.failed:
-            if not isolated.can_fork():  # read here, it would be read twice: leave it
-                self.failed = True
-                return
-            read = functools.partial(
-                _read_ahead, self.site_dir, watchlist, self.themes, self.stopped, self.written
-            )
-            self.reader = isolated.Consumer(read, nice=isolated.LATER)  # it has the pages so far
-            self.written = []
-        elif self.reader is not None:
+        if written is None or self.failed:
+            return
+        if self.reader is not None:
             try:
-                for path in self.written:
-                    self.reader.send(path)
+                self.reader.send(written)
             except Exception as error:  # noqa: BLE001 - any failure: the guard reads all
                 self.give_up(error)
-            self.written = []
+            return
+        self.written.append(written)
+        watchlist = self.generating.watchlist
+        if watchlist is None:
+            return
+        if not isolated.can_fork():  # read here, it would be read twice: leave it
+            self.failed = True
+            return
+        read = functools.partial(
+            _read_ahead, self.site_dir, watchlist, self.themes, self.stopped, self.written
+        )
+        self.reader = isolated.Consumer(read, nice=isolated.LATER)  # it has the pages so far
+        self.written = []
 
     def read_before(self) -> guard.ReadBefore | None:
         """What the child found in the pages it read: it reads no more."""

@@ -90,18 +90,19 @@ def scan(
     the same either way, in the order of the files."""
     reader = _Reader(site_dir, found, usual, copied_from_theme, entry_memory)
     paths = site_files(site_dir)
+    outputs = [path.relative_to(site_dir).as_posix() for path in paths]
+    position = {output: n for n, output in enumerate(outputs)}
     if read_before is not None and read_before.looked_for != frozenset(reader.by_tokens):
         read_before = None  # it looked for other phrases (another theme's words left out)
-    unchanged = _unchanged(site_dir, paths, read_before or {}, copied_from_theme)
-    to_read = [path for path in paths if path not in unchanged]
+    unchanged = _unchanged(paths, outputs, read_before or {}, copied_from_theme)
+    to_read = [path for path, output in zip(paths, outputs) if output not in unchanged]
     if in_parts is None or in_parts.parts < 2:
         found_in_parts = [reader.read(to_read)]
     else:
         found_in_parts = in_parts.run(reader.read, _shares(to_read, in_parts.parts))
     read_ahead_matches: list[tuple[str, Needle, bool]] = []
-    for path, in_file in unchanged.items():
-        reader.add_matches(path.relative_to(site_dir).as_posix(), set(in_file), read_ahead_matches)
-    position = {path.relative_to(site_dir).as_posix(): n for n, path in enumerate(paths)}
+    for output, in_file in unchanged.items():
+        reader.add_matches(output, set(in_file), read_ahead_matches)
     matches = [*read_ahead_matches, *(match for found, _ in found_in_parts for match in found)]
     problems = [problem for _, problems in found_in_parts for problem in problems]
     return (
@@ -145,22 +146,22 @@ def _digest(data: bytes) -> bytes:
 
 
 def _unchanged(
-    site_dir: Path,
     paths: list[Path],
+    outputs: Iterable[str],
     read_before: dict[str, tuple[bytes, frozenset[tuple[str, ...]]]],
     copied_from_theme: set[str] | frozenset[str],
-) -> dict[Path, frozenset[tuple[str, ...]]]:
-    """The phrases :func:`read_ahead` found in each file whose bytes are still those it
-    read (not a copy of the theme's, nor JSON, which are read otherwise)."""
-    unchanged: dict[Path, frozenset[tuple[str, ...]]] = {}
-    for path in paths:
-        output = path.relative_to(site_dir).as_posix()
+) -> dict[str, frozenset[tuple[str, ...]]]:
+    """The phrases :func:`read_ahead` found in each file (by its ``outputs``, the paths'
+    paths in the site) whose bytes are still those it read (not a copy of the theme's, nor
+    JSON, which are read otherwise)."""
+    unchanged: dict[str, frozenset[tuple[str, ...]]] = {}
+    for path, output in zip(paths, outputs):
         before = read_before.get(output)
         if before is None or output in copied_from_theme or is_json(path):
             continue
         try:
             if _digest(path.read_bytes()) == before[0]:
-                unchanged[path] = before[1]
+                unchanged[output] = before[1]
         except OSError:  # read as any other file: it cannot be opened, so it fails closed
             continue
     return unchanged
