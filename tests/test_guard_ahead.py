@@ -60,6 +60,13 @@ def never() -> bool:
     return False
 
 
+def a_site_read_ahead(tmp_path: Path) -> tuple[guard.Watchlist, Path, guard.ReadBefore]:
+    """The watchlist, the site, and every page of it read ahead."""
+    watchlist = watching(tmp_path)
+    folder = a_site(tmp_path)
+    return watchlist, folder, guard.read_pages_ahead(folder, watchlist, [], pages(folder), never)
+
+
 def test_what_is_read_ahead_is_what_is_found_in_the_finished_site(tmp_path: Path) -> None:
     watchlist = watching(tmp_path)
     folder = a_site(tmp_path)
@@ -74,9 +81,7 @@ def test_what_is_read_ahead_is_what_is_found_in_the_finished_site(tmp_path: Path
 
 
 def test_a_page_changed_after_it_was_read_ahead_is_read_again(tmp_path: Path) -> None:
-    watchlist = watching(tmp_path)
-    folder = a_site(tmp_path)
-    ahead = guard.read_pages_ahead(folder, watchlist, [], pages(folder), never)
+    watchlist, folder, ahead = a_site_read_ahead(tmp_path)
 
     # A plugin changes pages once they are written: a name added, one taken out.
     (folder / "index.html").write_text(f"<p>Nothing private. {NAME}</p>", encoding="utf-8")
@@ -91,9 +96,7 @@ def test_a_page_changed_after_it_was_read_ahead_is_read_again(tmp_path: Path) ->
 def test_what_was_read_ahead_of_another_file_or_of_other_bytes_is_not_taken(
     tmp_path: Path,
 ) -> None:
-    watchlist = watching(tmp_path)
-    folder = a_site(tmp_path)
-    ahead = guard.read_pages_ahead(folder, watchlist, [], pages(folder), never)
+    watchlist, folder, ahead = a_site_read_ahead(tmp_path)
     clean = ahead["index.html"]
 
     forged = guard.ReadBefore(ahead.looked_for)

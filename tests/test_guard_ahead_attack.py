@@ -22,7 +22,16 @@ from contentkit import ContentTree, mkdocs, write_site
 from journeys.mkdocs.guard_ahead import GuardAhead
 from journeys.privacy import guard, site_scan
 from journeys.privacy.guard_reading import READ_BYTES
-from test_guard_ahead import NAME, PAGES, Generating, a_site, never, pages, watching
+from test_guard_ahead import (
+    NAME,
+    PAGES,
+    Generating,
+    a_site,
+    a_site_read_ahead,
+    never,
+    pages,
+    watching,
+)
 from test_tag_memory_attack import BETWEEN, TAGS, nav
 from test_tag_memory_attack import watchlist as tag_watchlist
 
@@ -89,9 +98,7 @@ def test_a_page_changed_back_and_forth_is_judged_by_its_last_bytes(tmp_path: Pat
 
 
 def test_a_page_replaced_by_a_link_is_judged_by_the_bytes_it_leads_to(tmp_path: Path) -> None:
-    watchlist = watching(tmp_path)
-    folder = a_site(tmp_path)
-    ahead = guard.read_pages_ahead(folder, watchlist, [], pages(folder), never)
+    watchlist, folder, ahead = a_site_read_ahead(tmp_path)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     (elsewhere / "leaking.html").write_text(f"<p>{NAME}</p>", encoding="utf-8")
@@ -110,9 +117,7 @@ def test_a_page_replaced_by_a_link_is_judged_by_the_bytes_it_leads_to(tmp_path: 
 def test_what_was_read_ahead_of_a_page_does_not_follow_its_bytes_elsewhere(
     tmp_path: Path,
 ) -> None:
-    watchlist = watching(tmp_path)
-    folder = a_site(tmp_path)
-    ahead = guard.read_pages_ahead(folder, watchlist, [], pages(folder), never)
+    watchlist, folder, ahead = a_site_read_ahead(tmp_path)
     clean = (folder / "index.html").read_bytes()
 
     (folder / "moved").mkdir()
