@@ -387,6 +387,7 @@ def study_watchlist(
     labels are published on purpose. With ``kept`` (by `mkdocs serve`), what was read and
     found in the last rebuild is taken where it was read from the same text or interview;
     ``digests``: this build's."""
+    digests = digests or Digests()
     return guard.watchlist(
         study.interviews,
         study.personas.values(),
@@ -394,7 +395,8 @@ def study_watchlist(
         label_texts(),
         themes=study.themes.values(),
         reader=kept.published if kept is not None else None,
-        find_needles=kept.needles.finder(digests or Digests()) if kept is not None else None,
+        find_needles=kept.needles.finder(digests) if kept is not None else None,
+        texts_of=kept.published.texts_of(digests) if kept is not None else None,
     )
 
 

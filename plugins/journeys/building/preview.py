@@ -39,7 +39,7 @@ from journeys.building.compiled_templates import TemplateCode
 from journeys.content.model import Interview
 from journeys.content.records import Record
 from journeys.privacy.matching import Key, PhraseIndex, tokens, words_and_pairs
-from journeys.privacy.needles import Needle, needles
+from journeys.privacy.needles import Needle, needles, published_texts
 from journeys.site import render
 
 TEMPLATES = Path(render.__file__).parent / "templates"
@@ -216,38 +216,81 @@ class PublishedTextMemory:
     it holds) depends only on the text and on what is looked for, so it is kept under the
     text itself while the phrases and the counted keys are the same as in the last rebuild;
     when they differ, every text is read again. The result does not depend on the texts'
-    order: the phrases are the union of each text's, the counts the sum of each text's
-    (a text given twice counts twice, as there)."""
+    order: the phrases are those of at least one text, the counts the sum of each text's
+    (a text given twice counts twice, as there). So the last result is kept too, with how
+    many texts give each phrase, and only the texts that came or went since are added to
+    it or taken from it.
+
+    The texts of a record (:func:`~journeys.privacy.needles.published_texts`) depend only
+    on the record: :meth:`texts_of` keeps them under its digest."""
 
     def __init__(self) -> None:
         self.looked_for: tuple[frozenset[tuple[str, ...]], frozenset[Key]] | None = None
         self.read: dict[str, tuple[frozenset[tuple[str, ...]], frozenset[Key]]] = {}
+        self.texts: Counter[str] = Counter()
+        """The texts of the last call, each with how many times it was given."""
+        self.in_texts: Counter[tuple[str, ...]] = Counter()
+        """Each phrase found, with how many of those texts it stands in."""
+        self.usual: Counter[Key] = Counter()
         self.texts_read = 0
         """Texts read by the last call (the others were known)."""
+        self.kept_texts: dict[bytes, tuple[str, ...]] = {}
 
     def __call__(
         self, phrases: set[tuple[str, ...]], counted: set[Key], texts: Iterable[str]
     ) -> tuple[set[tuple[str, ...]], Counter[Key]]:
         looked_for = (frozenset(phrases), frozenset(counted))
-        known = self.read if looked_for == self.looked_for else {}
+        if looked_for != self.looked_for:
+            self.read, self.texts, self.in_texts, self.usual = {}, Counter(), Counter(), Counter()
+        given_now = Counter(texts)
         index: PhraseIndex | None = None
-        read: dict[str, tuple[frozenset[tuple[str, ...]], frozenset[Key]]] = {}
-        found: set[tuple[str, ...]] = set()
-        usual: Counter[Key] = Counter()
         self.texts_read = 0
-        for text in texts:
-            given = read.get(text) or known.get(text)
+        for text in given_now.keys() | self.texts.keys():
+            change = given_now[text] - self.texts[text]
+            if not change:
+                continue
+            given = self.read.get(text)
             if given is None:
                 index = index or PhraseIndex(phrases)
                 words = tokens(text)
                 present = words_and_pairs(words)
                 given = (frozenset(index.found_in(words, present)), frozenset(present & counted))
                 self.texts_read += 1
-            read[text] = given
-            found |= given[0]
-            usual.update(given[1])
-        self.looked_for, self.read = looked_for, read
-        return found, usual
+            _add(self.in_texts, given[0], change)
+            _add(self.usual, given[1], change)
+            if given_now[text]:
+                self.read[text] = given
+            else:
+                del self.read[text]
+        self.looked_for, self.texts = looked_for, given_now
+        return set(self.in_texts), Counter(self.usual)
+
+    def texts_of(self, digests: Digests) -> Callable[[Record], tuple[str, ...]]:
+        """:func:`~journeys.privacy.needles.published_texts`, with this build's ``digests``;
+        the texts of the records it is not asked for again are dropped."""
+        kept: dict[bytes, tuple[str, ...]] = {}
+        before, self.kept_texts = self.kept_texts, kept
+
+        def texts_of(record: Record) -> tuple[str, ...]:
+            key = digests.of_record(record)
+            texts = kept.get(key, before.get(key)) if key is not None else None
+            if texts is None:
+                texts = published_texts(record)
+            if key is not None:
+                kept[key] = texts
+            return texts
+
+        return texts_of
+
+
+def _add(counts: Counter[T], keys: Iterable[T], change: int) -> None:
+    """Add ``change`` to the count of each of ``keys``; a count that comes to 0 goes."""
+    for key in keys:
+        count = counts[key] + change
+        if count:
+            counts[key] = count
+        else:
+            del counts[key]
 
 
 class NeedleMemory:

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from journeys.content.model import Interview, Journey, Persona, Theme
+from journeys.content.records import Record
 from journeys.privacy.matching import (
     Key,
     PhraseIndex,
@@ -128,13 +129,15 @@ def watchlist(
     themes: Iterable[Theme] = (),
     reader: PublishedReader | None = None,
     find_needles: Callable[[list[Interview]], list[Needle]] | None = None,
+    texts_of: Callable[[Record], tuple[str, ...]] | None = None,
 ) -> Watchlist:
     """What to look for in the site of these interviews, personas, journeys and themes.
     ``site_texts``: what the site prints of its own (its labels in every language, month
     names): published on purpose, like the content, so their words and phrases are no
     sign of a participant alone. ``reader`` reads the published texts in place of
-    :func:`read_published`, ``find_needles`` finds the needles in place of :func:`needles`
-    (ones that keep what they found between rebuilds)."""
+    :func:`read_published`, ``find_needles`` finds the needles in place of :func:`needles`,
+    ``texts_of`` gives a record's texts in place of :func:`published_texts` (ones that keep
+    what they found between rebuilds)."""
     interviews = list(interviews)
     site_texts = list(site_texts)
     site_words = set(tokens(" ".join(site_texts)))
@@ -143,7 +146,10 @@ def watchlist(
     published, usual = (reader or read_published)(
         phrases,
         {key for needle in found for key in phrase_keys(needle.tokens)},
-        chain(_published_texts(interviews, personas, journeys, themes), site_texts),
+        chain(
+            _published_texts(interviews, personas, journeys, themes, texts_of or published_texts),
+            site_texts,
+        ),
     )
 
     def watched(needle: Needle) -> bool:
@@ -317,19 +323,26 @@ def _published_texts(
     interviews: list[Interview],
     personas: Iterable[Persona],
     journeys: Iterable[Journey],
-    themes: Iterable[Theme] = (),
+    themes: Iterable[Theme],
+    texts_of: Callable[[Record], tuple[str, ...]],
 ) -> Iterator[str]:
     """Everything that is published on purpose, one text at a time: the codebook's themes
     too (the team's words)."""
-    for interview in interviews:
-        if is_published(interview):
-            yield " ".join(
-                text for _, text in strings(interview.model_dump(exclude={"participant"}))
-            )
-            yield interview.source.body
-    for record in (*personas, *journeys, *themes):
-        yield " ".join(text for _, text in strings(record.model_dump()))
-        yield record.source.body
+    for record in (*interviews, *personas, *journeys, *themes):
+        yield from texts_of(record)
+
+
+def published_texts(record: Record) -> tuple[str, ...]:
+    """What a record of the study publishes on purpose, as texts: its values (an
+    interview's without its participant block) and its body; none of an interview whose
+    text is not published."""
+    if isinstance(record, Interview):
+        if not is_published(record):
+            return ()
+        values = record.model_dump(exclude={"participant"})
+    else:
+        values = record.model_dump()
+    return (" ".join(text for _, text in strings(values)), record.source.body)
 
 
 def read_published(
