@@ -28,6 +28,7 @@ from journeys.building.preview import after_the_first_build
 from journeys.content.diagnostics import Diagnostic, Severity, has_errors
 from journeys.mkdocs import banner, guarding, navigation, preview, search_index, theme
 from journeys.mkdocs.config import JourneysConfig
+from journeys.mkdocs.dashboard import HomeDashboard
 from journeys.mkdocs.guard_ahead import GuardAhead, theme_dirs
 from journeys.mkdocs.pages import html_text, plain_toc_titles, url_resolver
 from journeys.mkdocs.written_later import WrittenLater
@@ -60,9 +61,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.drawing: isolated.Consumer[generation.ChartToDraw, int] | None = None
         self.indexing: search_index.SearchOffload | None = None
         self.guard_ahead: GuardAhead | None = None
-        self.dashboard_file: generation.WrittenFile | None = None
-        """The study dashboard's page, for the marker line of the site's own home page."""
-        self.dashboard_text: str | None = None
+        self.dashboard = HomeDashboard(self.sent_text)
         self.generating: generation.GeneratedFiles | None = None
         self.theme_code = compiled_templates.TemplateCode()
         """The theme's compiled templates (MkDocs makes its environment anew every build)."""
@@ -77,8 +76,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.generated = set()
         self.titles = {}
         self.set_aside = {}
-        self.dashboard_file = None
-        self.dashboard_text = None
+        self.dashboard = HomeDashboard(self.sent_text)
         problems = folders.publishing_problems(
             project=project_dir(config),
             docs_dir=Path(config.docs_dir),
@@ -228,11 +226,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def add_generated(
         self, files: Files, config: MkDocsConfig, output: generation.WrittenFile
     ) -> None:
-        if output.src_uri == home.HOME:
-            own_homes = [files.get_file_from_path(name) for name in home.OWN_HOMES]
-            if any(own_homes):  # the site's own home page may place the dashboard
-                self.dashboard_file = output
-                return
+        if self.dashboard.takes(output, files):
+            return
         inclusion = (
             InclusionLevel.UNDEFINED if kinds.in_nav(output.src_uri) else InclusionLevel.NOT_IN_NAV
         )
@@ -266,20 +261,14 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if title is not None:
             page.meta["title"] = html_text(title)
         if page.file.src_uri not in self.generated:
-            return self.place_dashboard(markdown, page)
+            placed = self.dashboard.placed(markdown, page, self.placeholder)
+            if placed is None:
+                return markdown
+            markdown, self.set_aside[page.file.src_uri] = placed
+            return markdown
         aside = passthrough.set_aside(markdown, self.placeholder)
         self.set_aside[page.file.src_uri] = aside
         return aside.markdown
-
-    def dashboard(self) -> str | None:
-        """The study dashboard, for the marker line of the site's own home page."""
-        if self.dashboard_file is None:
-            return None
-        if self.dashboard_text is None:
-            sent = self.sent_text(home.HOME)
-            page = sent if sent is not None else self.dashboard_file.path.read_text("utf-8")
-            self.dashboard_text = home.dashboard_markdown(page, self.dashboard_file.title or "")
-        return self.dashboard_text
 
     def receive(self, file: File) -> None:
         """Until the worker has made the generated ``file``: a page it sent rather than
@@ -300,19 +289,6 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if self.generating is not None:
             with worker_stops_the_build():
                 self.generating.wait_for(src_uri)
-
-    def place_dashboard(self, markdown: str, page: Page) -> str:
-        """The site's own home page with the study dashboard on its marker line; its
-        blocks are set aside and put back as a generated page's are."""
-        dashboard = self.dashboard()
-        if page.file.src_uri not in home.OWN_HOMES or dashboard is None:
-            return markdown
-        aside = passthrough.set_aside(dashboard, self.placeholder)
-        placed = home.with_dashboard(markdown, aside.markdown)
-        if placed is None:
-            return markdown
-        self.set_aside[page.file.src_uri] = aside
-        return placed
 
     # First: other plugins see the page as it is published, not its set-aside form.
     @event_priority(100)
@@ -350,7 +326,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if self.serving:  # the error banner is on every page; the dashboard, on the home page
             errors = banner.render(self.diagnostics) if has_errors(self.diagnostics) else ""
             self.preview.before_pages(
-                env, config, files, [errors], {home.HOME: self.dashboard() or ""}
+                env, config, files, [errors], {home.HOME: self.dashboard.markdown() or ""}
             )
         return env
 
