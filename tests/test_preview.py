@@ -215,6 +215,34 @@ def test_a_saved_interview_makes_again_only_the_pages_that_show_it(
     assert ">Notes<" in serving.page("interviews/int-01/")
 
 
+def test_what_a_save_changes_is_served_as_a_fresh_build_makes_it(
+    study: ContentTree, serving: Serving, tmp_path: Path
+) -> None:
+    """The search entries of the pages made again (indexed in the serving process, with
+    the quicker parser)."""
+    log = serving.rebuild_after(
+        *edited(study.root / "interviews" / "int-01.md", "score: 7", "score: 2")
+    )
+
+    fresh = tmp_path / "fresh"
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(fresh)],
+        cwd=study.root.parent,
+        env=os.environ | {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
+        check=True,
+    )
+    made_again = ("interviews/int-01/", "journeys/repair/", "personas/eva/", "")
+    served = search_entries(serving.site, made_again)
+    assert {entry["location"].split("#")[0] for entry in served} == set(made_again)
+    assert served == search_entries(fresh, made_again), log
+
+
+def search_entries(site: Path, pages: tuple[str, ...]) -> list[dict[str, str]]:
+    """The search entries of ``pages`` (their URLs), in the order of the index."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return [entry for entry in index["docs"] if entry["location"].split("#")[0] in pages]
+
+
 def edited(path: Path, old: str, new: str) -> tuple[Path, str]:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, text

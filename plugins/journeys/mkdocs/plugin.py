@@ -208,6 +208,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.guard_ahead = GuardAhead(
                 Path(config.site_dir), theme_dirs(config), self.generating
             )
+        else:
+            search_index.index_quickly(config.plugins)
 
     def chart_worker(
         self, config: MkDocsConfig, *, preload: bool

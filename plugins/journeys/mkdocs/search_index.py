@@ -9,7 +9,9 @@ goes on making the next pages. Each child keeps its pages' entries as the JSON t
 material writes; at the end this process receives them and writes them in page order into
 the index material itself makes (:meth:`SearchOffload.finish`): the index is the same, byte
 for byte, and no process holds every page's entries as Python objects. Without material's
-search plugin, or where a child cannot be forked, nothing changes.
+search plugin, or where a child cannot be forked, nothing changes. `mkdocs serve` indexes
+the pages it makes again in its own process, with material's parser made quick
+(:func:`index_quickly`).
 """
 
 from __future__ import annotations
@@ -120,6 +122,22 @@ def offload(plugins: PluginCollection, site_dir: Path) -> SearchOffload | None:
             index.add_entry_from_context = offloaded.add_entry_from_context
             return offloaded
     return None
+
+
+def index_quickly(plugins: PluginCollection) -> None:
+    """Where pages are indexed in this process (`mkdocs serve`, which cannot fork): by
+    material's own indexing, with its parser made quick (:mod:`.search_parser`) meanwhile."""
+    if SearchIndex is None:
+        return
+    for plugin in plugins.values():
+        index: Any = getattr(plugin, "search_index", None)
+        if type(index) is SearchIndex:
+            index.add_entry_from_context = functools.partial(_index_quickly, index)
+
+
+def _index_quickly(index: Any, page: Page) -> None:
+    with _quick_parser():
+        SearchIndex.add_entry_from_context(index, page)
 
 
 def _entries_as_json(index: Any, pages: Iterator[PageToIndex]) -> list[str]:
