@@ -407,3 +407,80 @@ def test_a_worker_ended_by_its_parent_ends_its_background_work_too(tmp_path: Pat
     items.close()  # what the parent does when the build stops: the worker is ended
 
     assert has_ended(its_own)
+
+
+def square_of(number: int) -> tuple[int, int]:
+    """A service's answer: the number's square, and the process that worked it out."""
+    if number < 0:
+        raise ValueError(f"no square for {number} here")
+    return number * number, os.getpid()
+
+
+@pytest.mark.usefixtures("forking")
+def test_a_service_answers_each_request_in_turn_in_one_child_that_stays() -> None:
+    service = isolated.Service(square_of)
+    try:
+        for number in (2, 3):
+            service.ask(number)
+        assert service.waiting() == 2
+        (four, first), (nine, second) = service.answer(), service.answer()
+        service.ask(5)
+        twenty_five, third = service.answer()
+    finally:
+        service.stop()
+
+    assert (four, nine, twenty_five) == (4, 9, 25)
+    assert first == second == third != os.getpid()
+
+
+@pytest.mark.usefixtures("forking")
+def test_a_services_error_is_raised_by_its_answer_and_the_service_answers_on() -> None:
+    service = isolated.Service(square_of)
+    try:
+        service.ask(-1)
+        with pytest.raises(ValueError, match="no square for -1 here"):
+            service.answer()
+        service.ask(4)
+        assert service.answer()[0] == 16
+        assert service.running()
+    finally:
+        service.stop()
+
+
+@pytest.mark.usefixtures("forking")
+def test_a_service_does_its_first_work_before_the_first_request(tmp_path: Path) -> None:
+    marker = tmp_path / "first"
+    service = isolated.Service(square_of, first=lambda: write_marker(marker, str(os.getpid())))
+    try:
+        assert wait_for_file(marker)  # without a request
+        service.ask(3)
+        assert service.answer() == (9, int(marker.read_text(encoding="utf-8")))
+    finally:
+        service.stop()
+
+
+@pytest.mark.usefixtures("forking")
+def test_a_service_whose_child_was_killed_says_so_and_stop_leaves_no_child() -> None:
+    service = isolated.Service(square_of)
+    service.ask(1)
+    pid = service.answer()[1]
+    os.kill(pid, signal.SIGKILL)
+    service._child.process.join(timeout=10)
+    assert not service.running()
+
+    with pytest.raises(isolated.WorkerStopped):
+        service.ask(2)
+        service.answer()
+    service.stop()
+    assert not is_running(pid)
+
+
+@pytest.mark.usefixtures("forking")
+def test_stopping_a_service_never_asked_ends_its_child() -> None:
+    service = isolated.Service(square_of)
+    child = service._child.process
+    assert child.is_alive()
+
+    service.stop()
+
+    assert not child.is_alive()

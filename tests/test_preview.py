@@ -218,8 +218,13 @@ def test_a_saved_interview_makes_again_only_the_pages_that_show_it(
 def test_what_a_save_changes_is_served_as_a_fresh_build_makes_it(
     study: ContentTree, serving: Serving, tmp_path: Path
 ) -> None:
-    """The search entries of the pages made again (indexed in the serving process, with
-    the quicker parser)."""
+    """The charts (drawn by a child process while MkDocs makes the pages, copied into the
+    site at the rebuild's end) and the search entries of the pages made again (indexed in
+    the serving process, with the quicker parser)."""
+    charts = set(times(serving.generated, "**/*.svg"))
+    assert charts
+    before = {name: (serving.site / name).read_bytes() for name in charts}
+
     log = serving.rebuild_after(
         *edited(study.root / "interviews" / "int-01.md", "score: 7", "score: 2")
     )
@@ -235,6 +240,9 @@ def test_what_a_save_changes_is_served_as_a_fresh_build_makes_it(
     served = search_entries(serving.site, made_again)
     assert {entry["location"].split("#")[0] for entry in served} == set(made_again)
     assert served == search_entries(fresh, made_again), log
+    served_charts = {name: (serving.site / name).read_bytes() for name in charts}
+    assert served_charts != before
+    assert served_charts == {name: (fresh / name).read_bytes() for name in charts}
 
 
 def search_entries(site: Path, pages: tuple[str, ...]) -> list[dict[str, str]]:

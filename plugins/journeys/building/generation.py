@@ -14,9 +14,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import importlib
 import os
-from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from journeys.building.compiled_templates import TemplateCode
 from journeys.building.frontmatter_cache import FrontMatterCache
 from journeys.building.memory import collector_paused
 from journeys.building.options import Options
-from journeys.building.preview import CHART_MODULES, Digests, RenderMemory
+from journeys.building.preview import Digests, RenderMemory, load_chart_modules
 from journeys.content.diagnostics import Diagnostic
 from journeys.content.loading import load_study
 from journeys.content.study import Study
@@ -405,22 +404,27 @@ def draw_charts_as_sent(charts: ChartCache, preload: bool, to_draw: Iterable[Cha
     loaded first, before they are known (a build whose chart cache is empty loads it while
     the study is read)."""
     if preload:
-        for module in CHART_MODULES:
-            importlib.import_module(module)
+        load_chart_modules()
     return draw_charts(to_draw, charts)
 
 
 def draw_charts(to_draw: Iterable[ChartToDraw], charts: ChartCache) -> int:
     """Draw each chart, keep it in the cache and write its files; return how many were drawn."""
     drawn = 0
-    for item in to_draw:
+    for key, content in drawn_charts(to_draw):
         drawn += 1
+        charts.keep(key, content)
+    return drawn
+
+
+def drawn_charts(to_draw: Iterable[ChartToDraw]) -> Iterator[tuple[str, bytes]]:
+    """Draw each chart and write its files: its key and its SVG, for the cache."""
+    for item in to_draw:
         content = item.chart.draw()
-        charts.keep(item.chart.key, content)
         for path in item.paths:  # maybe before generate_site came to its folder
             path.parent.mkdir(parents=True, exist_ok=True)
             write_changed(path, content)
-    return drawn
+        yield item.chart.key, content
 
 
 def write_changed(path: Path, content: bytes) -> bool:

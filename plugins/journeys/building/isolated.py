@@ -11,7 +11,9 @@ works on.
 Time (:class:`Background`): a step whose result is needed only later in the build (the
 charts, needed once MkDocs copies files) starts in a child and runs on another core
 while MkDocs goes on with the pages. :class:`Consumer` is the same for a step that works
-through what MkDocs makes page by page (the search index).
+through what MkDocs makes page by page (the search index). :class:`Service` is a child
+that stays to answer one request after another (`mkdocs serve`'s charts, drawn in every
+rebuild by a child forked in the first).
 
 Where that is not possible (Windows has no ``fork``; a process with threads must not
 fork), the step runs in this process.
@@ -31,7 +33,7 @@ import threading
 import traceback
 from collections.abc import Callable, Generator, Iterator
 from multiprocessing.connection import Connection
-from typing import Any, Generic, NoReturn, TypeVar
+from typing import Any, Generic, NoReturn, TypeVar, cast
 
 X = TypeVar("X")
 Y = TypeVar("Y")
@@ -187,6 +189,70 @@ class Consumer(Generic[X, R]):
         if self._child is not None:
             _close(self._sender)
             self._child.stop()
+
+
+class Service(Generic[X, R]):
+    """A forked child that answers each request sent to it with ``answer(request)``, for
+    as long as this process keeps it: `mkdocs serve` forks it in its first build, while
+    this process has one thread, and asks it in every rebuild, which cannot fork (the
+    server's threads run). :meth:`ask` sends a request and goes on; :meth:`answer` waits for
+    the answer to the earliest request not yet answered, or raises its error. The child
+    stays for the next request, unless it stopped (:meth:`running`)."""
+
+    def __init__(
+        self, answer: Callable[[X], R], *, first: Callable[[], object] | None = None
+    ) -> None:
+        """``first``: what the child does before it waits for the first request (importing
+        what ``answer`` will need)."""
+        inbox, self._sender = multiprocessing.get_context("fork").Pipe(duplex=False)
+        sender = self._sender
+        _widen(sender)
+
+        def answers() -> Iterator[tuple[bool, Any]]:
+            if first is not None:
+                first()
+            for request in _received(inbox, sender):
+                try:
+                    yield True, answer(request)
+                except Exception as error:  # noqa: BLE001 - said by the answer, not fatal
+                    yield False, _picklable(error)
+
+        self._child = _Child(answers, streams=True)
+        inbox.close()
+        _HELD.add(self._sender)
+        self._answers = self._child.items()
+        self._waiting = 0
+        """Requests sent and not yet answered."""
+
+    def running(self) -> bool:
+        return self._child.process.is_alive()
+
+    def ask(self, request: X) -> None:
+        try:
+            self._sender.send((_YIELD, request))
+        except (BrokenPipeError, ConnectionResetError):
+            raise WorkerStopped("the worker process stopped unexpectedly") from None
+        self._waiting += 1
+
+    def answer(self) -> R:
+        if not self._waiting:
+            raise RuntimeError("no request is waiting for its answer")
+        self._waiting -= 1
+        try:
+            answered, value = next(self._answers)
+        except StopIteration:
+            raise WorkerStopped("the worker process stopped unexpectedly") from None
+        if not answered:
+            raise value
+        return cast(R, value)
+
+    def waiting(self) -> int:
+        return self._waiting
+
+    def stop(self) -> None:
+        _close(self._sender)
+        self._answers.close()
+        self._child.stop()  # also if it was never asked
 
 
 PIPE_BYTES = 1 << 20

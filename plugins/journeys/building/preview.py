@@ -14,7 +14,8 @@ only the pages it changes again; the MkDocs side is :mod:`journeys.mkdocs.previe
   and the needles it found in each interview (:class:`NeedleMemory`).
 
 And while the server waits for the first save, the modules that draw charts are loaded
-and what lives on is kept out of the garbage collector's way (:func:`after_the_first_build`).
+(where no child draws them) and what lives on is kept out of the garbage collector's way
+(:func:`after_the_first_build`).
 """
 
 from __future__ import annotations
@@ -386,14 +387,20 @@ CHART_MODULES = ("matplotlib", "matplotlib.figure", "matplotlib.backends.backend
 """What :func:`journeys.site.charts.canvas.render` imports to draw a chart."""
 
 
-def after_the_first_build() -> threading.Thread:
+def load_chart_modules() -> None:
+    for module in CHART_MODULES:
+        importlib.import_module(module)
+
+
+def after_the_first_build(load_charts: bool) -> threading.Thread:
     """What `mkdocs serve` does while it waits for the first save, in a background thread:
-    import :data:`CHART_MODULES`, so that the first save that changes a chart does not wait
-    for them; then :func:`settle_memory`."""
+    import :data:`CHART_MODULES` if charts are drawn in this process (``load_charts``), so
+    that the first save that changes a chart does not wait for them; then
+    :func:`settle_memory`."""
 
     def work() -> None:
-        for module in CHART_MODULES:
-            importlib.import_module(module)
+        if load_charts:
+            load_chart_modules()
         settle_memory()
 
     thread = threading.Thread(target=work, name="journeys: after the first build", daemon=True)

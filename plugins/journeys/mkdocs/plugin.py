@@ -186,15 +186,19 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         )
         for asset in (STYLESHEET, SCRIPT):
             files.append(File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name)))
-        self.start_workers(made.charts_to_draw, config)
+        self.start_workers(made.charts_to_draw, files, config)
         return files
 
     def start_workers(
-        self, charts_to_draw: list[generation.ChartToDraw], config: MkDocsConfig
+        self, charts_to_draw: list[generation.ChartToDraw], files: Files, config: MkDocsConfig
     ) -> None:
         """The work that runs beside MkDocs making the pages, in child processes."""
+        if self.serving:  # by the preview's child, forked in the first build, if there is one
+            self.preview.charts.start()
+            if charts_to_draw and self.preview.charts.draw(charts_to_draw, files, config):
+                charts_to_draw = []
         # Drawn beside MkDocs reading the pages; waited for in on_env, before files are
-        # copied. `mkdocs serve` draws in on_env, keeping them in memory across rebuilds.
+        # copied (else by `mkdocs serve` in on_env, kept in memory across rebuilds).
         if charts_to_draw and self.drawing is None:
             self.drawing = self.chart_worker(config, preload=False)
         for chart in charts_to_draw:
@@ -332,6 +336,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             )
         return env
 
+    # Before any other handler, which may read the charts from the site.
+    @event_priority(100)
+    def copy_drawn_charts(self, *, config: MkDocsConfig) -> None:
+        self.preview.charts.copy_drawn(self.chart_cache(config))
+
     # Before the search plugin writes its index (priority 0).
     @event_priority(50)
     def keep_search_entries(self, *, config: MkDocsConfig) -> None:
@@ -368,7 +377,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             site_dir, self.watchlist, themes, publish_unread, in_parts=in_parts, read_before=ahead
         )
 
-    on_post_build = CombinedEvent(keep_search_entries, guard_site)
+    on_post_build = CombinedEvent(copy_drawn_charts, keep_search_entries, guard_site)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.stop_workers()
@@ -378,6 +387,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.stop_workers()
         self.remove_written()
         self.preview.folder.remove()
+        self.preview.charts.stop()
 
     def stop_workers(self) -> None:
         """End the workers (the generated files, charts, search index, the guard's reading
@@ -396,7 +406,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir(config)))
-        after_the_first_build()  # while waiting for the first save
+        after_the_first_build(load_charts=self.preview.charts.child is None)
         return server
 
 

@@ -25,16 +25,21 @@ from mkdocs.commands.build import _populate_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import PluginCollection, get_plugin_logger
 from mkdocs.structure import StructureItem
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 
+from journeys.building import isolated
+from journeys.building.cache import ChartCache
+from journeys.building.generation import ChartToDraw, draw_charts, drawn_charts
 from journeys.building.guard_memory import GuardMemory
 from journeys.building.preview import (
     GeneratedFolder,
     RenderMemory,
+    load_chart_modules,
     search_entries,
 )
+from journeys.mkdocs.written_later import DrawnLater
 
 log = get_plugin_logger(__name__)
 
@@ -57,6 +62,7 @@ class Preview:
         self.search: list[Any] = []
         self.guard = GuardMemory()
         self.inputs: dict[str, str] = {}
+        self.charts = ChartsBeside()
 
     def generated(self, files: Files, generated: set[str]) -> None:
         """After the plugin made its files: remove those of the last build it did not make
@@ -121,6 +127,70 @@ class Preview:
             if hasattr(plugin, "search_index_prev"):
                 plugin.search_index_prev = None  # merged here instead
             self.search = list(index.entries)
+
+
+class ChartsBeside:
+    """The charts a save changed, drawn by a child process beside MkDocs making the pages.
+    The child is forked once, in the first build, and kept for the session: a rebuild cannot
+    fork (the server's threads run). MkDocs' copy of a chart being drawn waits until the
+    rebuild's end (:meth:`copy_drawn`, before the other plugins' ``on_post_build`` and the
+    guard). If the child stops, its charts are drawn here."""
+
+    def __init__(self) -> None:
+        self.child: isolated.Service[list[ChartToDraw], list[tuple[str, bytes]]] | None = None
+        self.asked: list[ChartToDraw] = []
+        self.to_copy: list[tuple[File, bool]] = []
+
+    def start(self) -> None:
+        """Fork the child, if it is not running and this process can (in the first build)."""
+        if self.child is None and isolated.can_fork():
+            self.child = isolated.Service(_drawn, first=load_chart_modules)
+
+    def draw(self, to_draw: list[ChartToDraw], files: Files, config: MkDocsConfig) -> bool:
+        """Hand ``to_draw`` to the child, their files to :class:`DrawnLater` files; whether
+        the child took them (else they are the caller's to draw)."""
+        if self.child is None or not self.child.running():
+            return False
+        paths = {str(path) for chart in to_draw for path in chart.paths}
+        for file in [file for file in files if file.abs_src_path in paths]:
+            files.remove(file)
+            later = DrawnLater.generated(
+                config, file.src_uri, abs_src_path=str(file.abs_src_path), inclusion=file.inclusion
+            )
+            assert isinstance(later, DrawnLater)
+            later.copy_later = self._copy_later
+            files.append(later)
+        self.child.ask(to_draw)
+        self.asked.extend(to_draw)
+        return True
+
+    def _copy_later(self, file: File, dirty: bool) -> None:
+        self.to_copy.append((file, dirty))
+
+    def copy_drawn(self, charts: ChartCache) -> None:
+        """Once the child has drawn the charts asked for: keep them in ``charts`` and copy
+        their files, as MkDocs would have."""
+        asked, self.asked = self.asked, []
+        to_copy, self.to_copy = self.to_copy, []
+        try:
+            while self.child is not None and self.child.waiting():
+                for key, svg in self.child.answer():
+                    charts.keep(key, svg)
+        except isolated.WorkerStopped:
+            log.warning("journeys: the charts' process stopped; charts are drawn in this one")
+            self.stop()
+            draw_charts(asked, charts)
+        for file, dirty in to_copy:
+            File.copy_file(file, dirty)
+
+    def stop(self) -> None:
+        if self.child is not None:
+            self.child.stop()
+            self.child = None
+
+
+def _drawn(to_draw: list[ChartToDraw]) -> list[tuple[str, bytes]]:
+    return list(drawn_charts(to_draw))
 
 
 def make_again(page: Page, config: MkDocsConfig, files: Files) -> None:

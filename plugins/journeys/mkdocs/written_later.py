@@ -46,3 +46,13 @@ class WrittenLater(File):
 
 _FILE_BYTES = File.__dict__["content_bytes"]
 _FILE_STRING = File.__dict__["content_string"]
+
+
+class DrawnLater(File):
+    """A chart that `mkdocs serve` has a child process draw while MkDocs makes the pages:
+    MkDocs' copy of it is handed to ``copy_later`` (which copies it once it is drawn)."""
+
+    copy_later: Callable[[File, bool], None]
+
+    def copy_file(self, dirty: bool = False) -> None:
+        self.copy_later(self, dirty)
