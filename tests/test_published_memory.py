@@ -12,7 +12,8 @@ from pathlib import Path
 
 from contentkit import REPO, edit_file
 from journeys.building.generation import study_watchlist
-from journeys.building.preview import NeedleMemory, PublishedTextMemory, RenderMemory
+from journeys.building.preview import RenderMemory
+from journeys.building.watchlist_memory import NeedleMemory, PublishedTextMemory
 from journeys.content.loading import load_study
 from journeys.privacy import guard
 

@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 from contentkit import REPO, edit_file
+from journeys.building.digests import Digests
 from journeys.building.generation import study_watchlist
-from journeys.building.preview import Digests, NeedleMemory, PublishedTextMemory, RenderMemory
+from journeys.building.preview import RenderMemory
+from journeys.building.watchlist_memory import NeedleMemory, PublishedTextMemory
 from journeys.content.loading import load_study
 from journeys.privacy import guard
 from test_published_memory import SENTENCE, WITHHELD, consenting

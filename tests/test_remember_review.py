@@ -24,7 +24,7 @@ import pytest
 
 from contentkit import ContentTree
 from journeys.building import preview
-from journeys.building.preview import Digests
+from journeys.building.digests import Digests
 from journeys.content import loading
 from journeys.site import kinds
 from journeys.site.labels import Labels

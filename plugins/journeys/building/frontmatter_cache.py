@@ -78,6 +78,13 @@ class FrontMatterCache:
         _, data, lines, duplicates, body, body_line, contact_free, unusable = entry
         return Document(data, LineMap(lines), duplicates, body, body_line, contact_free, unusable)
 
+    def keep(self, raw: bytes) -> None:
+        """Keep the entry of a file that is not read again this run (its record is known)."""
+        key = _key(raw)
+        packed = self.used.get(key) or self.stored.get(key)
+        if packed:
+            self.used[key] = packed
+
     def read_ahead(self, paths: Iterable[str]) -> dict[str, bytes]:
         """Read the files at ``paths`` that are not in the cache, spread over
         ``processes`` processes (this one and forked children), so that :meth:`read`

@@ -23,10 +23,11 @@ from journeys.analysis.evidence import Staleness
 from journeys.building import isolated
 from journeys.building.cache import ChartCache
 from journeys.building.compiled_templates import TemplateCode
+from journeys.building.digests import Digests
 from journeys.building.frontmatter_cache import FrontMatterCache
 from journeys.building.memory import collector_paused
 from journeys.building.options import Options
-from journeys.building.preview import Digests, RenderMemory, load_chart_modules
+from journeys.building.preview import RenderMemory, load_chart_modules
 from journeys.content.diagnostics import Diagnostic
 from journeys.content.loading import load_study
 from journeys.content.study import Study
@@ -131,10 +132,12 @@ def generate_site(
     them). While serving, files are yielded as they are made, so a failure leaves those
     made before it."""
     in_parts = kept is None and isolated.can_fork()  # a build's worker: on every core
-    study = read_study(settings, isolated.cores() if in_parts else 1)
+    study = read_study(settings, isolated.cores() if in_parts else 1, kept)
     if study.has_errors and not settings.pages_despite_errors:
         return Outcome(study.diagnostics, None, len(study.interviews), [], 0)
-    digests = Digests()
+    digests = Digests(kept.digests if kept is not None else None)
+    if kept is not None:
+        kept.digests = digests
     # What the guard looks for is needed only once the site is built. A build works it out
     # in a child from now on, on the other core (this one lists the files, MkDocs waits);
     # `mkdocs serve` last, from what it kept.
@@ -197,9 +200,12 @@ def _files(
     )
 
 
-def read_study(settings: SiteSettings, processes: int = 1) -> Study:
+def read_study(
+    settings: SiteSettings, processes: int = 1, kept: RenderMemory | None = None
+) -> Study:
     """The study, read with the front-matter cache (which is saved); the files not in it
-    read in ``processes`` processes at once."""
+    read in ``processes`` processes at once. With ``kept`` (by `mkdocs serve`), a file
+    whose bytes did not change since the last rebuild gives the same record."""
     front_matter = FrontMatterCache(settings.cache_dir, processes)
     with collector_paused():
         study = load_study(
@@ -208,6 +214,7 @@ def read_study(settings: SiteSettings, processes: int = 1) -> Study:
             reader=front_matter,
             checks=[contacts.checker(settings.public_contacts)],
             docs_dir=settings.docs_dir,
+            load=kept.records.loader(front_matter) if kept is not None else None,
         )
     front_matter.save()
     return study

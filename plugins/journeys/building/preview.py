@@ -10,8 +10,10 @@ only the pages it changes again; the MkDocs side is :mod:`journeys.mkdocs.previe
 - The generated pages as rendered (:class:`PageMemory`): a page made from the same data
   as before is not rendered again.
 - The search entries of the pages a rebuild skips (:func:`search_entries`).
-- What the guard's watchlist read in each published text (:class:`PublishedTextMemory`),
-  and the needles it found in each interview (:class:`NeedleMemory`).
+- The study's records: a file whose bytes did not change gives the same record, with its
+  digest (:mod:`journeys.building.digests`).
+- What the guard's watchlist read in each published text and found in each interview
+  (:mod:`journeys.building.watchlist_memory`).
 
 And while the server waits for the first save, the modules that draw charts are loaded
 (where no child draws them) and what lives on is kept out of the garbage collector's way
@@ -23,24 +25,18 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
-import hashlib
 import importlib
-import io
 import os
-import pickle
 import shutil
 import tempfile
 import threading
-from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from journeys.building.compiled_templates import TemplateCode
-from journeys.content.model import Interview
-from journeys.content.records import Record
-from journeys.privacy.matching import Key, PhraseIndex, tokens, words_and_pairs
-from journeys.privacy.needles import Needle, needles, published_texts
+from journeys.building.digests import Digests, RecordMemory
+from journeys.building.watchlist_memory import NeedleMemory, PublishedTextMemory
 from journeys.site import render
 
 TEMPLATES = Path(render.__file__).parent / "templates"
@@ -154,183 +150,13 @@ def _templates(override_dirs: Sequence[Path]) -> list[tuple[str, bytes]]:
     ]
 
 
-class Digests:
-    """SHA-256 digests of values, by their ``pickle`` (which holds every value with its type:
-    ``7`` is not ``7.0``). Within one build, a record of the study (a persona, a journey, an
-    interview: what many pages show) is pickled once: where it stands again, its digest
-    stands in for it. Records are frozen models: they do not change once read."""
-
-    def __init__(self) -> None:
-        self.known: dict[int, tuple[object, bytes]] = {}
-        """By ``id``: the object (kept, so that its id is not reused) and its digest."""
-
-    def of(self, value: object) -> bytes | None:
-        """The digest of ``value``; None when it cannot be pickled (a local function, a
-        lambda, an open file: whatever the reason, its page is then rendered)."""
-        try:
-            return self._digest(value)
-        except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
-            return None
-
-    def _digest(self, value: object) -> bytes:
-        buffer = io.BytesIO()
-        _Pickler(buffer, self, value).dump(value)
-        return hashlib.sha256(buffer.getvalue()).digest()
-
-    def of_record(self, record: Record) -> bytes | None:
-        """The digest of a record of the study (its values, its file); None as in :meth:`of`."""
-        try:
-            return self.record_digest(record)
-        except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
-            return None
-
-    def record_digest(self, record: Record) -> bytes:
-        known = self.known.get(id(record))
-        if known is None:
-            known = self.known[id(record)] = (record, self._digest(record))
-        return known[1]
-
-
-class _Pickler(pickle.Pickler):
-    def __init__(self, file: io.BytesIO, digests: Digests, top: object) -> None:
-        super().__init__(file, pickle.HIGHEST_PROTOCOL)
-        self.digests = digests
-        self.top = top
-
-    def reducer_override(self, obj: object) -> Any:
-        if obj is self.top or not isinstance(obj, Record):
-            return NotImplemented
-        return (_stands_for, (self.digests.record_digest(obj),))
-
-
-def _stands_for(digest: bytes) -> bytes:
-    """Stands in a pickle for a record, by its digest (never unpickled)."""
-    return digest
-
-
-class PublishedTextMemory:
-    """Reads the published texts for the guard's watchlist as
-    :func:`journeys.privacy.needles.read_published` does, keeping what it found in each text:
-    after a save most texts are those of the last rebuild, and a score changes none.
-
-    What a text gives (the phrases looked for that stand in it, the counted words and pairs
-    it holds) depends only on the text and on what is looked for, so it is kept under the
-    text itself while the phrases and the counted keys are the same as in the last rebuild;
-    when they differ, every text is read again. The result does not depend on the texts'
-    order: the phrases are those of at least one text, the counts the sum of each text's
-    (a text given twice counts twice, as there). So the last result is kept too, with how
-    many texts give each phrase, and only the texts that came or went since are added to
-    it or taken from it.
-
-    The texts of a record (:func:`~journeys.privacy.needles.published_texts`) depend only
-    on the record: :meth:`texts_of` keeps them under its digest."""
-
-    def __init__(self) -> None:
-        self.looked_for: tuple[frozenset[tuple[str, ...]], frozenset[Key]] | None = None
-        self.read: dict[str, tuple[frozenset[tuple[str, ...]], frozenset[Key]]] = {}
-        self.texts: Counter[str] = Counter()
-        """The texts of the last call, each with how many times it was given."""
-        self.in_texts: Counter[tuple[str, ...]] = Counter()
-        """Each phrase found, with how many of those texts it stands in."""
-        self.usual: Counter[Key] = Counter()
-        self.texts_read = 0
-        """Texts read by the last call (the others were known)."""
-        self.kept_texts: dict[bytes, tuple[str, ...]] = {}
-
-    def __call__(
-        self, phrases: set[tuple[str, ...]], counted: set[Key], texts: Iterable[str]
-    ) -> tuple[set[tuple[str, ...]], Counter[Key]]:
-        looked_for = (frozenset(phrases), frozenset(counted))
-        if looked_for != self.looked_for:
-            self.read, self.texts, self.in_texts, self.usual = {}, Counter(), Counter(), Counter()
-        given_now = Counter(texts)
-        index: PhraseIndex | None = None
-        self.texts_read = 0
-        for text in given_now.keys() | self.texts.keys():
-            change = given_now[text] - self.texts[text]
-            if not change:
-                continue
-            given = self.read.get(text)
-            if given is None:
-                index = index or PhraseIndex(phrases)
-                words = tokens(text)
-                present = words_and_pairs(words)
-                given = (frozenset(index.found_in(words, present)), frozenset(present & counted))
-                self.texts_read += 1
-            _add(self.in_texts, given[0], change)
-            _add(self.usual, given[1], change)
-            if given_now[text]:
-                self.read[text] = given
-            else:
-                del self.read[text]
-        self.looked_for, self.texts = looked_for, given_now
-        return set(self.in_texts), Counter(self.usual)
-
-    def texts_of(self, digests: Digests) -> Callable[[Record], tuple[str, ...]]:
-        """:func:`~journeys.privacy.needles.published_texts`, with this build's ``digests``;
-        the texts of the records it is not asked for again are dropped."""
-        kept: dict[bytes, tuple[str, ...]] = {}
-        before, self.kept_texts = self.kept_texts, kept
-
-        def texts_of(record: Record) -> tuple[str, ...]:
-            key = digests.of_record(record)
-            texts = kept.get(key, before.get(key)) if key is not None else None
-            if texts is None:
-                texts = published_texts(record)
-            if key is not None:
-                kept[key] = texts
-            return texts
-
-        return texts_of
-
-
-def _add(counts: Counter[T], keys: Iterable[T], change: int) -> None:
-    """Add ``change`` to the count of each of ``keys``; a count that comes to 0 goes."""
-    for key in keys:
-        count = counts[key] + change
-        if count:
-            counts[key] = count
-        else:
-            del counts[key]
-
-
-class NeedleMemory:
-    """Finds the guard's needles of a study as :func:`journeys.privacy.needles.needles`
-    does, keeping those of each interview under its digest (its values, unknown fields
-    included, and its file: its path, body and lines): they depend on nothing else, and
-    the needles of a study are those of its interviews in their order."""
-
-    def __init__(self) -> None:
-        self.kept: dict[bytes, list[Needle]] = {}
-        self.found_again = 0
-        """Interviews whose needles the last call worked out (the others were known)."""
-
-    def finder(self, digests: Digests) -> Callable[[list[Interview]], list[Needle]]:
-        """:func:`~journeys.privacy.needles.needles`, with this build's ``digests``."""
-
-        def find(interviews: list[Interview]) -> list[Needle]:
-            kept: dict[bytes, list[Needle]] = {}
-            found: list[Needle] = []
-            self.found_again = 0
-            for interview in interviews:
-                key = digests.of_record(interview)
-                given = kept.get(key, self.kept.get(key)) if key is not None else None
-                if given is None:
-                    given = needles([interview])
-                    self.found_again += 1
-                if key is not None:
-                    kept[key] = given
-                found.extend(given)
-            self.kept = kept
-            return found
-
-        return find
-
-
 @dataclasses.dataclass
 class RenderMemory:
     """What the generation of the site keeps from one rebuild to the next."""
 
+    records: RecordMemory = dataclasses.field(default_factory=RecordMemory)
+    digests: Digests = dataclasses.field(default_factory=Digests)
+    """The last rebuild's."""
     templates: TemplateCode = dataclasses.field(default_factory=TemplateCode)
     pages: PageMemory = dataclasses.field(default_factory=PageMemory)
     published: PublishedTextMemory = dataclasses.field(default_factory=PublishedTextMemory)

@@ -88,6 +88,20 @@ class DocumentReader(Protocol):
     def read_ahead(self, paths: Iterable[str]) -> dict[str, bytes]: ...
 
 
+class RecordLoader(Protocol):
+    """Loads one file's record as :func:`load_record` does (perhaps keeping what it loaded
+    before)."""
+
+    def __call__(
+        self,
+        raw: bytes,
+        model: type[RecordT],
+        display: str,
+        stem: str,
+        read: Callable[[bytes], Document],
+    ) -> tuple[RecordT | Invalid | None, list[Diagnostic]]: ...
+
+
 RecordCheck = Callable[[Sequence[Record]], list[Diagnostic]]
 """A further check of the valid records, e.g. ``privacy.contacts.checker(...)``."""
 
@@ -98,14 +112,15 @@ def load_study(
     reader: DocumentReader | None = None,
     checks: Iterable[RecordCheck] = (),
     docs_dir: Path | None = None,
+    load: RecordLoader | None = None,
 ) -> Study:
     """Read and check every file under ``content_dir``.
 
     ``display_root`` is where paths in messages are relative to (default: the current
-    directory), so they can be clicked in a terminal or editor. Files are read through
-    ``reader`` when given (a cache; the caller saves it). ``checks`` run over the valid records
-    (personas, journeys, interviews, themes) after the content rules. A persona's picture must be a
-    file in ``docs_dir``; without one (no mkdocs.yml), that is not checked.
+    directory, so they can be clicked). Files are read through ``reader`` when given (a
+    cache; the caller saves it), their records loaded by ``load`` (default
+    :func:`load_record`). ``checks`` run over the valid records after the content rules.
+    A persona's picture must be a file in ``docs_dir``; without one, that is not checked.
     """
     read = reader.read if reader is not None else read_document
     root = display_root or Path.cwd()
@@ -122,9 +137,8 @@ def load_study(
     opened = {} if reader is None else reader.read_ahead(paths)
 
     def load_kind(kind: str, model: type[RecordT]) -> list[RecordT | Invalid]:
-        return _load_kind(
-            files[kind], _display(content_dir / kind, root), model, study, read, opened
-        )
+        folder = _display(content_dir / kind, root)
+        return _load_kind(files[kind], folder, model, study, read, opened, load or load_record)
 
     personas = load_kind("personas", Persona)
     journeys = load_kind("journeys", Journey)
@@ -179,6 +193,7 @@ def _load_kind(
     study: Study,
     read: Callable[[bytes], Document],
     opened: dict[str, bytes],
+    load: RecordLoader,
 ) -> list[RecordT | Invalid]:
     """Load ``files``; those in ``opened`` (bytes by path) are not opened again."""
     records: list[RecordT | Invalid] = []
@@ -201,7 +216,7 @@ def _load_kind(
                     )
                 )
                 continue
-        record, problems = load_record(raw, model, display, file.stem, read)
+        record, problems = load(raw, model, display, file.stem, read)
         study.diagnostics.extend(problems)
         if record is not None:
             records.append(record)
