@@ -484,3 +484,27 @@ def test_stopping_a_service_never_asked_ends_its_child() -> None:
     service.stop()
 
     assert not child.is_alive()
+
+
+def echoed(text: str) -> str:
+    return text
+
+
+@pytest.mark.usefixtures("forking")
+def test_a_service_asked_much_more_than_its_pipes_hold_before_any_answer_is_read() -> None:
+    """Its answers fill their pipe while this process still hands it requests: it takes
+    requests as they come, so neither waits for the other for ever."""
+    service = isolated.Service(echoed)
+    requests = [f"{n:04d}" + "x" * 200_000 for n in range(60)]  # 12 MB each way
+    asked = threading.Thread(
+        target=lambda: [service.ask(request) for request in requests], daemon=True
+    )
+    try:
+        asked.start()
+        asked.join(timeout=60)
+        if asked.is_alive():
+            os.kill(service._child.process.pid, signal.SIGKILL)
+            pytest.fail("handing the requests over waited for ever")
+        assert [service.answer() for _ in requests] == requests
+    finally:
+        service.stop()

@@ -27,6 +27,7 @@ import gc
 import multiprocessing
 import os
 import pickle
+import queue
 import signal
 import sys
 import threading
@@ -197,7 +198,8 @@ class Service(Generic[X, R]):
     this process has one thread, and asks it in every rebuild, which cannot fork (the
     server's threads run). :meth:`ask` sends a request and goes on; :meth:`answer` waits for
     the answer to the earliest request not yet answered, or raises its error. The child
-    stays for the next request, unless it stopped (:meth:`running`)."""
+    stays for the next request, unless it stopped (:meth:`running`). It takes each request
+    as soon as it is sent, so this process may ask much before it reads any answer."""
 
     def __init__(
         self, answer: Callable[[X], R], *, first: Callable[[], object] | None = None
@@ -209,9 +211,10 @@ class Service(Generic[X, R]):
         _widen(sender)
 
         def answers() -> Iterator[tuple[bool, Any]]:
+            requests = _taken_at_once(inbox, sender)
             if first is not None:
                 first()
-            for request in _received(inbox, sender):
+            for request in requests:
                 try:
                     yield True, answer(request)
                 except Exception as error:  # noqa: BLE001 - said by the answer, not fatal
@@ -255,6 +258,9 @@ class Service(Generic[X, R]):
         self._child.stop()  # also if it was never asked
 
 
+STOP_SECONDS = 5
+"""How long a child asked to stop may take before it is killed."""
+
 PIPE_BYTES = 1 << 20
 """How much a :class:`Consumer`'s pipe holds (Linux; 64 KB by default): :meth:`~Consumer.send`
 then waits only when the child is that far behind (the charts to draw are sent while it
@@ -274,6 +280,28 @@ def _received(inbox: Connection, sender: Connection) -> Iterator[Any]:
     sender.close()
     while True:
         kind, item = inbox.recv()
+        if kind != _YIELD:
+            return
+        yield item
+
+
+def _taken_at_once(inbox: Connection, sender: Connection) -> Iterator[Any]:
+    """What the parent sends, as :func:`_received`, but taken from the pipe by a thread as
+    soon as it is sent: the parent never waits to hand a request over, so it cannot wait
+    there while this process waits to hand it an answer it has not read yet."""
+    taken: queue.SimpleQueue[tuple[str, Any]] = queue.SimpleQueue()
+
+    def take() -> None:
+        try:
+            for item in _received(inbox, sender):
+                taken.put((_YIELD, item))
+        except EOFError:  # the parent is gone
+            pass
+        taken.put((_RETURN, None))
+
+    threading.Thread(target=take, name="requests", daemon=True).start()
+    while True:
+        kind, item = taken.get()
         if kind != _YIELD:
             return
         yield item
@@ -323,6 +351,9 @@ class _Child:
         # fail on the closed pipe and print a traceback of its own.
         if self.process.is_alive():
             self.process.terminate()
+            self.process.join(timeout=STOP_SECONDS)
+        if self.process.is_alive():  # stuck handing over its last words through a full pipe
+            self.process.kill()
         self.process.join()
         _close(self.receiver)
 
