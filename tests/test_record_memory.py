@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 from contentkit import REPO
+from journeys.analysis.facts import InterviewFact
 from journeys.building.digests import Digests
 from journeys.building.frontmatter_cache import FrontMatterCache
 from journeys.building.generation import SiteSettings, read_study
@@ -17,6 +18,7 @@ from journeys.building.preview import RenderMemory
 from journeys.content.loading import load_study
 from journeys.content.study import Study
 from journeys.mkdocs.pages import url_resolver
+from journeys.site.data import site_data
 from journeys.site.labels import Labels
 
 
@@ -106,3 +108,37 @@ def test_the_next_builds_digests_take_a_records_digest_only_for_the_same_object(
     pickled = CountingDigests.pickled
     assert second.record_digest(record) == digest and CountingDigests.pickled == pickled
     assert second.record_digest(equal_copy) == digest and CountingDigests.pickled == pickled + 1
+
+
+def test_a_save_works_out_again_only_the_figures_that_can_have_changed(tmp_path: Path) -> None:
+    """An interview's figures are kept with its record, its journey's touchpoints and its
+    round (``building/digests.FactMemory``); they are those a fresh reading gives."""
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    kept = RenderMemory()
+
+    def facts() -> list[InterviewFact]:
+        study = read_study(settings(tmp_path), 1, kept)
+        found = site_data(study, None, kept.facts.facts_of()).facts
+        fresh = load_study(tmp_path / "content", display_root=tmp_path)
+        assert found == site_data(fresh).facts
+        return found
+
+    first = facts()
+    assert kept.facts.worked_out == len(first) > 10
+
+    saved = sorted((tmp_path / "content" / "interviews").rglob("*.md"))[3]
+    text = saved.read_text(encoding="utf-8")
+    score = re.search(r"^    score: (\d+)$", text, re.MULTILINE)
+    assert score
+    new_score = f"    score: {9 - int(score.group(1)) % 9}"
+    saved.write_text(text[: score.start()] + new_score + text[score.end() :], encoding="utf-8")
+    assert facts() != first
+    assert kept.facts.worked_out == 1
+
+    # A touchpoint added to a journey: its interviews' figures are worked out again.
+    journey = tmp_path / "content" / "journeys" / "laptop-repair.md"
+    text = journey.read_text(encoding="utf-8")
+    added = "touchpoints:\n  - id: kiosk\n    name: Walk-in kiosk\n    kind: human\n"
+    journey.write_text(text.replace("touchpoints:\n", added, 1), encoding="utf-8")
+    found = facts()
+    assert kept.facts.worked_out == sum(fact.journey == "laptop-repair" for fact in found) > 0

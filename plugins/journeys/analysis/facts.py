@@ -7,7 +7,7 @@ figure while none of its words can reach a page.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from journeys.content.durations import gap
@@ -83,6 +83,10 @@ class InterviewFact:
     @property
     def lowest_score(self) -> float:
         return min(self.scores)
+
+
+FactsOf = Callable[[Interview, Collection[str], str | None], InterviewFact]
+"""Works out an interview's figures as :func:`fact_of` does (perhaps keeping them)."""
 
 
 def fact_of(

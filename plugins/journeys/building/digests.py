@@ -8,13 +8,15 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any, cast
 
+from journeys.analysis.facts import FactsOf, InterviewFact, fact_of
 from journeys.building.frontmatter_cache import FrontMatterCache
 from journeys.content.diagnostics import Diagnostic
 from journeys.content.frontmatter import Document
 from journeys.content.loading import Invalid, RecordLoader, RecordT, load_record
+from journeys.content.model import Interview
 from journeys.content.records import Record
 
 
@@ -62,6 +64,46 @@ class Digests:
 
 
 _RecordKey = tuple[bytes, type, str, str]
+
+
+class FactMemory:
+    """Each interview's figures (:func:`~journeys.analysis.facts.fact_of`), kept with the
+    record they were worked out from (the same object from one rebuild to the next, by
+    :class:`RecordMemory`), its journey's touchpoints and its round: they depend on nothing
+    else."""
+
+    def __init__(self) -> None:
+        self.kept: dict[int, tuple[Interview, frozenset[str], str | None, InterviewFact]] = {}
+        self.worked_out = 0
+        """Interviews whose figures the last rebuild worked out (the others were known)."""
+
+    def facts_of(self) -> FactsOf:
+        """:func:`~journeys.analysis.facts.fact_of` for this rebuild; the figures of the
+        interviews it is not asked for are dropped."""
+        before, kept = (
+            self.kept,
+            dict[int, tuple[Interview, frozenset[str], str | None, InterviewFact]](),
+        )
+        self.kept = kept
+        self.worked_out = 0
+
+        def facts_of(
+            interview: Interview, inventory: Collection[str], round_id: str | None
+        ) -> InterviewFact:
+            touchpoints = frozenset(inventory)
+            known = before.get(id(interview))
+            if known is None or known[0] is not interview or known[1:3] != (touchpoints, round_id):
+                known = (
+                    interview,
+                    touchpoints,
+                    round_id,
+                    fact_of(interview, touchpoints, round_id),
+                )
+                self.worked_out += 1
+            kept[id(interview)] = known
+            return known[3]
+
+        return facts_of
 
 
 class RecordMemory:

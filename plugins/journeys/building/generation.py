@@ -20,6 +20,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from journeys.analysis.evidence import Staleness
+from journeys.analysis.facts import fact_of
 from journeys.building import isolated
 from journeys.building.cache import ChartCache
 from journeys.building.compiled_templates import TemplateCode
@@ -172,6 +173,7 @@ def _files(
         settings.override_dirs,
         staleness,
         settings.interview_target,
+        kept.facts.facts_of() if kept is not None else fact_of,
     )
     templates = kept.templates if kept is not None else TemplateCode()
     templates.attach(site.environment, settings.compiled_templates)

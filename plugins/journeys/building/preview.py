@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from journeys.building.compiled_templates import TemplateCode
-from journeys.building.digests import Digests, RecordMemory
+from journeys.building.digests import Digests, FactMemory, RecordMemory
 from journeys.building.watchlist_memory import NeedleMemory, PublishedTextMemory
 from journeys.site import render
 
@@ -155,6 +155,7 @@ class RenderMemory:
     """What the generation of the site keeps from one rebuild to the next."""
 
     records: RecordMemory = dataclasses.field(default_factory=RecordMemory)
+    facts: FactMemory = dataclasses.field(default_factory=FactMemory)
     digests: Digests = dataclasses.field(default_factory=Digests)
     """The last rebuild's."""
     templates: TemplateCode = dataclasses.field(default_factory=TemplateCode)

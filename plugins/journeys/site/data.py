@@ -16,7 +16,7 @@ from typing import Any
 
 from journeys.analysis import aggregate, evidence
 from journeys.analysis.evidence import Evidence, Staleness
-from journeys.analysis.facts import InterviewFact, StepFact, fact_of
+from journeys.analysis.facts import FactsOf, InterviewFact, StepFact, fact_of
 from journeys.analysis.signals import Nps
 from journeys.content.durations import HumanDuration, gap, humanize
 from journeys.content.model import Interview, Journey, Stage, Step
@@ -181,15 +181,18 @@ def _round(study: Study, interview: Interview) -> str | None:
     return round_of(journey, interview) if journey is not None else None
 
 
-def site_data(study: Study, staleness: Staleness | None = None) -> SiteData:
+def site_data(
+    study: Study, staleness: Staleness | None = None, facts_of: FactsOf = fact_of
+) -> SiteData:
     """The study's figures and words; ``staleness`` defaults to the default threshold
     against today (the build passes its own date in, see
-    :func:`journeys.building.generation.build_date`)."""
+    :func:`journeys.building.generation.build_date`); ``facts_of`` works out each
+    interview's figures (`mkdocs serve` keeps them)."""
     inventories = {
         slug: {tp.id for tp in journey.touchpoints} for slug, journey in study.journeys.items()
     }
     facts = [
-        fact_of(interview, inventories.get(interview.journey, set()), _round(study, interview))
+        facts_of(interview, inventories.get(interview.journey, set()), _round(study, interview))
         for interview in study.interviews
     ]
     words = {interview.key: interview for interview in words_of(study.interviews)}

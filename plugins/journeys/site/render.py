@@ -24,6 +24,7 @@ import markupsafe
 from journeys.analysis import signals
 from journeys.analysis.aggregate import SMALL_SAMPLE, Stats
 from journeys.analysis.evidence import Staleness
+from journeys.analysis.facts import FactsOf, fact_of
 from journeys.analysis.recruiting import INTERVIEW_TARGET
 from journeys.content.study import Study
 from journeys.site import charts
@@ -180,8 +181,9 @@ class Renderer:
         override_dirs: Sequence[Path] = (),
         staleness: Staleness | None = None,
         interview_target: int = INTERVIEW_TARGET,
+        facts_of: FactsOf = fact_of,
     ) -> None:
-        self.data: SiteData = site_data(study, staleness)
+        self.data: SiteData = site_data(study, staleness, facts_of)
         self.interview_target = interview_target
         """Interviews wanted per persona and journey (the ``interview_target`` option)."""
         self.t = labels

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from journeys.analysis.evidence import Staleness
+from journeys.analysis.facts import FactsOf, fact_of
 from journeys.analysis.recruiting import INTERVIEW_TARGET
 from journeys.content.study import Study
 from journeys.site.labels import Labels
@@ -54,8 +55,11 @@ def renderer(
     override_dirs: Sequence[Path] = (),
     staleness: Staleness | None = None,
     interview_target: int = INTERVIEW_TARGET,
+    facts_of: FactsOf = fact_of,
 ) -> Renderer:
-    return Renderer(study, labels, href, PATHS, override_dirs, staleness, interview_target)
+    return Renderer(
+        study, labels, href, PATHS, override_dirs, staleness, interview_target, facts_of
+    )
 
 
 def site_files(site: Renderer) -> Iterator[OutputFile]:
