@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from mkdocs.livereload import LiveReloadServer
 
 from contentkit import REPO, SOURCE_DATE_EPOCH, ContentTree, write_site
 from journeys.building import generation, isolated
@@ -33,6 +34,7 @@ from journeys.building.preview import RenderMemory
 from journeys.content.loading import load_study
 from journeys.content.model import Journey
 from journeys.mkdocs.plugin import url_resolver
+from journeys.mkdocs.preview import rebuild_at_once
 from journeys.privacy import guard
 from journeys.site.data import SiteData
 from journeys.site.kinds import journeys as kinds_journeys
@@ -491,3 +493,12 @@ def test_what_is_remembered_is_what_a_fresh_build_makes_in_a_study_of_two_journe
 
         assert contents(generations.folder) == contents(fresh), file
         assert made_again == again, file
+
+
+def test_the_preview_rebuilds_as_soon_as_the_watcher_reports_a_change(tmp_path: Path) -> None:
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    assert server.build_delay > 0  # MkDocs' own wait for more changes
+
+    rebuild_at_once(server)
+
+    assert server.build_delay == 0

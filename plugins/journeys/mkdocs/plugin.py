@@ -406,6 +406,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir(config)))
+        preview.rebuild_at_once(server)
         after_the_first_build(load_charts=self.preview.charts.child is None)
         return server
 
