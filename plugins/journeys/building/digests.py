@@ -5,11 +5,12 @@ compared."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import pickle
 from collections.abc import Callable, Collection
-from typing import Any, cast
+from typing import Any, Generic, TypeVar, cast
 
 from journeys.analysis.facts import FactsOf, InterviewFact, fact_of
 from journeys.building.frontmatter_cache import FrontMatterCache
@@ -63,47 +64,68 @@ class Digests:
         return known[1]
 
 
-_RecordKey = tuple[bytes, type, str, str]
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class Kept(Generic[K, V]):
+    """What one rebuild worked out, by key, for the next: a rebuild (:meth:`rebuild`) keeps
+    what it asks for again or works out, and what it does not ask for is dropped after it."""
+
+    def __init__(self) -> None:
+        self.now: dict[K, V] = {}
+        self.before: dict[K, V] = {}
+        self.made = 0
+        """Values this rebuild worked out (the others were known)."""
+
+    def rebuild(self) -> None:
+        self.before, self.now, self.made = self.now, {}, 0
+
+    def get(self, key: K | None, make: Callable[[], V]) -> V:
+        """The value under ``key``, kept or made now; made, and not kept, without a key
+        (what it is made from could not be told apart)."""
+        found = None if key is None else self.now.get(key, self.before.get(key))
+        if found is None:
+            found = make()
+            self.made += 1
+        if key is not None:
+            self.now[key] = found
+        return found
 
 
 class FactMemory:
     """Each interview's figures (:func:`~journeys.analysis.facts.fact_of`), kept with the
     record they were worked out from (the same object from one rebuild to the next, by
     :class:`RecordMemory`), its journey's touchpoints and its round: they depend on nothing
-    else."""
+    else. The record is known by its ``id``: kept with its figures, no other object can
+    have that id meanwhile."""
 
     def __init__(self) -> None:
-        self.kept: dict[int, tuple[Interview, frozenset[str], str | None, InterviewFact]] = {}
-        self.worked_out = 0
+        self.kept = Kept[tuple[int, frozenset[str], str | None], tuple[Interview, InterviewFact]]()
+
+    @property
+    def worked_out(self) -> int:
         """Interviews whose figures the last rebuild worked out (the others were known)."""
+        return self.kept.made
 
     def facts_of(self) -> FactsOf:
-        """:func:`~journeys.analysis.facts.fact_of` for this rebuild; the figures of the
-        interviews it is not asked for are dropped."""
-        before, kept = (
-            self.kept,
-            dict[int, tuple[Interview, frozenset[str], str | None, InterviewFact]](),
-        )
-        self.kept = kept
-        self.worked_out = 0
+        """:func:`~journeys.analysis.facts.fact_of` for this rebuild."""
+        self.kept.rebuild()
 
         def facts_of(
             interview: Interview, inventory: Collection[str], round_id: str | None
         ) -> InterviewFact:
             touchpoints = frozenset(inventory)
-            known = before.get(id(interview))
-            if known is None or known[0] is not interview or known[1:3] != (touchpoints, round_id):
-                known = (
-                    interview,
-                    touchpoints,
-                    round_id,
-                    fact_of(interview, touchpoints, round_id),
-                )
-                self.worked_out += 1
-            kept[id(interview)] = known
-            return known[3]
+            work_out = functools.partial(_with_fact, interview, touchpoints, round_id)
+            return self.kept.get((id(interview), touchpoints, round_id), work_out)[1]
 
         return facts_of
+
+
+def _with_fact(
+    interview: Interview, touchpoints: frozenset[str], round_id: str | None
+) -> tuple[Interview, InterviewFact]:
+    return interview, fact_of(interview, touchpoints, round_id)
 
 
 class RecordMemory:
@@ -113,17 +135,18 @@ class RecordMemory:
     Loading a record does not depend on anything else."""
 
     def __init__(self) -> None:
-        self.kept: dict[_RecordKey, tuple[object, list[Diagnostic]]] = {}
-        self.loaded = 0
+        self.kept = Kept[tuple[bytes, type, str, str], tuple[object, list[Diagnostic]]]()
+
+    @property
+    def loaded(self) -> int:
         """Records the last rebuild loaded (the others were known)."""
+        return self.kept.made
 
     def loader(self, front_matter: FrontMatterCache | None) -> RecordLoader:
         """:func:`~journeys.content.loading.load_record` for this rebuild; the front matter of
-        the files it knows is kept in ``front_matter`` (which saves only what it read or
+        every file it loads is kept in ``front_matter`` (which saves only what it read or
         was told to keep)."""
-        before, kept = self.kept, dict[_RecordKey, tuple[object, list[Diagnostic]]]()
-        self.kept = kept
-        self.loaded = 0
+        self.kept.rebuild()
 
         def load(
             raw: bytes,
@@ -133,13 +156,11 @@ class RecordMemory:
             read: Callable[[bytes], Document],
         ) -> tuple[RecordT | Invalid | None, list[Diagnostic]]:
             key = (hashlib.sha256(raw).digest(), model, display, stem)
-            found = kept.get(key) or before.get(key)
-            if found is None:
-                found = load_record(raw, model, display, stem, read)
-                self.loaded += 1
-            elif front_matter is not None:
+            found = self.kept.get(
+                key, functools.partial(load_record, raw, model, display, stem, read)
+            )
+            if front_matter is not None:
                 front_matter.keep(raw)
-            kept[key] = found
             return cast("RecordT | Invalid | None", found[0]), list(found[1])
 
         return load

@@ -5,11 +5,12 @@ hands them to :func:`journeys.privacy.needles.watchlist`."""
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from journeys.building.digests import Digests
+from journeys.building.digests import Digests, Kept
 from journeys.content.model import Interview
 from journeys.content.records import Record
 from journeys.privacy.matching import Key, PhraseIndex, tokens, words_and_pairs
@@ -45,7 +46,7 @@ class PublishedTextMemory:
         self.usual: Counter[Key] = Counter()
         self.texts_read = 0
         """Texts read by the last call (the others were known)."""
-        self.kept_texts: dict[bytes, tuple[str, ...]] = {}
+        self.kept_texts = Kept[bytes, tuple[str, ...]]()
 
     def __call__(
         self, phrases: set[tuple[str, ...]], counted: set[Key], texts: Iterable[str]
@@ -77,19 +78,12 @@ class PublishedTextMemory:
         return set(self.in_texts), Counter(self.usual)
 
     def texts_of(self, digests: Digests) -> Callable[[Record], tuple[str, ...]]:
-        """:func:`~journeys.privacy.needles.published_texts`, with this build's ``digests``;
-        the texts of the records it is not asked for again are dropped."""
-        kept: dict[bytes, tuple[str, ...]] = {}
-        before, self.kept_texts = self.kept_texts, kept
+        """:func:`~journeys.privacy.needles.published_texts`, with this build's ``digests``."""
+        self.kept_texts.rebuild()
 
         def texts_of(record: Record) -> tuple[str, ...]:
-            key = digests.of_record(record)
-            texts = kept.get(key, before.get(key)) if key is not None else None
-            if texts is None:
-                texts = published_texts(record)
-            if key is not None:
-                kept[key] = texts
-            return texts
+            make = functools.partial(published_texts, record)
+            return self.kept_texts.get(digests.of_record(record), make)
 
         return texts_of
 
@@ -111,27 +105,22 @@ class NeedleMemory:
     the needles of a study are those of its interviews in their order."""
 
     def __init__(self) -> None:
-        self.kept: dict[bytes, list[Needle]] = {}
-        self.found_again = 0
+        self.kept = Kept[bytes, list[Needle]]()
+
+    @property
+    def found_again(self) -> int:
         """Interviews whose needles the last call worked out (the others were known)."""
+        return self.kept.made
 
     def finder(self, digests: Digests) -> Callable[[list[Interview]], list[Needle]]:
         """:func:`~journeys.privacy.needles.needles`, with this build's ``digests``."""
 
         def find(interviews: list[Interview]) -> list[Needle]:
-            kept: dict[bytes, list[Needle]] = {}
+            self.kept.rebuild()
             found: list[Needle] = []
-            self.found_again = 0
             for interview in interviews:
-                key = digests.of_record(interview)
-                given = kept.get(key, self.kept.get(key)) if key is not None else None
-                if given is None:
-                    given = needles([interview])
-                    self.found_again += 1
-                if key is not None:
-                    kept[key] = given
-                found.extend(given)
-            self.kept = kept
+                make = functools.partial(needles, [interview])
+                found.extend(self.kept.get(digests.of_record(interview), make))
             return found
 
         return find
