@@ -43,6 +43,17 @@ def as_read(study: Study) -> list[object]:
     ]
 
 
+def save_a_new_score(root: Path) -> Path:
+    """Change the first step's score of an interview of the study copied under ``root``."""
+    saved = sorted((root / "content" / "interviews").rglob("*.md"))[3]
+    text = saved.read_text(encoding="utf-8")
+    score = re.search(r"^    score: (\d+)$", text, re.MULTILINE)
+    assert score
+    new_score = f"    score: {9 - int(score.group(1)) % 9}"
+    saved.write_text(text[: score.start()] + new_score + text[score.end() :], encoding="utf-8")
+    return saved
+
+
 def test_a_save_loads_only_the_saved_file_again_and_the_study_is_a_fresh_one(
     tmp_path: Path,
 ) -> None:
@@ -51,12 +62,7 @@ def test_a_save_loads_only_the_saved_file_again_and_the_study_is_a_fresh_one(
     first = read_study(settings(tmp_path), 1, kept)
     assert kept.records.loaded == first.file_count > 10
 
-    saved = sorted((tmp_path / "content" / "interviews").rglob("*.md"))[3]
-    text = saved.read_text(encoding="utf-8")
-    score = re.search(r"^    score: (\d+)$", text, re.MULTILINE)
-    assert score
-    new_score = f"    score: {9 - int(score.group(1)) % 9}"
-    saved.write_text(text[: score.start()] + new_score + text[score.end() :], encoding="utf-8")
+    saved = save_a_new_score(tmp_path)
     second = read_study(settings(tmp_path), 1, kept)
 
     assert kept.records.loaded == 1
@@ -126,12 +132,7 @@ def test_a_save_works_out_again_only_the_figures_that_can_have_changed(tmp_path:
     first = facts()
     assert kept.facts.worked_out == len(first) > 10
 
-    saved = sorted((tmp_path / "content" / "interviews").rglob("*.md"))[3]
-    text = saved.read_text(encoding="utf-8")
-    score = re.search(r"^    score: (\d+)$", text, re.MULTILINE)
-    assert score
-    new_score = f"    score: {9 - int(score.group(1)) % 9}"
-    saved.write_text(text[: score.start()] + new_score + text[score.end() :], encoding="utf-8")
+    save_a_new_score(tmp_path)
     assert facts() != first
     assert kept.facts.worked_out == 1
 
