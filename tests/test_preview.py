@@ -49,7 +49,7 @@ class Serving:
     """A real ``mkdocs serve --dirty`` of ``project``; its temporary folders (the site it
     serves, the plugin's generated files) under ``temporary``, to look at."""
 
-    def __init__(self, project: Path, temporary: Path) -> None:
+    def __init__(self, project: Path, temporary: Path, *args: str) -> None:
         temporary.mkdir()
         self.temporary = temporary
         with socket.socket() as probe:
@@ -61,7 +61,7 @@ class Serving:
             "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH,
         }
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", self.address],
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", self.address, *args],
             cwd=project,
             env=env,
             stdout=subprocess.PIPE,
@@ -215,6 +215,23 @@ def test_a_saved_interview_makes_again_only_the_pages_that_show_it(
     assert sorted(locations) == sorted(locations_before)
     # A skipped page's navigation title stays (MkDocs does not read a skipped page).
     assert ">Notes<" in serving.page("interviews/int-01/")
+
+
+def test_the_first_save_renders_only_the_pages_it_changes_with_the_config_named(
+    study: ContentTree, tmp_path: Path
+) -> None:
+    """`mkdocs serve -f mkdocs.yml` reads the relative name for its first build and the
+    absolute path for each rebuild: the same settings, so the first save renders again
+    only the pages it changes, not the other two interviews' (once it made every page)."""
+    serving = Serving(tmp_path, tmp_path / "tmp", "-f", "mkdocs.yml")
+    try:
+        serving.rebuild_after(
+            *edited(study.root / "interviews" / "int-01.md", "score: 7", "score: 2")
+        )
+        rendered = re.findall(r"pages \((\d+) rendered\)", "\n".join(serving.lines))
+    finally:
+        serving.stop()
+    assert len(rendered) == 2 and 0 < int(rendered[1]) <= int(rendered[0]) - 2, rendered
 
 
 def test_what_a_save_changes_is_served_as_a_fresh_build_makes_it(

@@ -429,7 +429,9 @@ def build_date() -> dt.date:
 
 
 def project_dir(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+    """Absolute: `mkdocs serve` reads a relative mkdocs.yml first, then an absolute one, and
+    a changed setting would make every generated page again."""
+    return Path(config.config_file_path or "mkdocs.yml").absolute().parent
 
 
 def report(diagnostics: list[Diagnostic]) -> None:
