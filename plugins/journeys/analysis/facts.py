@@ -7,12 +7,15 @@ figure while none of its words can reach a page.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Hashable
+from dataclasses import dataclass, field
+from typing import TypeVar, cast
 
 from journeys.content.durations import gap
 from journeys.content.model import Interview
 from journeys.privacy.policy import is_published, is_unnamed_touchpoint, touchpoint_of
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,19 @@ class InterviewFact:
     round: str | None = None
     """The id of the journey's round it belongs to (:func:`journeys.content.rounds.round_of`);
     None when the journey has no rounds."""
+    _worked_out: dict[Hashable, object] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def worked_out(self, key: Hashable, work: Callable[[], T]) -> T:
+        """``work()``, a value made from this interview's figures alone and from what ``key``
+        names besides, worked out once for this fact. `mkdocs serve` keeps the facts of
+        unchanged interviews from one rebuild to the next
+        (:class:`journeys.building.digests.FactMemory`), so their values are not worked out
+        again after each save."""
+        if key not in self._worked_out:
+            self._worked_out[key] = work()
+        return cast(T, self._worked_out[key])
 
     @property
     def scores(self) -> list[float]:

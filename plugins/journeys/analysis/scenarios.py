@@ -13,7 +13,8 @@ published.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -34,11 +35,18 @@ class ScenarioChoice:
     """How many stages were compared: those the interview reached."""
 
 
-def stage_scores(journey: Journey, interview: InterviewFact) -> dict[str, Fraction]:
+def stage_scores(journey: Journey, interview: InterviewFact) -> Mapping[str, Fraction]:
     """Stage id -> the interview's score there (the mean of its steps), for each stage it
     reached, in the journey's order."""
+    stage_ids = tuple(journey.stage_ids)
+    return interview.worked_out(
+        (stage_scores, stage_ids), functools.partial(_stage_scores, stage_ids, interview)
+    )
+
+
+def _stage_scores(stage_ids: Sequence[str], interview: InterviewFact) -> Mapping[str, Fraction]:
     scores: dict[str, Fraction] = {}
-    for stage in journey.stage_ids:
+    for stage in stage_ids:
         at_stage = [Fraction(step.score) for step in interview.steps if step.stage == stage]
         if at_stage:
             scores[stage] = sum(at_stage, Fraction(0)) / len(at_stage)

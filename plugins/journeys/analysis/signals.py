@@ -5,6 +5,7 @@ fragile promoters, the NPS with its n, and what people are ambassadors of.
 
 from __future__ import annotations
 
+import functools
 import math
 import statistics
 from collections import Counter
@@ -101,7 +102,13 @@ def sign_test(successes: int, trials: int) -> float:
 
 def signals(interviews: Sequence[InterviewFact]) -> SignalSummary:
     rows = [
-        Signal(i, i.overall_score, i.mean_step_score, i.peak_end_score, closer_score(i))
+        Signal(
+            i,
+            i.overall_score,
+            i.mean_step_score,
+            i.peak_end_score,
+            i.worked_out(closer_score, functools.partial(closer_score, i)),
+        )
         for i in interviews
     ]
     if not rows:

@@ -28,7 +28,7 @@ from journeys.building.digests import Digests
 from journeys.building.frontmatter_cache import FrontMatterCache
 from journeys.building.memory import collector_paused
 from journeys.building.options import Options
-from journeys.building.preview import RenderMemory, load_chart_modules
+from journeys.building.preview import RenderMemory, load_chart_modules, write_changed
 from journeys.content.diagnostics import Diagnostic
 from journeys.content.loading import load_study
 from journeys.content.study import Study
@@ -189,7 +189,7 @@ def _files(
         yield _listing(outputs, out_dir, chart_files, study)
     watchlist = None
     for output in outputs:
-        yield _written(output, out_dir, chart_files, send_pages and kept is None)
+        yield _written(output, out_dir, chart_files, send_pages, kept)
         if watchlist is None and watching.ready():  # its child ends, its memory goes back
             watchlist = watching.result()
             yield watchlist  # the guard reads the pages with it as MkDocs writes them
@@ -237,12 +237,19 @@ def _listing(
 
 
 def _written(
-    output: OutputFile, out_dir: Path, chart_files: _ChartFiles, send_pages: bool
+    output: OutputFile,
+    out_dir: Path,
+    chart_files: _ChartFiles,
+    send_pages: bool,
+    kept: RenderMemory | None = None,
 ) -> WrittenFile:
     """``output`` written under ``out_dir``; a chart still to draw is not, nor a page to
-    send (``send_pages``)."""
+    send (``send_pages``, in a build). ``kept``: by `mkdocs serve`."""
     path = out_dir / output.src_uri
     content = output.content
+    if kept is not None and not isinstance(content, Chart):
+        changed = kept.written.write(path, output, functools.partial(_bytes, content))
+        return WrittenFile(output.src_uri, path, output.title, changed)
     if send_pages and path.suffix == ".md" and isinstance(content, (str, PageText)):
         text = content if isinstance(content, str) else content.text()
         return WrittenFile(output.src_uri, path, output.title, text=text)
@@ -252,10 +259,13 @@ def _written(
         if svg is None:
             return WrittenFile(output.src_uri, path)
         content = svg
-    if isinstance(content, PageText):
-        content = content.text()
-    changed = write_changed(path, content.encode() if isinstance(content, str) else content)
+    changed = write_changed(path, _bytes(content))
     return WrittenFile(output.src_uri, path, output.title, changed)
+
+
+def _bytes(content: str | bytes | PageText) -> bytes:
+    text = content.text() if isinstance(content, PageText) else content
+    return text.encode() if isinstance(text, str) else text
 
 
 class _ChartFiles:
@@ -434,15 +444,3 @@ def drawn_charts(to_draw: Iterable[ChartToDraw]) -> Iterator[tuple[str, bytes]]:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_changed(path, content)
         yield item.chart.key, content
-
-
-def write_changed(path: Path, content: bytes) -> bool:
-    """Write ``content`` unless ``path`` holds it already (its time then stays, and with
-    it MkDocs' view of the file as unmodified); whether it was written."""
-    try:
-        if path.stat().st_size == len(content) and path.read_bytes() == content:
-            return False
-    except FileNotFoundError:
-        pass
-    path.write_bytes(content)
-    return True

@@ -2,7 +2,7 @@
 only the pages it changes again; the MkDocs side is :mod:`journeys.mkdocs.preview`.
 
 - The generated files stay in one folder for the whole session, and a file is rewritten
-  only when its bytes change (:func:`journeys.building.generation.write_changed`): MkDocs'
+  only when its bytes change (:func:`write_changed`): MkDocs'
   dirty rebuild renders a page only when its source is newer than the page it built.
 - The compiled templates of the theme and of the generated pages
   (:class:`~journeys.building.compiled_templates.TemplateCode`, in memory as well): each
@@ -10,6 +10,8 @@ only the pages it changes again; the MkDocs side is :mod:`journeys.mkdocs.previe
 - The generated pages as rendered (:class:`PageMemory`): a page made from the same data
   as before is not rendered again.
 - The search entries of the pages a rebuild skips (:func:`search_entries`).
+- Which output each generated file holds (:class:`WrittenFiles`): a page kept as it was is
+  not read back to be compared.
 - The study's records: a file whose bytes did not change gives the same record, with its
   digest (:mod:`journeys.building.digests`).
 - What the guard's watchlist read in each published text and found in each interview
@@ -150,6 +152,49 @@ def _templates(override_dirs: Sequence[Path]) -> list[tuple[str, bytes]]:
     ]
 
 
+class WrittenFiles:
+    """Each file a rebuild wrote, or found written, in the session's folder: the output it
+    holds and the file's status on disk then. Only this process writes in that folder, so
+    a file whose output is the very one a later rebuild makes again (the one
+    :class:`PageMemory` kept) and whose status is unchanged holds that output's bytes: it
+    is not read again to compare."""
+
+    def __init__(self) -> None:
+        self.files: dict[Path, tuple[render.OutputFile, tuple[int, int, int, int]]] = {}
+
+    def write(self, path: Path, output: render.OutputFile, content: Callable[[], bytes]) -> bool:
+        """:func:`write_changed` of ``output`` (its bytes: ``content()``), unless the file is
+        known to hold them; whether it was written."""
+        kept = self.files.get(path)
+        if kept is not None and kept[0] is output and kept[1] == _status(path):
+            return False
+        changed = write_changed(path, content(), mkdir=True)
+        self.files[path] = (output, _status(path))
+        return changed
+
+
+def write_changed(path: Path, content: bytes, mkdir: bool = False) -> bool:
+    """Write ``content`` unless ``path`` holds it already (its time then stays, and with
+    it MkDocs' view of the file as unmodified); whether it was written. ``mkdir``: make
+    the folder it goes in when it is missing."""
+    try:
+        if path.stat().st_size == len(content) and path.read_bytes() == content:
+            return False
+    except FileNotFoundError:
+        if mkdir:
+            path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    return True
+
+
+def _status(path: Path) -> tuple[int, int, int, int]:
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return (-1, -1, -1, -1)
+    return (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+
+
 @dataclasses.dataclass
 class RenderMemory:
     """What the generation of the site keeps from one rebuild to the next."""
@@ -162,6 +207,7 @@ class RenderMemory:
     pages: PageMemory = dataclasses.field(default_factory=PageMemory)
     published: PublishedTextMemory = dataclasses.field(default_factory=PublishedTextMemory)
     needles: NeedleMemory = dataclasses.field(default_factory=NeedleMemory)
+    written: WrittenFiles = dataclasses.field(default_factory=WrittenFiles)
 
 
 class GeneratedFolder:

@@ -71,6 +71,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.preview.rebuild_starts()
         self.diagnostics = []
         self.watchlist = None
         self.generated = set()
@@ -356,10 +357,13 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     @event_priority(float("-inf"))
     def guard_site(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        with guarding.emptied_unless_checked(site_dir, serving=self.serving):
-            leaks = self.find_leaks(config, site_dir)
-        if leaks is not None:
-            guarding.report_leaks(leaks, site_dir, strict=config.strict, serving=self.serving)
+        try:
+            with guarding.emptied_unless_checked(site_dir, serving=self.serving):
+                leaks = self.find_leaks(config, site_dir)
+            if leaks is not None:
+                guarding.report_leaks(leaks, site_dir, strict=config.strict, serving=self.serving)
+        finally:
+            self.preview.rebuild_ends()
 
     def find_leaks(self, config: MkDocsConfig, site_dir: Path) -> list[guard.Leak] | None:
         if self.generating is not None and not self.serving:
@@ -380,6 +384,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     on_post_build = CombinedEvent(copy_drawn_charts, keep_search_entries, guard_site)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.preview.rebuild_ends()
         self.stop_workers()
         self.remove_written()
 
@@ -407,6 +412,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir(config)))
         preview.rebuild_at_once(server)
+        self.preview.serving = True
         after_the_first_build(load_charts=self.preview.charts.child is None)
         return server
 

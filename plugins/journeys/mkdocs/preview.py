@@ -33,6 +33,7 @@ from journeys.building import isolated
 from journeys.building.cache import ChartCache
 from journeys.building.generation import ChartToDraw, draw_charts, drawn_charts
 from journeys.building.guard_memory import GuardMemory
+from journeys.building.memory import RebuildCollector
 from journeys.building.preview import (
     GeneratedFolder,
     RenderMemory,
@@ -63,6 +64,17 @@ class Preview:
         self.guard = GuardMemory()
         self.inputs: dict[str, str] = {}
         self.charts = ChartsBeside()
+        self.serving = False
+        """The first build is done and the server runs: every build now is a rebuild."""
+        self.collector = RebuildCollector()
+        """Paused during each rebuild (see :class:`RebuildCollector`)."""
+
+    def rebuild_starts(self) -> None:
+        if self.serving:
+            self.collector.pause()
+
+    def rebuild_ends(self) -> None:
+        self.collector.resume()
 
     def generated(self, files: Files, generated: set[str]) -> None:
         """After the plugin made its files: remove those of the last build it did not make
