@@ -11,6 +11,9 @@ it held: its findings are kept. Any other file is read as a full build reads it,
 guard itself, from a folder of links to the files that changed; of a JSON file (the search
 index, which every save changes), only the entries that changed are read again
 (:mod:`journeys.privacy.json_entries` says why that finds what reading it whole finds).
+Those are read first, then the other files, so that pages read while the site was made
+(``read_before``, :mod:`journeys.mkdocs.guard_beside`) are done by then: what is found in
+a file does not depend on the files read with it.
 When the needles, the theme's files or the patterns change, every file is read again.
 """
 
@@ -21,11 +24,12 @@ import os
 import shutil
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from journeys.privacy import guard
+from journeys.privacy.guard_reading import is_json
 from journeys.privacy.json_entries import EntryMemory
 from journeys.privacy.needles import Needle
 
@@ -50,8 +54,12 @@ class GuardMemory:
         watching: guard.Watchlist,
         theme_dirs: Sequence[Path],
         publish_unread: Iterable[str] = guard.PUBLISH_UNREAD,
+        read_before: Callable[[], guard.ReadBefore | None] = lambda: None,
     ) -> list[guard.Leak]:
-        """What :func:`journeys.privacy.guard.find_leaks` finds in ``site_dir``."""
+        """What :func:`journeys.privacy.guard.find_leaks` finds in ``site_dir``.
+        ``read_before()``: what was found in pages read while the site was made (called
+        once every file's digest is known), as :func:`~journeys.privacy.guard.find_leaks`
+        takes it."""
         patterns = list(publish_unread)
         inputs = (list(watching.needles), theme_stamps(theme_dirs), patterns)
         if inputs != self.inputs:
@@ -69,9 +77,17 @@ class GuardMemory:
             if output not in self.found or self.found[output][0] != digest
         ]
         found: dict[str, list[guard.Leak]] = defaultdict(list)
-        if self.read_last:
-            with linked_copy(site_dir, self.read_last) as changed:
-                for leak in guard.find_leaks(changed, watching, theme_dirs, patterns, self.entries):
+        # The JSON files first (the search index): pages read beside meanwhile are done.
+        json_files = [output for output in self.read_last if is_json(Path(output))]
+        pages = [output for output in self.read_last if not is_json(Path(output))]
+        for outputs, ahead in ((json_files, lambda: None), (pages, read_before)):
+            read_ahead = ahead()
+            if not outputs:
+                continue
+            with linked_copy(site_dir, outputs) as changed:
+                for leak in guard.find_leaks(
+                    changed, watching, theme_dirs, patterns, self.entries, read_before=read_ahead
+                ):
                     found[leak.output].append(leak)
         read = set(self.read_last)
         kept, self.found = self.found, {}

@@ -194,8 +194,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self, charts_to_draw: list[generation.ChartToDraw], files: Files, config: MkDocsConfig
     ) -> None:
         """The work that runs beside MkDocs making the pages, in child processes."""
-        if self.serving:  # by the preview's child, forked in the first build, if there is one
-            self.preview.charts.start()
+        if self.serving:  # by the preview's children, forked in the first build, if any
+            self.preview.start_children(self.watchlist, Path(config.site_dir), theme_dirs(config))
             if charts_to_draw and self.preview.charts.draw(charts_to_draw, files, config):
                 charts_to_draw = []
         # Drawn beside MkDocs reading the pages; waited for in on_env, before files are
@@ -310,7 +310,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         return passthrough.plain_punctuation(passthrough.put_back(content, self.placeholder, aside))
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        self.preview.made.add(page.url)
+        self.preview.page_made(page.url, Path(page.file.abs_dest_path))
         if self.guard_ahead is not None:
             self.guard_ahead.page_made(Path(page.file.abs_dest_path))
         # While serving, content errors are shown in the browser too (the build carries on).
@@ -340,7 +340,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     # Before any other handler, which may read the charts from the site.
     @event_priority(100)
     def copy_drawn_charts(self, *, config: MkDocsConfig) -> None:
-        self.preview.charts.copy_drawn(self.chart_cache(config))
+        self.preview.pages_done(self.chart_cache(config))
 
     # Before the search plugin writes its index (priority 0).
     @event_priority(50)
@@ -374,7 +374,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             return None
         themes, publish_unread = theme_dirs(config), self.config.publish_unread
         if self.serving:  # a file unchanged since it was read is not read again
-            return self.preview.guard.find_leaks(site_dir, self.watchlist, themes, publish_unread)
+            read_beside = self.preview.guard_beside.read_before
+            return self.preview.guard.find_leaks(
+                site_dir, self.watchlist, themes, publish_unread, read_beside
+            )
         ahead = self.guard_ahead.read_before() if self.guard_ahead is not None else None
         in_parts = guard.InParts(isolated.cores(), isolated.in_parts)  # the other work is done
         return guard.find_leaks(
@@ -392,7 +395,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.stop_workers()
         self.remove_written()
         self.preview.folder.remove()
-        self.preview.charts.stop()
+        self.preview.stop_children()
 
     def stop_workers(self) -> None:
         """End the workers (the generated files, charts, search index, the guard's reading

@@ -40,7 +40,9 @@ from journeys.building.preview import (
     load_chart_modules,
     search_entries,
 )
+from journeys.mkdocs.guard_beside import GuardBeside
 from journeys.mkdocs.written_later import DrawnLater
+from journeys.privacy.needles import Watchlist
 
 log = get_plugin_logger(__name__)
 
@@ -64,10 +66,34 @@ class Preview:
         self.guard = GuardMemory()
         self.inputs: dict[str, str] = {}
         self.charts = ChartsBeside()
+        self.guard_beside = GuardBeside()
         self.serving = False
         """The first build is done and the server runs: every build now is a rebuild."""
         self.collector = RebuildCollector()
         """Paused during each rebuild (see :class:`RebuildCollector`)."""
+
+    def start_children(
+        self, watchlist: Watchlist | None, site_dir: Path, theme_dirs: list[Path]
+    ) -> None:
+        """The children that draw the charts and read the pages for the guard beside each
+        rebuild: forked in the first build, told what to look for in each."""
+        self.charts.start()
+        self.guard_beside.start()
+        self.guard_beside.rebuild(watchlist, site_dir, theme_dirs)
+
+    def stop_children(self) -> None:
+        self.charts.stop()
+        self.guard_beside.stop()
+
+    def page_made(self, url: str, written_to: Path) -> None:
+        self.made.add(url)
+        self.guard_beside.page_made(written_to)
+
+    def pages_done(self, charts: ChartCache) -> None:
+        """Every page is written: the last one goes to be read beside the rest of the
+        rebuild; the charts drawn beside are copied (:meth:`ChartsBeside.copy_drawn`)."""
+        self.guard_beside.pages_written()
+        self.charts.copy_drawn(charts)
 
     def rebuild_starts(self) -> None:
         if self.serving:

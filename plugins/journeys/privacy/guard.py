@@ -45,7 +45,7 @@ from journeys.privacy.matching import (
     tokens,
 )
 from journeys.privacy.needles import Needle, Watchlist, is_word, needles, watchlist
-from journeys.privacy.site_scan import Found, InParts, ReadBefore, read_ahead, scan
+from journeys.privacy.site_scan import Found, InParts, PageReader, ReadBefore, read_ahead, scan
 
 __all__ = [  # with what callers take from here of the modules the guard was split into
     "PUBLISH_UNREAD",
@@ -220,6 +220,17 @@ def read_pages_ahead(
     :func:`~journeys.privacy.site_scan.read_ahead`)."""
     looked_for = _looked_for(watching, list(theme_dirs))
     return read_ahead(site_dir, looked_for, watching.usual, pages, stopped)
+
+
+def looked_for(watching: Watchlist, theme_dirs: Iterable[Path]) -> frozenset[tuple[str, ...]]:
+    """The phrases :func:`find_leaks` looks for (as ``ReadBefore.looked_for``)."""
+    return frozenset(needle.tokens for needle in _looked_for(watching, list(theme_dirs)))
+
+
+def page_reader(watching: Watchlist, theme_dirs: Iterable[Path]) -> PageReader:
+    """:func:`read_pages_ahead` a page at a time, while ``watching`` and the theme are the
+    same (what is found goes to :func:`find_leaks` as ``read_before``)."""
+    return PageReader(_looked_for(watching, list(theme_dirs)), watching.usual)
 
 
 def _looked_for(watching: Watchlist, theme_dirs: list[Path]) -> list[Needle]:

@@ -121,12 +121,35 @@ def read_ahead(
     """What :func:`scan` would find in each of ``pages`` (files of the site, as they are
     written while it is built; a JSON file is left to :func:`scan`), with a digest of the
     bytes read. Once ``stopped()``, the pages still to come are left unread."""
-    reader = _Reader(site_dir, found, usual, frozenset(), None)
-    memory = TagMemory(reader.overlap, _gap_word(reader.by_tokens))
-    read = ReadBefore(frozenset(reader.by_tokens))
+    reader = PageReader(found, usual)
+    read = ReadBefore(reader.looked_for)
     for path in pages:
-        if stopped() or is_json(path):
+        if stopped():
             continue
+        read.update(reader.read(site_dir, path))
+    return read
+
+
+class PageReader:
+    """Pages read one at a time as :func:`read_ahead` reads them, for as long as what is
+    looked for is the same: its index is made once, and the header, navigation and footer
+    the pages repeat are read once (:class:`TagMemory`), whichever site they are of."""
+
+    def __init__(self, found: Iterable[Needle], usual: Counter[Key] | None) -> None:
+        self._reader = _Reader(Path(), found, usual, frozenset(), None)
+        self._memory = TagMemory(self._reader.overlap, _gap_word(self._reader.by_tokens))
+        self.looked_for = frozenset(self._reader.by_tokens)
+        self.fingerprint = fingerprint(self.looked_for)
+
+    def read(
+        self, site_dir: Path, path: Path
+    ) -> dict[str, tuple[bytes, frozenset[tuple[str, ...]]]]:
+        """What :func:`scan` would find in ``path``, a file of ``site_dir``, with a digest of
+        the bytes read, under its path in the site; nothing for a JSON file (left to
+        :func:`scan`) or one that cannot be read now (read when the site is done)."""
+        if is_json(path):
+            return {}
+        reader, memory = self._reader, self._memory
         try:
             data = path.read_bytes()
             output = path.relative_to(site_dir).as_posix()
@@ -135,10 +158,15 @@ def read_ahead(
             )
         except (OSError, ValueError, Unreadable):  # read when the site is done, as any other
             memory.done(clean=False)
-            continue
+            return {}
         memory.done(clean=not in_file)
-        read[output] = (_digest(data), frozenset(in_file))
-    return read
+        return {output: (_digest(data), frozenset(in_file))}
+
+
+def fingerprint(looked_for: Iterable[tuple[str, ...]]) -> bytes:
+    """A digest of the phrases looked for: what another process read with is known to be
+    what it looked for without sending every phrase."""
+    return hashlib.sha256(repr(sorted(looked_for)).encode("utf-8", "surrogatepass")).digest()
 
 
 def _digest(data: bytes) -> bytes:
