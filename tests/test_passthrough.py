@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import markdown
+import pytest
 
 from contentkit import ContentTree
 from journeys.content.loading import load_study
@@ -42,13 +43,33 @@ def test_a_whole_html_block_is_set_aside_and_put_back_unchanged() -> None:
 def test_html_inside_fenced_code_and_unclosed_blocks_stay_markdown() -> None:
     text = (
         "Notes:\n\n```html\n<div>example</div>\n\n<p>still code</p>\n\n```\n\n"
-        '<div class="open">\n\nnot closed here\n\n</div>\n'
+        '<div class="open">\n\nnot closed here\n\n'
+        '<div markdown="1">\n\n*converted by md_in_html*\n\n</div>\n\n'
+        "<p>a paragraph</p>\nand *Markdown* after it\n\n<p>closed</div>\n\n"
+        "<p>then</p>\n<svg><path/></svg>\n"
     )
 
     aside = passthrough.set_aside(text, TOKEN)
 
     assert aside.blocks == []
     assert aside.markdown == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<div class="open">\n\ntext inside\n\n</div>\n\n*after*\n',  # blank lines inside
+        "<h3>Title</h3>\n<ul>\n<li>one</li>\n</ul>\n<p>then</p>\n",  # a run of elements
+        "<details open><summary>More</summary>\n\n<div><table><tr><td>1</td></tr></table></div>"
+        + "\n\n</details>\n",
+        '<p>x<br>y<img src="a.png" alt="">z</p>\n<figure><svg><path d="M0 0"/></svg></figure>\n',
+    ],
+)
+def test_runs_of_elements_and_elements_over_blank_lines_are_set_aside(text: str) -> None:
+    aside = passthrough.set_aside(text, TOKEN)
+
+    assert len(aside.blocks) == 1
+    assert without_blank_lines(convert_set_aside(text)) == without_blank_lines(convert(text))
 
 
 def test_a_placeholder_that_lands_outside_a_paragraph_shows_its_block_as_text() -> None:

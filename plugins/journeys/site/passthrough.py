@@ -11,7 +11,8 @@ Generated pages are mostly HTML written by the templates (step lists, tables, ch
 Python-Markdown parses every raw HTML block of a page twice (MkDocs' anchor scan, then
 its own block finder) with Python's ``html.parser``, which was most of the cost of
 converting a generated page. A block that is plainly HTML is set aside before conversion
-and put back, unchanged, after it; the headings and the notes stay Markdown.
+and put back, unchanged, after it, and so is a run of such blocks with no blank line
+between them; the headings and the notes stay Markdown.
 """
 
 from __future__ import annotations
@@ -23,6 +24,19 @@ from dataclasses import dataclass, field
 
 _BLOCK_TAGS = "div|ol|ul|dl|table|p|figure|details|section|svg|h[1-6]"
 _HTML_BLOCK = re.compile(rf"<({_BLOCK_TAGS})\b[^>]*>.*</\1>", re.DOTALL)
+_STARTS_BLOCK = re.compile(
+    r"div|ol|ul|dl|table|p|figure|details|section|h[1-6]|article|aside|blockquote|header|footer|nav"
+)
+"""Tags Markdown reads as the start of a raw HTML block (``svg`` is not: Markdown wraps it
+in a paragraph when it follows another element)."""
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*?)?(/?)>")
+_VOID = frozenset(
+    ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source")
+    + ("track", "wbr")
+)
+_RAW = frozenset(("script", "style", "textarea", "pre", "title"))
+_MARKDOWN_INSIDE = re.compile(r"<[a-zA-Z][^<>]*\smarkdown\b")
+"""An element whose inside Markdown converts (the ``md_in_html`` extension)."""
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
 
@@ -94,22 +108,81 @@ class SetAside:
 
 def set_aside(markdown: str, token: str) -> SetAside:
     """Replace each blank-line-separated chunk that is one whole HTML element (it opens
-    with a block-level tag and ends with that tag's close) by ``token`` and its index;
-    chunks inside fenced code are left alone. ``token`` must be letters and digits that
-    cannot occur in the text."""
+    with a block-level tag and ends with that tag's close), or a run of such elements, by
+    ``token`` and its index; likewise chunks that together make such elements (an element
+    with blank lines inside). Chunks inside fenced code are left alone, and so is a chunk
+    that holds a fence or an element whose inside is Markdown (``markdown="1"``).
+    ``token`` must be letters and digits that cannot occur in the text."""
     result = SetAside(markdown)
-    chunks = markdown.split("\n\n")
+    chunks: list[str | None] = list(markdown.split("\n\n"))
     in_fence = False
-    for index, chunk in enumerate(chunks):
+    run: list[int] = []  # chunks of elements still open, so far
+    open_tags: list[str] = []
+    for index, chunk in enumerate(markdown.split("\n\n")):
         stripped = chunk.strip("\n")
-        if not in_fence and stripped.startswith("<") and _HTML_BLOCK.fullmatch(stripped):
-            chunks[index] = f"{token}x{len(result.blocks)}x"
-            result.blocks.append(stripped)
-        elif len(_FENCE.findall(chunk)) % 2:
+        if run:
+            markdown_inside = _FENCE.search(chunk) or _MARKDOWN_INSIDE.search(chunk)
+            still = None if markdown_inside else _open_after(stripped, open_tags)
+            if still is not None:
+                run, open_tags = [*run, index], still
+                if not open_tags:
+                    _put_aside(chunks, run, token, result)
+                    run = []
+                continue
+            run = []  # not whole elements after all: Markdown reads those chunks
+        if (
+            not in_fence
+            and stripped.startswith("<")
+            and not _FENCE.search(chunk)
+            and not _MARKDOWN_INSIDE.search(chunk)
+        ):
+            still = [] if _HTML_BLOCK.fullmatch(stripped) else _open_after(stripped, [])
+            if still == []:
+                _put_aside(chunks, [index], token, result)
+                continue
+            if still:
+                run, open_tags = [index], still
+                continue
+        if len(_FENCE.findall(chunk)) % 2:
             in_fence = not in_fence
     if result.blocks:
-        result.markdown = "\n\n".join(chunks)
+        result.markdown = "\n\n".join(chunk for chunk in chunks if chunk is not None)
     return result
+
+
+def _put_aside(chunks: list[str | None], run: list[int], token: str, result: SetAside) -> None:
+    block = "\n\n".join(chunks[index] or "" for index in run).strip("\n")
+    chunks[run[0]] = f"{token}x{len(result.blocks)}x"
+    for index in run[1:]:
+        chunks[index] = None
+    result.blocks.append(block)
+
+
+def _open_after(chunk: str, open_tags: list[str]) -> list[str] | None:
+    """The elements still open after ``chunk``, read with ``open_tags`` open before it;
+    None when it is not HTML Markdown leaves as it is: outside every element, anything
+    but white space and elements that open with a block-level tag (text, a close out of
+    turn); raw text that may hold a ``<`` (``pre``, ``script``, ...), or a ``<`` that
+    opens no tag (a comment)."""
+    stack = list(open_tags)
+    end = 0
+    for tag in _TAG.finditer(chunk):
+        closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
+        if not stack and (
+            chunk[end : tag.start()].strip() or closing or not _STARTS_BLOCK.fullmatch(name)
+        ):
+            return None
+        if name in _RAW:
+            return None
+        end = tag.end()
+        if closing:
+            if not stack or stack.pop() != name:
+                return None
+        elif not self_closing and name not in _VOID:
+            stack.append(name)
+    if (not stack and chunk[end:].strip()) or "<" in _TAG.sub("", chunk):
+        return None
+    return stack
 
 
 def put_back(converted: str, token: str, aside: SetAside) -> str:
