@@ -6,9 +6,11 @@ depends on nothing but the file's path and bytes, what it looks for (the watchli
 needles: which the watchlist files each needle under only makes the search faster), the
 installed theme's files (a site file that is a byte-for-byte copy of one, and the words of
 its templates) and ``publish_unread``. So a file whose path and bytes (by SHA-256) are
-those of a file read before, with the same needles, theme files and patterns, holds what
-it held: its findings are kept. Any other file is read as a full build reads it, with the
-guard itself, from a folder of links to the files that changed; of a JSON file (the search
+those of a file read before, with the same needles, theme files (by their bytes) and
+patterns, holds what it held: its findings are kept. Any other file is read as a full
+build reads it, with the guard itself, from a private copy of the files that changed,
+whose findings are kept under the digest of the very bytes copied and read (a file
+rewritten while the guard reads is read again next time); of a JSON file (the search
 index, which every save changes), only the entries that changed are read again
 (:mod:`journeys.privacy.json_entries` says why that finds what reading it whole finds).
 Those are read first, then the other files, so that pages read while the site was made
@@ -19,6 +21,7 @@ When the needles, the theme's files or the patterns change, every file is read a
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -32,8 +35,9 @@ from journeys.privacy import guard
 from journeys.privacy.guard_reading import is_json
 from journeys.privacy.json_entries import EntryMemory
 from journeys.privacy.needles import Needle
+from journeys.privacy.site_scan import site_files
 
-Inputs = tuple[list[Needle], list[tuple[str, int, int]], list[str]]
+Inputs = tuple[list[Needle], list[tuple[str, bytes]], list[str]]
 
 
 class GuardMemory:
@@ -58,18 +62,17 @@ class GuardMemory:
     ) -> list[guard.Leak]:
         """What :func:`journeys.privacy.guard.find_leaks` finds in ``site_dir``.
         ``read_before()``: what was found in pages read while the site was made (called
-        once every file's digest is known), as :func:`~journeys.privacy.guard.find_leaks`
+        once the changed JSON files are read), as :func:`~journeys.privacy.guard.find_leaks`
         takes it."""
         patterns = list(publish_unread)
-        inputs = (list(watching.needles), theme_stamps(theme_dirs), patterns)
+        inputs = (list(watching.needles), theme_digests(theme_dirs), patterns)
         if inputs != self.inputs:
             self.found = {}
             self.entries = EntryMemory()
             self.inputs = inputs
         digests = {
-            path.relative_to(site_dir).as_posix(): hashlib.sha256(path.read_bytes()).digest()
-            for path in site_dir.rglob("*")
-            if path.is_file()
+            path.relative_to(site_dir).as_posix(): _digest(path.read_bytes())
+            for path in site_files(site_dir)  # as the guard lists them: linked folders too
         }
         self.read_last = [
             output
@@ -77,6 +80,7 @@ class GuardMemory:
             if output not in self.found or self.found[output][0] != digest
         ]
         found: dict[str, list[guard.Leak]] = defaultdict(list)
+        read_digests: dict[str, bytes] = {}
         # The JSON files first (the search index): pages read beside meanwhile are done.
         json_files = [output for output in self.read_last if is_json(Path(output))]
         pages = [output for output in self.read_last if not is_json(Path(output))]
@@ -84,16 +88,18 @@ class GuardMemory:
             read_ahead = ahead()
             if not outputs:
                 continue
-            with linked_copy(site_dir, outputs) as changed:
+            with copied(site_dir, outputs, read_digests) as changed:
                 for leak in guard.find_leaks(
                     changed, watching, theme_dirs, patterns, self.entries, read_before=read_ahead
                 ):
                     found[leak.output].append(leak)
         read = set(self.read_last)
         kept, self.found = self.found, {}
-        for output, digest in digests.items():
-            # A file not read again holds the bytes it held when it was read.
-            self.found[output] = (digest, found[output]) if output in read else kept[output]
+        for output in digests:
+            # A file not read again holds the bytes it held when it was read; one read now,
+            # the bytes copied (none: it could not be copied, and is read next time too).
+            read_now = (read_digests.get(output, b""), found[output])
+            self.found[output] = read_now if output in read else kept[output]
         leaks = [leak for _, file_leaks in self.found.values() for leak in file_leaks]
         return sorted(
             leaks,
@@ -105,32 +111,43 @@ class GuardMemory:
 
 
 @contextmanager
-def linked_copy(site_dir: Path, outputs: Iterable[str]) -> Iterator[Path]:
-    """A temporary folder beside ``site_dir`` with the given files of it, at the same
-    paths: hard links where the file system allows them, else copies."""
+def copied(site_dir: Path, outputs: Iterable[str], digests: dict[str, bytes]) -> Iterator[Path]:
+    """A temporary folder beside ``site_dir`` with a copy of the given files of it, at the
+    same paths; ``digests`` gets the digest of each file's bytes as copied. A file that
+    cannot be read is linked instead (the guard reports what it cannot read), or left out
+    if it is gone."""
     folder = Path(tempfile.mkdtemp(prefix=".journeys-guard-", dir=site_dir.parent))
     try:
         for output in outputs:
             source, target = site_dir / output, folder / output
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
-                os.link(source, target)
+                data = source.read_bytes()
             except OSError:
-                shutil.copyfile(source, target)
+                with contextlib.suppress(OSError):
+                    os.link(source, target)
+                continue
+            target.write_bytes(data)
+            digests[output] = _digest(data)
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def theme_stamps(theme_dirs: Sequence[Path]) -> list[tuple[str, int, int]]:
+def _digest(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()
+
+
+def theme_digests(theme_dirs: Sequence[Path]) -> list[tuple[str, bytes]]:
     """Each file of the theme folders the guard reads (not hidden ones, as MkDocs), with
-    its time and size: a theme updated while serving has other stamps."""
-    stamps = []
+    the digest of its bytes: a theme changed while serving, even in place with its time
+    and size kept, has other digests."""
+    found = []
     for theme_dir in theme_dirs:
         for folder, subfolders, names in os.walk(theme_dir):
             subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
             for name in sorted(names):
                 if not name.startswith("."):
-                    status = os.stat(os.path.join(folder, name))
-                    stamps.append((os.path.join(folder, name), status.st_mtime_ns, status.st_size))
-    return stamps
+                    path = os.path.join(folder, name)
+                    found.append((path, _digest(Path(path).read_bytes())))
+    return found
