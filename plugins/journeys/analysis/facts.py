@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection, Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TypeVar, cast
 
 from journeys.content.durations import gap
@@ -60,19 +60,18 @@ class InterviewFact:
     round: str | None = None
     """The id of the journey's round it belongs to (:func:`journeys.content.rounds.round_of`);
     None when the journey has no rounds."""
-    _worked_out: dict[Hashable, object] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
 
     def worked_out(self, key: Hashable, work: Callable[[], T]) -> T:
         """``work()``, a value made from this interview's figures alone and from what ``key``
         names besides, worked out once for this fact. `mkdocs serve` keeps the facts of
         unchanged interviews from one rebuild to the next
         (:class:`journeys.building.digests.FactMemory`), so their values are not worked out
-        again after each save."""
-        if key not in self._worked_out:
-            self._worked_out[key] = work()
-        return cast(T, self._worked_out[key])
+        again after each save. Kept beside the fields, not as one: not a figure (equality,
+        copies), nor data a template is given."""
+        kept: dict[Hashable, object] = self.__dict__.setdefault("_worked_out", {})
+        if key not in kept:
+            kept[key] = work()
+        return cast(T, kept[key])
 
     @property
     def scores(self) -> list[float]:
