@@ -199,3 +199,28 @@ def test_a_page_a_plugin_changes_after_it_was_written_is_guarded(tmp_path: Path)
     leak = "privacy guard: notes/index.html: contains `participant.name`"
     assert leak in planted and leak in again
     assert "privacy guard" not in removed
+
+
+def test_a_child_that_hangs_is_given_up_on(
+    tree: ContentTree, tmp_path: Path, beside: GuardBeside
+) -> None:
+    """A child stopped (or stuck) does not hold the preview: after ``answer_within`` the
+    guard reads every page itself, and later rebuilds do not ask the child."""
+    tree.minimal()
+    watching = watchlist(tree)
+    site = tmp_path / "site"
+    pages = write(site, {"a/index.html": f"<p>By {NAME}.</p>", "b/index.html": "<p>x</p>"})
+    assert beside.child is not None
+    process = beside.child._child.process
+    assert process.pid is not None
+    os.kill(process.pid, signal.SIGSTOP)
+    beside.answer_within = 0.5
+    try:
+        rebuilt(beside, site, watching, pages)
+        leaks = GuardMemory().find_leaks(site, watching, [], read_before=beside.read_before)
+    finally:
+        if process.is_alive():
+            os.kill(process.pid, signal.SIGCONT)
+
+    assert beside.child is None
+    assert leaks == guard.find_leaks(site, watching) and leaks

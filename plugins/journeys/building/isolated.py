@@ -237,9 +237,13 @@ class Service(Generic[X, R]):
             raise WorkerStopped("the worker process stopped unexpectedly") from None
         self._waiting += 1
 
-    def answer(self) -> R:
+    def answer(self, within: float | None = None) -> R:
+        """``within``: seconds to wait at most (else :class:`WorkerStopped`: a child that
+        hangs, or was stopped, is given up on rather than waited for)."""
         if not self._waiting:
             raise RuntimeError("no request is waiting for its answer")
+        if within is not None and not self._child.receiver.poll(within):
+            raise WorkerStopped(f"the worker process gave no answer within {within:g} s")
         self._waiting -= 1
         try:
             answered, value = next(self._answers)

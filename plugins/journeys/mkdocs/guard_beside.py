@@ -11,8 +11,8 @@ the session, is handed each page once written, and finds in it what the guard wo
 :mod:`journeys.mkdocs.guard_ahead`). The guard takes what it found for a page only if the
 page's bytes are still those it read, and it looked for the same phrases (with the same
 watchlist and theme; the child answers with a digest of them, as the phrases would fill the
-pipe): what it finds is the same either way. If the child fails, or is not there, the
-guard reads every changed page itself.
+pipe): what it finds is the same either way. If the child fails, gives no answer within
+:data:`ANSWER_SECONDS`, or is not there, the guard reads every changed page itself.
 """
 
 from __future__ import annotations
@@ -28,6 +28,10 @@ from journeys.privacy.needles import Needle
 from journeys.privacy.site_scan import PageReader, fingerprint
 
 log = get_plugin_logger(__name__)
+
+ANSWER_SECONDS = 30.0
+"""How long the guard waits for the child's answers (it reads a page in milliseconds): a
+child that hangs, or was stopped, is given up on and the guard reads the pages itself."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,7 @@ class GuardBeside:
         """Where this rebuild's pages are; None when they are not read beside."""
         self.making: Path | None = None
         """The page MkDocs is making: written once the next one is made."""
+        self.answer_within = ANSWER_SECONDS
 
     def start(self) -> None:
         """Fork the child, if there is none and this process can (in the first build)."""
@@ -130,7 +135,7 @@ class GuardBeside:
         found = guard.ReadBefore(self.looked_for)
         try:
             while self.child.waiting():
-                answer = self.child.answer()
+                answer = self.child.answer(self.answer_within)
                 if answer is not None and answer[0] == self.fingerprint:
                     found.update(answer[1])
         except Exception as error:  # noqa: BLE001 - any failure: the guard reads every page
