@@ -12,6 +12,7 @@ import pytest
 import browser_kit as kit
 from contentkit import SOURCE_DATE_EPOCH, ContentTree, build_demo
 from journeys.building import isolated
+from journeys.mkdocs.guard_beside import GuardBeside
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -120,3 +121,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The slow tests first: started last, one of them would keep a worker busy after the
     others have run out of tests (pytest-xdist)."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+@pytest.fixture
+def beside() -> Iterator[GuardBeside]:
+    """What reads pages for the guard beside a rebuild, its child forked
+    (``journeys.mkdocs.guard_beside``)."""
+    reading = GuardBeside()
+    reading.start()
+    assert reading.child is not None, "the test process can fork: one thread"
+    try:
+        yield reading
+    finally:
+        reading.stop()

@@ -8,10 +8,8 @@ from __future__ import annotations
 import functools
 import os
 import signal
-from collections.abc import Iterator
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-
-import pytest
 
 from contentkit import ContentTree, write_site
 from journeys.building.generation import label_texts
@@ -32,33 +30,39 @@ def watchlist(tree: ContentTree, name: str = NAME) -> guard.Watchlist:
     )
 
 
-@pytest.fixture
-def beside() -> Iterator[GuardBeside]:
-    reading = GuardBeside()
-    reading.start()
-    assert reading.child is not None, "the test process can fork: one thread"
-    try:
-        yield reading
-    finally:
-        reading.stop()
-
-
-def write(site: Path, files: dict[str, str]) -> list[Path]:
+def write(site: Path, files: Mapping[str, str | bytes]) -> list[Path]:
     written = []
-    for name, text in files.items():
+    for name, content in files.items():
         path = site / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
         written.append(path)
     return written
 
 
-def rebuilt(beside: GuardBeside, site: Path, watching: guard.Watchlist, pages: list[Path]) -> None:
+def rebuilt(
+    beside: GuardBeside,
+    site: Path,
+    watching: guard.Watchlist | None,
+    pages: Sequence[Path],
+    theme_dirs: Sequence[Path] = (),
+) -> None:
     """As a rebuild hands its pages over: each once the next is made, the last at the end."""
-    beside.rebuild(watching, site, [])
+    beside.rebuild(watching, site, list(theme_dirs))
     for page in pages:
         beside.page_made(page)
     beside.pages_written()
+
+
+def kill(beside: GuardBeside) -> None:
+    assert beside.child is not None
+    process = beside.child._child.process
+    assert process.pid is not None
+    os.kill(process.pid, signal.SIGKILL)
+    process.join()
 
 
 def taking(beside: GuardBeside, taken: list[guard.ReadBefore | None]) -> guard.ReadBefore | None:
@@ -153,9 +157,7 @@ def test_when_the_child_is_gone_the_guard_reads_every_page_itself(
     watching = watchlist(tree)
     site = tmp_path / "site"
     pages = write(site, {"a/index.html": f"<p>By {NAME}.</p>", "b/index.html": "<p>x</p>"})
-    assert beside.child is not None
-    os.kill(beside.child._child.process.pid, signal.SIGKILL)
-    beside.child._child.process.join()
+    kill(beside)
 
     rebuilt(beside, site, watching, pages)
     memory = GuardMemory()

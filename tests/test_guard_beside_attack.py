@@ -12,7 +12,7 @@ import gzip
 import os
 import random
 import signal
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -25,6 +25,7 @@ from journeys.mkdocs.guard_beside import GuardBeside
 from journeys.privacy import guard
 from journeys.privacy.guard_reading import READ_BYTES
 from journeys.privacy.matching import WINDOW_CHARACTERS
+from test_guard_beside import kill, rebuilt, write
 from test_preview import NAME, Serving
 
 PHONE = "+31 6 11223344"
@@ -49,44 +50,6 @@ def study(
     return guard.watchlist(
         found.interviews, found.personas.values(), found.journeys.values(), label_texts()
     )
-
-
-@pytest.fixture
-def beside() -> Iterator[GuardBeside]:
-    reading = GuardBeside()
-    reading.start()
-    assert reading.child is not None, "the test process can fork: one thread"
-    try:
-        yield reading
-    finally:
-        reading.stop()
-
-
-def write(site: Path, files: Mapping[str, str | bytes]) -> list[Path]:
-    written = []
-    for name, content in files.items():
-        path = site / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-        written.append(path)
-    return written
-
-
-def handed(
-    beside: GuardBeside,
-    site: Path,
-    watching: guard.Watchlist | None,
-    pages: Sequence[Path],
-    theme_dirs: Sequence[Path] = (),
-) -> None:
-    """As a rebuild hands its pages over: each once the next is made, the last at the end."""
-    beside.rebuild(watching, site, list(theme_dirs))
-    for page in pages:
-        beside.page_made(page)
-    beside.pages_written()
 
 
 def read_by_child(beside: GuardBeside) -> guard.ReadBefore:
@@ -123,14 +86,6 @@ def keep_time(path: Path) -> Callable[[], None]:
     return lambda: os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
 
 
-def kill(beside: GuardBeside) -> None:
-    assert beside.child is not None
-    process = beside.child._child.process
-    assert process.pid is not None
-    os.kill(process.pid, signal.SIGKILL)
-    process.join()
-
-
 # --- a page changed after the child read it ---------------------------------------------------
 
 
@@ -142,9 +97,9 @@ def test_a_page_rewritten_in_as_many_bytes_at_the_same_time_is_read_again(
     clean = "<p>" + "x" * len(NAME.encode()) + "</p>"
     (page,) = write(site, {"a/index.html": clean})
     memory = GuardMemory()
-    handed(beside, site, watching, [page])
+    rebuilt(beside, site, watching, [page])
     assert checked(memory, site, watching, beside.read_before) == []
-    handed(beside, site, watching, [page])
+    rebuilt(beside, site, watching, [page])
     ahead = read_by_child(beside)
     assert ahead["a/index.html"][1] == frozenset()
     restore = keep_time(page)
@@ -161,7 +116,7 @@ def test_a_page_cut_short_after_the_child_read_it_is_read_again(
     watching = study(tree)
     site = tmp_path / "site"
     (page,) = write(site, {"a/index.html": f"<p>Said {NAME}</p>"})
-    handed(beside, site, watching, [page])
+    rebuilt(beside, site, watching, [page])
     ahead = read_by_child(beside)
     assert ahead["a/index.html"][1]
     with page.open("r+b") as file:  # "<p>Said Noël": a part of the name, no longer whole
@@ -177,7 +132,7 @@ def test_a_file_renamed_over_a_page_read_by_the_child_is_read(
     watching = study(tree)
     site = tmp_path / "site"
     page, other = write(site, {"a/index.html": "<p>Fine.</p>", "b.html": f"<p>{NAME}</p>"})
-    handed(beside, site, watching, [page])
+    rebuilt(beside, site, watching, [page])
     ahead = read_by_child(beside)
     os.replace(other, page)
 
@@ -192,7 +147,7 @@ def test_a_page_replaced_by_a_link_to_a_leaking_file_is_read(
     (page,) = write(site, {"a/index.html": "<p>Fine.</p>"})
     outside = tmp_path / "elsewhere.html"
     outside.write_text(f"<p>{NAME}</p>", encoding="utf-8")
-    handed(beside, site, watching, [page])
+    rebuilt(beside, site, watching, [page])
     ahead = read_by_child(beside)
     page.unlink()
     page.symlink_to(outside)
@@ -206,7 +161,7 @@ def test_a_page_deleted_after_the_child_read_it_is_not_reported(
     watching = study(tree)
     site = tmp_path / "site"
     gone, kept = write(site, {"a/index.html": f"<p>{NAME}</p>", "b/index.html": "<p>Hi.</p>"})
-    handed(beside, site, watching, [gone, kept])
+    rebuilt(beside, site, watching, [gone, kept])
     ahead = read_by_child(beside)
     assert ahead["a/index.html"][1]
     gone.unlink()
@@ -223,7 +178,7 @@ def test_a_page_changed_back_to_what_the_memory_read_is_judged_by_its_bytes(
     memory = GuardMemory()
     for number, text in enumerate(["<p>a</p>", f"<p>{NAME}</p>"] * 3):
         pages = write(site, {"a/index.html": text, "b/index.html": text})
-        handed(beside, site, watching, pages[: number % 2 + 1])
+        rebuilt(beside, site, watching, pages[: number % 2 + 1])
         leaks = checked(memory, site, watching, beside.read_before)
         assert bool(leaks) == (NAME in text), number
 
@@ -268,7 +223,7 @@ def test_a_watchlist_that_changes_while_the_pages_do_not(tree: ContentTree, tmp_
                     phone=kwargs["phone"] if isinstance(kwargs["phone"], str) else None,
                     consent=bool(kwargs["consent"]),
                 )
-                handed(reading, site, watching, pages if hand_over or not number else [])
+                rebuilt(reading, site, watching, pages if hand_over or not number else [])
                 leaks = checked(memory, site, watching, reading.read_before)
                 assert {output.split("/")[0] for output in errors(leaks)} == leaking, number
         finally:
@@ -289,7 +244,7 @@ def test_pages_that_change_while_the_watchlist_does_not(
         }
         pages = write(site, files)
         chosen.shuffle(pages)
-        handed(beside, site, watching, pages[: chosen.randrange(5)])
+        rebuilt(beside, site, watching, pages[: chosen.randrange(5)])
         checked(memory, site, watching, beside.read_before)
         assert beside.child is not None, number
 
@@ -308,23 +263,23 @@ def test_a_failed_rebuild_leaves_no_reading_for_the_next(
     clean = {"a/index.html": "<p>Fine.</p>", "b/index.html": "<p>Also fine.</p>"}
     leaking = {"a/index.html": f"<p>{NAME}</p>", "b/index.html": f"<p>{NAME.upper()}</p>"}
     pages = write(site, clean)
-    handed(beside, site, watching, pages)
+    rebuilt(beside, site, watching, pages)
     assert checked(memory, site, watching, beside.read_before) == []
 
-    handed(beside, site, watching, write(site, clean))  # fails: no guard
+    rebuilt(beside, site, watching, write(site, clean))  # fails: no guard
     write(site, leaking)
-    handed(beside, site, watching, [])
+    rebuilt(beside, site, watching, [])
     assert errors(checked(memory, site, watching, beside.read_before)) == set(leaking)
 
-    handed(beside, site, watching, write(site, clean))  # fails
-    handed(beside, site, None, [])  # the content has an error: no watchlist, no guard
+    rebuilt(beside, site, watching, write(site, clean))  # fails
+    rebuilt(beside, site, None, [])  # the content has an error: no watchlist, no guard
     write(site, leaking)
-    handed(beside, site, watching, pages[:1])
+    rebuilt(beside, site, watching, pages[:1])
     assert errors(checked(memory, site, watching, beside.read_before)) == set(leaking)
 
-    handed(beside, site, watching, write(site, leaking))  # fails, read leaking
+    rebuilt(beside, site, watching, write(site, leaking))  # fails, read leaking
     write(site, clean)
-    handed(beside, site, watching, pages[1:])
+    rebuilt(beside, site, watching, pages[1:])
     assert checked(memory, site, watching, beside.read_before) == []
 
 
@@ -334,12 +289,12 @@ def test_a_failed_rebuild_with_another_watchlist_leaves_nothing_behind(
     site = tmp_path / "site"
     before = study(tree)
     pages = write(site, {"a/index.html": f"<p>By {OTHER}.</p>"})
-    handed(beside, site, before, pages)  # fails: read looking for NAME only
+    rebuilt(beside, site, before, pages)  # fails: read looking for NAME only
     after = study(tree, name=OTHER)
-    handed(beside, site, after, [])
+    rebuilt(beside, site, after, [])
     assert errors(checked(GuardMemory(), site, after, beside.read_before)) == {"a/index.html"}
-    handed(beside, site, after, pages)  # fails, read looking for OTHER
-    handed(beside, site, before, pages)
+    rebuilt(beside, site, after, pages)  # fails, read looking for OTHER
+    rebuilt(beside, site, before, pages)
     assert checked(GuardMemory(), site, before, beside.read_before) == []
 
 
@@ -359,7 +314,7 @@ def test_pages_handed_twice_out_of_order_and_before_they_exist(
     write(tmp_path, {"outside/index.html": f"<p>{NAME}</p>"})
     dotted = site / ".." / "outside" / "index.html"
     requests = [b, a, later, b, folder, outside, dotted, Path("site/a/index.html"), a, site]
-    handed(beside, site, watching, requests)
+    rebuilt(beside, site, watching, requests)
     ahead = read_by_child(beside)
     # `site/../outside/index.html` is answered under `../outside/index.html`: no file of a
     # site has that path, so it is never taken for one.
@@ -388,7 +343,7 @@ def test_json_pages_are_left_to_the_guard(
                 "x.map": f'{{"sources": ["{name}"]}}',
             },
         )
-        handed(beside, site, watching, pages)
+        rebuilt(beside, site, watching, pages)
         leaks = checked(memory, site, watching, beside.read_before)
         assert len(errors(leaks)) == 4 * number
 
@@ -414,10 +369,10 @@ def test_pages_in_every_encoding_the_guard_reads(
     }
     memory = GuardMemory()
     pages = write(site, {name: b"<p>clean</p>" for name in files})
-    handed(beside, site, watching, pages)
+    rebuilt(beside, site, watching, pages)
     checked(memory, site, watching, beside.read_before)
     pages = write(site, files)
-    handed(beside, site, watching, pages)
+    rebuilt(beside, site, watching, pages)
     leaks = checked(memory, site, watching, beside.read_before)
     assert len(errors(leaks)) >= 9
 
@@ -436,10 +391,10 @@ def test_very_large_pages_with_names_on_the_edges_of_what_is_read_at_once(
     cut = "".join(body).replace(f" {first} {last} ", " nothing ")
     memory = GuardMemory()
     pages = write(site, {"big/index.html": cut, "phone/index.html": cut + PHONE})
-    handed(beside, site, watching, pages)
+    rebuilt(beside, site, watching, pages)
     checked(memory, site, watching, beside.read_before)
     pages = write(site, {"big/index.html": big})
-    handed(beside, site, watching, pages)
+    rebuilt(beside, site, watching, pages)
     assert errors(checked(memory, site, watching, beside.read_before)) == {
         "big/index.html",
         "phone/index.html",
@@ -460,7 +415,7 @@ def test_names_in_the_paths_of_pages_read_by_the_child(
             "wesselius/index.html": "<p>Fine.</p>",
         },
     )
-    handed(beside, site, watching, pages)
+    rebuilt(beside, site, watching, pages)
     leaks = checked(GuardMemory(), site, watching, beside.read_before)
     assert all(leak.in_path for leak in leaks) and len(leaks) == 4
 
@@ -470,7 +425,7 @@ def test_file_names_in_no_encoding(tree: ContentTree, tmp_path: Path, beside: Gu
     site = tmp_path / "site"
     name = os.fsdecode(b"caf\xe9-Wesselius.html")
     pages = write(site, {name: "<p>Fine.</p>", "a/index.html": f"<p>{NAME}</p>"})
-    handed(beside, site, watching, pages)
+    rebuilt(beside, site, watching, pages)
     leaks = checked(GuardMemory(), site, watching, beside.read_before)
     assert {leak.output for leak in leaks} == {name, "a/index.html"}
 
@@ -484,7 +439,7 @@ def test_the_same_name_of_another_interview_is_reported_as_its(
     pages = write(site, {"a/index.html": f"<p>{NAME}</p>"})
     first = study(tree)
     memory = GuardMemory()
-    handed(beside, site, first, pages)
+    rebuilt(beside, site, first, pages)
     assert {leak.source for leak in checked(memory, site, first, beside.read_before)} == {
         first.needles[0].source
     }
@@ -493,7 +448,7 @@ def test_the_same_name_of_another_interview_is_reported_as_its(
     moved = guard.watchlist(
         found.interviews, found.personas.values(), found.journeys.values(), label_texts()
     )
-    handed(beside, site, moved, pages)
+    rebuilt(beside, site, moved, pages)
     sources = {leak.source for leak in checked(memory, site, moved, beside.read_before)}
     assert sources and all(source.endswith("int-09.md") for source in sources)
 
@@ -548,7 +503,7 @@ def test_a_name_split_across_the_navigation_of_a_session(tmp_path: Path) -> None
                 files[f"p{number}/index.html"] = page(insides)
             pages = write(site, files)
             chosen.shuffle(pages)
-            handed(reading, site, watching, pages)
+            rebuilt(reading, site, watching, pages)
             ahead = read_by_child(reading)
             for path in pages:  # each page as the guard reads it alone
                 alone = guard.page_reader(watching, []).read(site, path)
@@ -572,7 +527,7 @@ def test_the_child_killed_at_any_moment(
     site = tmp_path / "site"
     memory = GuardMemory()
     pages = write(site, {"a/index.html": "<p>a</p>", "b/index.html": "<p>b</p>"})
-    handed(beside, site, watching, pages)
+    rebuilt(beside, site, watching, pages)
     checked(memory, site, watching, beside.read_before)
     pages = write(site, {"a/index.html": f"<p>{NAME}</p>", "b/index.html": "<p>b.</p>"})
     if moment == "before the rebuild":
@@ -595,7 +550,7 @@ def test_the_child_killed_at_any_moment(
 
     assert errors(checked(memory, site, watching, read_before)) == {"a/index.html"}
     write(site, {"b/index.html": f"<p>{NAME}?</p>"})
-    handed(beside, site, watching, pages[1:])
+    rebuilt(beside, site, watching, pages[1:])
     assert errors(checked(memory, site, watching, beside.read_before)) == {
         "a/index.html",
         "b/index.html",
@@ -613,7 +568,7 @@ def test_a_child_stopped_and_continued_still_answers_for_the_bytes_it_read(
     os.kill(pid, signal.SIGSTOP)
     try:
         pages = write(site, {"a/index.html": "<p>Fine.</p>"})
-        handed(beside, site, watching, pages)
+        rebuilt(beside, site, watching, pages)
         write(site, {"a/index.html": f"<p>{NAME}</p>"})  # before the child could read it
     finally:
         os.kill(pid, signal.SIGCONT)
@@ -646,9 +601,9 @@ def test_theme_folders_that_change_between_rebuilds(
         ([silent, saying], [saying, silent]),
         ([], [saying]),
     ]:
-        handed(beside, site, watching, pages, read_with)
+        rebuilt(beside, site, watching, pages, read_with)
         checked(memory, site, watching, beside.read_before, guarded_with)
-    handed(beside, site, watching, pages, [saying])
+    rebuilt(beside, site, watching, pages, [saying])
     theme(saying, "nothing!!!")  # edited while the pages are made
     leaks = checked(memory, site, watching, beside.read_before, [saying])
     assert "a/index.html" in {leak.output for leak in leaks}
@@ -664,10 +619,10 @@ def test_a_needle_list_changed_in_place_is_not_trusted(
     site = tmp_path / "site"
     pages = write(site, {"a/index.html": f"<p>{OTHER}</p>"})
     memory = GuardMemory()
-    handed(beside, site, watching, pages)
+    rebuilt(beside, site, watching, pages)
     assert checked(memory, site, watching, beside.read_before) == []
     watching.needles.extend(extra.needles)
-    handed(beside, site, watching, pages)
+    rebuilt(beside, site, watching, pages)
     assert errors(checked(memory, site, watching, beside.read_before)) == {"a/index.html"}
 
 
@@ -689,7 +644,7 @@ def test_a_linked_folder_in_the_site_is_guarded(
     elsewhere = tmp_path / "downloads"
     write(elsewhere, {"x.html": f"<p>{NAME}</p>"})
     (site / "linked").symlink_to(elsewhere, target_is_directory=True)
-    handed(beside, site, watching, [*pages, site / "linked" / "x.html"])
+    rebuilt(beside, site, watching, [*pages, site / "linked" / "x.html"])
 
     assert errors(checked(GuardMemory(), site, watching, beside.read_before)) == {"linked/x.html"}
 
@@ -713,10 +668,10 @@ def test_a_page_written_while_the_guard_waits_for_the_child(
         page.write_text(clean, encoding="utf-8")
         return ahead
 
-    handed(beside, site, watching, [page])
+    rebuilt(beside, site, watching, [page])
     checked(memory, site, watching, written_meanwhile)  # the clean page, fresh or not
     write(site, {"a/index.html": leaking})  # the save undone
-    handed(beside, site, watching, [page])
+    rebuilt(beside, site, watching, [page])
 
     assert errors(checked(memory, site, watching, beside.read_before)) == {"a/index.html"}
 
@@ -734,13 +689,13 @@ def test_a_theme_template_edited_in_as_many_bytes_at_the_same_time(
     folder = theme(tmp_path / "theme", "wesselius")
     pages = write(site, {"a/index.html": "<p>Wesselius</p>"})
     memory = GuardMemory()
-    handed(beside, site, watching, pages, [folder])
+    rebuilt(beside, site, watching, pages, [folder])
     assert checked(memory, site, watching, beside.read_before, [folder]) == []
     template = folder / "main.html"
     restore = keep_time(template)
     theme(folder, "abcdefgh!")
     restore()
-    handed(beside, site, watching, [], [folder])
+    rebuilt(beside, site, watching, [], [folder])
 
     leaks = checked(memory, site, watching, beside.read_before, [folder])
     assert [leak.output for leak in leaks] == ["a/index.html"]
